@@ -1,0 +1,87 @@
+import { builtinModules } from 'node:module';
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
+
+/**
+ * Code that runs inside the workflow sandbox (workflows/) or is imported by it (the functional core in
+ * src/domain, the message definitions in src/messages) must be deterministic and free of I/O.
+ */
+const deterministicCode = {
+  'no-restricted-imports': [
+    'error',
+    {
+      paths: nodeBuiltins.map((name) => ({ name, message: 'no Node builtins in deterministic code' })),
+      patterns: [
+        {
+          group: ['@temporalio/client', '@temporalio/worker', '@temporalio/activity', '@temporalio/testing'],
+          message: 'workflow code may import only @temporalio/workflow and @temporalio/common',
+        },
+        {
+          group: ['express', 'nodemailer', 'pino', 'prom-client'],
+          message: 'no I/O libraries in deterministic code',
+        },
+        {
+          group: ['**/activities/*', '**/activities', '**/api/*', '**/config/*', '**/notifications/*'],
+          message: 'no I/O modules in deterministic code',
+          allowTypeImports: true,
+        },
+      ],
+    },
+  ],
+  'no-restricted-globals': [
+    'error',
+    ...['process', 'setTimeout', 'setInterval', 'setImmediate', 'fetch', 'require', 'Buffer'].map((name) => ({
+      name,
+      message: 'not deterministic or not available in the workflow sandbox',
+    })),
+  ],
+  'no-restricted-properties': [
+    'error',
+    {
+      object: 'Math',
+      property: 'random',
+      message: 'use uuid4() from @temporalio/workflow, or take randomness as input',
+    },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', '.tools/', 'data/', '.cache/', 'coverage/', 'bench/results/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
+    },
+  },
+  { files: ['workflows/**/*.ts', 'src/domain/**/*.ts', 'src/messages/**/*.ts'], rules: deterministicCode },
+  {
+    // The functional core takes the time as an argument: it never reads the clock itself.
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'take `now` as an argument',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'take `now` as an argument',
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);

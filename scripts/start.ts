@@ -1,0 +1,144 @@
+import { join, resolve } from 'node:path';
+import { Connection } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
+import { z } from 'zod';
+import { localKeyFilePath } from '../src/config';
+import { ensureLocalKeyFile } from '../src/config/encryption-keys';
+import { TASK_QUEUE } from '../src/messages';
+import { searchAttributesForCli } from '../src/messages/search-attributes';
+import { isPortFree, Supervisor, waitFor } from './lib/processes';
+import { ensureTemporalCli, MissingBinaryError } from './lib/temporal-binaries';
+
+/**
+ * `npm start`: the whole system on one machine. A Temporal dev server persisting to SQLite under
+ * data/, the worker and the HTTP API, each its own process; Ctrl-C stops them all, API first.
+ */
+const Settings = z.object({
+  RF_DATA_DIR: z.string().min(1).default('data'),
+  RF_API_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  RF_TEMPORAL_PORT: z.coerce.number().int().min(1).max(65535).default(7233),
+  RF_TEMPORAL_UI_PORT: z.coerce.number().int().min(1).max(65535).default(8233),
+});
+
+const projectRoot = resolve(__dirname, '..');
+const tsx = require.resolve('tsx/cli');
+
+async function main(): Promise<void> {
+  const settings = Settings.parse(process.env);
+  const dataDir = resolve(settings.RF_DATA_DIR);
+  const temporal = ensureTemporalCli();
+
+  for (const [name, port] of [
+    ['Temporal', settings.RF_TEMPORAL_PORT],
+    ['Temporal UI', settings.RF_TEMPORAL_UI_PORT],
+    ['API', settings.RF_API_PORT],
+  ] as const) {
+    if (!(await isPortFree(port))) {
+      throw new StartError(
+        `port ${port} for the ${name} is in use: stop what uses it, or set another port (see README)`,
+      );
+    }
+  }
+
+  const keyFile = localKeyFilePath(dataDir);
+  if (ensureLocalKeyFile(keyFile).created) {
+    console.log(
+      `Created a local encryption key in ${keyFile}. Keep it: without it the stored cases cannot be read.`,
+    );
+  }
+
+  const address = `127.0.0.1:${settings.RF_TEMPORAL_PORT}`;
+  supervisor.start(
+    'temporal',
+    temporal,
+    [
+      'server',
+      'start-dev',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(settings.RF_TEMPORAL_PORT),
+      '--ui-port',
+      String(settings.RF_TEMPORAL_UI_PORT),
+      '--db-filename',
+      join(dataDir, 'temporal.sqlite'),
+      '--log-level',
+      'error',
+      ...searchAttributesForCli().flatMap((attribute) => ['--search-attribute', attribute]),
+    ],
+    process.env,
+  );
+  await waitFor('the Temporal dev server', async () => {
+    const connection = await Connection.connect({ address, connectTimeout: 1000 });
+    try {
+      await connection.workflowService.describeNamespace({ namespace: 'default' });
+      return true;
+    } finally {
+      await connection.close();
+    }
+  });
+
+  const env = {
+    ...process.env,
+    TEMPORAL_ADDRESS: address,
+    TEMPORAL_NAMESPACE: 'default',
+    RF_DATA_DIR: dataDir,
+    RF_ENCRYPTION_KEYS_FILE: keyFile,
+    RF_API_PORT: String(settings.RF_API_PORT),
+    RF_LOG_LEVEL: process.env.RF_LOG_LEVEL ?? 'WARN',
+  };
+  supervisor.start('worker', process.execPath, [tsx, join(projectRoot, 'worker/main.ts')], env);
+  supervisor.start('api', process.execPath, [tsx, join(projectRoot, 'src/api/main.ts')], env);
+  const api = `http://127.0.0.1:${settings.RF_API_PORT}`;
+  await waitFor('the API', async () => (await fetch(`${api}/healthz`)).ok);
+  await waitFor('the worker', () => workerIsPolling(address));
+
+  console.log(
+    [
+      '',
+      'Ressourceforløb is running:',
+      `  API          ${api}/api/v1/cases`,
+      `  Temporal UI  http://127.0.0.1:${settings.RF_TEMPORAL_UI_PORT}`,
+      `  Temporal     ${address} (SQLite: ${join(dataDir, 'temporal.sqlite')})`,
+      `  Mail outbox  ${join(dataDir, 'outbox')}`,
+      'Press Ctrl-C to stop.',
+      '',
+    ].join('\n'),
+  );
+}
+
+async function workerIsPolling(address: string): Promise<boolean> {
+  const connection = await Connection.connect({ address });
+  try {
+    const { pollers } = await connection.workflowService.describeTaskQueue({
+      namespace: 'default',
+      taskQueue: { name: TASK_QUEUE },
+      taskQueueType: temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
+    });
+    return pollers.length > 0;
+  } finally {
+    await connection.close();
+  }
+}
+
+class StartError extends Error {}
+
+const supervisor = new Supervisor((name, code) => {
+  console.error(`${name} exited unexpectedly (code ${code}); stopping everything.`);
+  void stop(1);
+});
+
+async function stop(code: number): Promise<void> {
+  console.log('Stopping the API, the worker and Temporal …');
+  await supervisor.stopAll();
+  process.exit(code);
+}
+
+process.on('SIGINT', () => void stop(0));
+process.on('SIGTERM', () => void stop(0));
+
+main().catch(async (error: unknown) => {
+  const known = error instanceof StartError || error instanceof MissingBinaryError;
+  console.error(known ? error.message : error);
+  await stop(1);
+});

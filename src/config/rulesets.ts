@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import seeds2017 from '../../rulesets/seeds-2017.json';
+import { type Ruleset, RulesetSchema } from '../domain/ruleset';
+import { describeIssues } from '../domain/validation';
+
+/** The rulesets shipped with the product, by name. An operator can also point at a JSON file. */
+export const builtInRulesets: ReadonlyMap<string, Ruleset> = new Map(
+  [seeds2017].map((raw) => {
+    const ruleset = RulesetSchema.parse(raw);
+    return [ruleset.name, ruleset];
+  }),
+);
+
+/** A built-in ruleset's name, or the path of a ruleset JSON file; an invalid file is refused with why. */
+export function loadRuleset(nameOrPath: string): Ruleset {
+  const builtIn = builtInRulesets.get(nameOrPath);
+  if (builtIn) return builtIn;
+  if (!nameOrPath.endsWith('.json')) {
+    throw new Error(
+      `unknown ruleset "${nameOrPath}": use one of ${[...builtInRulesets.keys()].join(', ')} or a path to a .json file`,
+    );
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(nameOrPath, 'utf8'));
+  } catch (error) {
+    throw new Error(`cannot read ruleset file ${nameOrPath}: ${(error as Error).message}`, { cause: error });
+  }
+  const parsed = RulesetSchema.safeParse(raw);
+  if (!parsed.success)
+    throw new Error(`ruleset file ${nameOrPath} is invalid: ${describeIssues(parsed.error).join('; ')}`);
+  return parsed.data;
+}

@@ -1,0 +1,86 @@
+/**
+ * Instants are ISO-8601 strings in UTC (`2026-11-22T10:00:00.000Z`) in state and messages, and epoch
+ * milliseconds in arithmetic. Durations are ISO-8601 (`P1Y`, `P3M`, `P4W`, `PT10M`) so an operator can
+ * write a ruleset by hand. Calendar units are added in UTC, so a deadline never depends on the time
+ * zone of the machine that runs the workflow; a month added to 31 January ends on the last day of
+ * February.
+ */
+export type Instant = string;
+export type IsoDuration = string;
+
+export interface DurationParts {
+  years: number;
+  months: number;
+  weeks: number;
+  days: number;
+  hours: number;
+  minutes: number;
+  seconds: number;
+}
+
+const ISO_DURATION =
+  /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d{1,3})?)S)?)?$/;
+
+export function parseDuration(text: string): DurationParts {
+  const match = ISO_DURATION.exec(text);
+  if (!match || text === 'P' || text.endsWith('T'))
+    throw new RangeError(`not an ISO-8601 duration: "${text}"`);
+  const [years, months, weeks, days, hours, minutes, seconds] = match
+    .slice(1)
+    .map((part) => Number(part ?? 0)) as [number, number, number, number, number, number, number];
+  return { years, months, weeks, days, hours, minutes, seconds };
+}
+
+export function isValidDuration(text: string): boolean {
+  try {
+    parseDuration(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function addDuration(from: Instant | number, duration: IsoDuration): number {
+  return shift(from, parseDuration(duration), 1);
+}
+
+export function subtractDuration(from: Instant | number, duration: IsoDuration): number {
+  return shift(from, parseDuration(duration), -1);
+}
+
+function shift(from: Instant | number, parts: DurationParts, sign: 1 | -1): number {
+  const start = new Date(typeof from === 'number' ? from : toEpochMs(from));
+  const totalMonths = start.getUTCMonth() + sign * (parts.years * 12 + parts.months);
+  const year = start.getUTCFullYear() + Math.floor(totalMonths / 12);
+  const month = ((totalMonths % 12) + 12) % 12;
+  const day = Math.min(start.getUTCDate(), daysInMonth(year, month));
+  const calendar = Date.UTC(
+    year,
+    month,
+    day,
+    start.getUTCHours(),
+    start.getUTCMinutes(),
+    start.getUTCSeconds(),
+    start.getUTCMilliseconds(),
+  );
+  const exact =
+    (parts.weeks * 7 + parts.days) * 86_400_000 +
+    parts.hours * 3_600_000 +
+    parts.minutes * 60_000 +
+    parts.seconds * 1000;
+  return calendar + sign * exact;
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+}
+
+export function toEpochMs(instant: Instant): number {
+  const ms = Date.parse(instant);
+  if (Number.isNaN(ms)) throw new RangeError(`not an ISO-8601 instant: "${instant}"`);
+  return ms;
+}
+
+export function toInstant(epochMs: number): Instant {
+  return new Date(epochMs).toISOString();
+}

@@ -1,0 +1,29 @@
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+
+/**
+ * What supervisors filter case lists by. Search attributes are stored unencrypted and indexed, so
+ * nothing here may identify a citizen or describe their health: only case facts.
+ */
+export const searchAttributes = {
+  phase: defineSearchAttributeKey('RfPhase', SearchAttributeType.KEYWORD),
+  municipality: defineSearchAttributeKey('RfMunicipality', SearchAttributeType.KEYWORD),
+  escalated: defineSearchAttributeKey('RfEscalated', SearchAttributeType.BOOL),
+  nextDeadline: defineSearchAttributeKey('RfNextDeadline', SearchAttributeType.DATETIME),
+} as const;
+
+export const allSearchAttributeKeys = Object.values(searchAttributes);
+
+/** The type names `temporal server start-dev --search-attribute` and `temporal operator` expect. */
+const cliTypeNames: Record<SearchAttributeType, string> = {
+  TEXT: 'Text',
+  KEYWORD: 'Keyword',
+  INT: 'Int',
+  DOUBLE: 'Double',
+  BOOL: 'Bool',
+  DATETIME: 'Datetime',
+  KEYWORD_LIST: 'KeywordList',
+};
+
+export function searchAttributesForCli(): string[] {
+  return allSearchAttributeKeys.map((key) => `${key.name}=${cliTypeNames[key.type]}`);
+}

@@ -1,0 +1,78 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Runtime, type Worker } from '@temporalio/worker';
+import { quietLogger } from './quiet-logger';
+import { createApp } from '../../src/api/app';
+import { CaseService } from '../../src/client/case-service';
+import { loadRuleset } from '../../src/config/rulesets';
+import type { Ruleset } from '../../src/domain/ruleset';
+import { allSearchAttributeKeys } from '../../src/messages/search-attributes';
+import type { KeyRing } from '../../src/temporal/encryption-codec';
+import { createDataConverter } from '../../src/temporal/data-converter';
+import { requireTemporalCli } from '../../scripts/lib/temporal-binaries';
+import { createCaseWorker } from '../../worker/create-worker';
+import { testKeyRing } from './keys';
+import { WORKFLOW_BUNDLE_PATH } from './paths';
+import { RecordingMailer } from './recording-mailer';
+
+Runtime.install({ logger: quietLogger });
+
+export interface DevServerHarness {
+  env: TestWorkflowEnvironment;
+  worker: Worker;
+  cases: CaseService;
+  mailer: RecordingMailer;
+  keyRing: KeyRing;
+  taskQueue: string;
+  /** The HTTP API, listening on a free port: `${api}/api/v1/cases`. */
+  api: string;
+  teardown(): Promise<void>;
+}
+
+/** A real Temporal dev server (in memory), a running worker and the HTTP API: one per test file. */
+export async function startDevServer(
+  ruleset: Ruleset = loadRuleset('seeds-2017'),
+): Promise<DevServerHarness> {
+  const keyRing = testKeyRing();
+  const env = await TestWorkflowEnvironment.createLocal({
+    server: {
+      executable: { type: 'existing-path', path: requireTemporalCli() },
+      searchAttributes: allSearchAttributeKeys,
+      log: { format: 'pretty', level: 'error' },
+    },
+    client: { dataConverter: createDataConverter(keyRing) },
+  });
+  const taskQueue = `test-${Math.random().toString(36).slice(2)}`;
+  const mailer = new RecordingMailer();
+  const worker = await createCaseWorker({
+    connection: env.nativeConnection,
+    namespace: env.namespace ?? 'default',
+    taskQueue,
+    keyRing,
+    mailer,
+    escalationAddress: 'leder@test.invalid',
+    workflowBundle: { codePath: WORKFLOW_BUNDLE_PATH },
+  });
+  const running = worker.run();
+  const cases = new CaseService(env.client, taskQueue);
+  const server: Server = await new Promise((resolve) => {
+    const listening = createApp({ cases, ruleset }).listen(0, '127.0.0.1', () => resolve(listening));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    env,
+    worker,
+    cases,
+    mailer,
+    keyRing,
+    taskQueue,
+    api: `http://127.0.0.1:${port}`,
+    async teardown() {
+      await new Promise((resolve) => server.close(resolve));
+      worker.shutdown();
+      await running;
+      await env.teardown();
+    },
+  };
+}

@@ -1,0 +1,76 @@
+import { temporal } from '@temporalio/proto';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Runtime, type Worker } from '@temporalio/worker';
+import { quietLogger } from './quiet-logger';
+import { CaseService } from '../../src/client/case-service';
+import { allSearchAttributeKeys } from '../../src/messages/search-attributes';
+import type { KeyRing } from '../../src/temporal/encryption-codec';
+import { createDataConverter } from '../../src/temporal/data-converter';
+import { createCaseWorker } from '../../worker/create-worker';
+import { requireTestServer } from '../../scripts/lib/temporal-binaries';
+import { testKeyRing } from './keys';
+import { WORKFLOW_BUNDLE_PATH } from './paths';
+import { RecordingMailer } from './recording-mailer';
+
+Runtime.install({ logger: quietLogger });
+
+export interface TimeSkippingHarness {
+  env: TestWorkflowEnvironment;
+  worker: Worker;
+  cases: CaseService;
+  mailer: RecordingMailer;
+  keyRing: KeyRing;
+  taskQueue: string;
+  teardown(): Promise<void>;
+}
+
+/** A time-skipping test server, a running worker on the bundled workflows, and a case service: one per test file. */
+export async function startTimeSkipping(): Promise<TimeSkippingHarness> {
+  const keyRing = testKeyRing();
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: requireTestServer() } },
+    client: { dataConverter: createDataConverter(keyRing) },
+  });
+  await registerSearchAttributes(env);
+  const taskQueue = `test-${Math.random().toString(36).slice(2)}`;
+  const mailer = new RecordingMailer();
+  const worker = await createCaseWorker({
+    connection: env.nativeConnection,
+    namespace: env.namespace ?? 'default',
+    taskQueue,
+    keyRing,
+    mailer,
+    escalationAddress: 'leder@test.invalid',
+    workflowBundle: { codePath: WORKFLOW_BUNDLE_PATH },
+  });
+  const running = worker.run();
+  return {
+    env,
+    worker,
+    cases: new CaseService(env.client, taskQueue),
+    mailer,
+    keyRing,
+    taskQueue,
+    async teardown() {
+      worker.shutdown();
+      await running;
+      await env.teardown();
+    },
+  };
+}
+
+/** The time-skipping server rejects unknown search attributes, as a real cluster does. */
+async function registerSearchAttributes(env: TestWorkflowEnvironment): Promise<void> {
+  const searchAttributes = Object.fromEntries(
+    allSearchAttributeKeys.map((key) => [
+      key.name,
+      temporal.api.enums.v1.IndexedValueType[
+        `INDEXED_VALUE_TYPE_${key.type}` as keyof typeof temporal.api.enums.v1.IndexedValueType
+      ],
+    ]),
+  );
+  await env.connection.operatorService.addSearchAttributes({
+    namespace: env.namespace ?? 'default',
+    searchAttributes,
+  });
+}

@@ -1,0 +1,98 @@
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from '../../src/config';
+import { ensureLocalKeyFile, parseKeyRing, readKeyRingFile } from '../../src/config/encryption-keys';
+import { loadRuleset } from '../../src/config/rulesets';
+
+const key = (byte: number) => Buffer.alloc(32, byte).toString('base64');
+const dir = mkdtempSync(join(tmpdir(), 'rf-config-'));
+
+describe('encryption keys', () => {
+  test('the first key is active unless another is named', () => {
+    expect(parseKeyRing(`a=${key(1)},b=${key(2)}`).activeKeyId).toBe('a');
+    expect(parseKeyRing(`a=${key(1)},b=${key(2)}`, 'b').activeKeyId).toBe('b');
+  });
+
+  test('malformed keys are refused with the reason', () => {
+    expect(() => parseKeyRing('a')).toThrow(/keyId=base64key/);
+    expect(() => parseKeyRing(`a=${Buffer.alloc(16).toString('base64')}`)).toThrow(
+      /key "a" must be 32 random bytes/,
+    );
+    expect(() => parseKeyRing(`a=${key(1)}`, 'missing')).toThrow(/"missing" is not among/);
+  });
+
+  test('the embedded default creates a local key once, readable by its owner only', () => {
+    const path = join(dir, 'keys.json');
+    expect(ensureLocalKeyFile(path, new Date('2026-11-22T00:00:00Z'))).toEqual({ created: true });
+    const first = readFileSync(path, 'utf8');
+    expect(ensureLocalKeyFile(path)).toEqual({ created: false });
+    expect(readFileSync(path, 'utf8')).toBe(first);
+    expect(statSync(path).mode & 0o077).toBe(0);
+    expect(readKeyRingFile(path).activeKeyId).toBe('local-2026-11-22');
+  });
+});
+
+describe('rulesets', () => {
+  test('the built-in default is the seeds’ proposals', () => {
+    const rules = loadRuleset('seeds-2017');
+    expect(rules.course.realOfferWithin).toBe('P1Y');
+    expect(rules.course.maximumDuration).toBe('P3Y');
+  });
+
+  test('an unknown name lists the built-in ones', () => {
+    expect(() => loadRuleset('nope')).toThrow(/unknown ruleset "nope": use one of seeds-2017/);
+  });
+
+  test('an invalid ruleset file is refused with each wrong field', () => {
+    const path = join(dir, 'bad-ruleset.json');
+    writeFileSync(
+      path,
+      JSON.stringify({ name: 'demo', version: 1, title: 'x', course: { realOfferWithin: '1 year' } }),
+    );
+    expect(() => loadRuleset(path)).toThrow(
+      /course\.realOfferWithin[\s\S]*ISO-8601[\s\S]*course\.maximumDuration/,
+    );
+  });
+
+  test('a custom ruleset file where a year is minutes loads', () => {
+    const path = join(dir, 'demo.json');
+    writeFileSync(
+      path,
+      JSON.stringify({
+        name: 'demo',
+        version: 1,
+        title: 'Demo',
+        course: { realOfferWithin: 'PT5M', maximumDuration: 'PT15M' },
+      }),
+    );
+    expect(loadRuleset(path).course.realOfferWithin).toBe('PT5M');
+  });
+});
+
+describe('loadConfig', () => {
+  test('lists every wrong setting, one line each', () => {
+    let error: unknown;
+    try {
+      loadConfig({ RF_API_PORT: 'eighty', RF_LOG_LEVEL: 'LOUD' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems).toEqual([
+      expect.stringMatching(/^RF_API_PORT: /),
+      expect.stringMatching(/^RF_LOG_LEVEL: /),
+    ]);
+  });
+
+  test('an encryption key is required', () => {
+    expect(() => loadConfig({})).toThrow(/RF_ENCRYPTION_KEYS or RF_ENCRYPTION_KEYS_FILE/);
+  });
+
+  test('defaults fill in what is not set', () => {
+    const config = loadConfig({ RF_ENCRYPTION_KEYS: `k=${key(3)}` });
+    expect(config.api.port).toBe(3000);
+    expect(config.ruleset.name).toBe('seeds-2017');
+    expect(config.keyRing.activeKeyId).toBe('k');
+  });
+});

@@ -1,0 +1,1 @@
+export { ressourceforloeb } from './ressourceforloeb';
