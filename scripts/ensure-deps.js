@@ -17,8 +17,8 @@ const mtime = (path) => {
 const installed = mtime('node_modules/.package-lock.json');
 const wanted = mtime('package-lock.json');
 if (installed === undefined || (wanted !== undefined && wanted > installed)) {
-  console.log('Installing npm packages (npm ci) …');
-  execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['ci', '--no-audit', '--no-fund'], {
+  console.log('Installing npm packages …');
+  execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['install', '--no-audit', '--no-fund'], {
     cwd: root,
     stdio: 'inherit',
   });
