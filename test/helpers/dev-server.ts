@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Runtime, type Worker } from '@temporalio/worker';
-import { quietLogger } from './quiet-logger';
+import type { Worker } from '@temporalio/worker';
+import { installQuietRuntime } from './quiet-logger';
 import { createApp } from '../../src/api/app';
 import { CaseService } from '../../src/client/case-service';
 import { loadRuleset } from '../../src/config/rulesets';
@@ -16,7 +16,7 @@ import { testKeyRing } from './keys';
 import { WORKFLOW_BUNDLE_PATH } from './paths';
 import { RecordingMailer } from './recording-mailer';
 
-Runtime.install({ logger: quietLogger });
+installQuietRuntime();
 
 export interface DevServerHarness {
   env: TestWorkflowEnvironment;

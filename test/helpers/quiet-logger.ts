@@ -1,10 +1,16 @@
-import { DefaultLogger, type LogEntry } from '@temporalio/worker';
+import { DefaultLogger, type LogEntry, Runtime } from '@temporalio/worker';
 
 /**
- * Warnings and errors from the SDK, minus one the time-skipping test server always causes (it does not
- * advertise a capability that only affects heartbeat details).
+ * SDK warnings and errors, including those of the native core, minus one the time-skipping test
+ * server always causes (it does not advertise a capability that only affects heartbeat details).
  */
-export const quietLogger = new DefaultLogger('WARN', (entry: LogEntry) => {
-  if (entry.message.includes('activity_failure_include_heartbeat')) return;
-  console.warn(`[${entry.level}] ${entry.message}`);
-});
+export function installQuietRuntime(): void {
+  const logger = new DefaultLogger('WARN', (entry: LogEntry) => {
+    if (entry.message.includes('activity_failure_include_heartbeat')) return;
+    console.warn(`[${entry.level}] ${entry.message}`, entry.meta ?? '');
+  });
+  Runtime.install({
+    logger,
+    telemetryOptions: { logging: { filter: { core: 'WARN', other: 'ERROR' }, forward: {} } },
+  });
+}

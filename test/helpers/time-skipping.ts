@@ -1,7 +1,7 @@
 import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Runtime, type Worker } from '@temporalio/worker';
-import { quietLogger } from './quiet-logger';
+import type { Worker } from '@temporalio/worker';
+import { installQuietRuntime } from './quiet-logger';
 import { CaseService } from '../../src/client/case-service';
 import { allSearchAttributeKeys } from '../../src/messages/search-attributes';
 import type { KeyRing } from '../../src/temporal/encryption-codec';
@@ -12,7 +12,7 @@ import { testKeyRing } from './keys';
 import { WORKFLOW_BUNDLE_PATH } from './paths';
 import { RecordingMailer } from './recording-mailer';
 
-Runtime.install({ logger: quietLogger });
+installQuietRuntime();
 
 export interface TimeSkippingHarness {
   env: TestWorkflowEnvironment;
