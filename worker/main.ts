@@ -2,6 +2,7 @@ import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { ConfigError, loadConfig } from '../src/config';
 import { createOutboxMailer } from '../src/notifications/outbox';
 import { temporalConnectConfig } from '../src/temporal/connection';
+import { createDirectory } from '../src/notifications/directory';
 import { createCaseWorker } from './create-worker';
 
 async function main(): Promise<void> {
@@ -16,7 +17,7 @@ async function main(): Promise<void> {
       taskQueue: config.taskQueue,
       keyRing: config.keyRing,
       mailer: createOutboxMailer(config.outboxDir, 'ressourceforloeb@kommune.invalid'),
-      escalationAddress: 'leder@kommune.invalid',
+      directory: createDirectory({}),
     });
     console.log(`worker polling task queue "${config.taskQueue}" in namespace "${namespace}"`);
     await worker.run();

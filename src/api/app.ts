@@ -6,9 +6,7 @@ import {
   type CaseService,
   EventRefusedError,
 } from '../client/case-service';
-import { CaseIdSchema, OpenCaseSchema } from '../domain/case';
-import type { Actor } from '../domain/events';
-import type { Ruleset } from '../domain/ruleset';
+import { type Actor, CaseIdSchema, OpenCaseSchema, type Ruleset } from '../domain';
 import { caseEventMessages } from '../messages';
 import { toCaseView } from './case-view';
 import { HttpProblem, sendProblem } from './problem';
@@ -46,8 +44,9 @@ export function createApp({ cases, ruleset }: ApiDependencies): express.Express 
 
   for (const message of Object.values(caseEventMessages)) {
     app.post(`/api/v1/cases/:caseId/${message.route}`, async (req, res) => {
-      const caseId = parse(CaseIdSchema, req.params.caseId, 'caseId');
-      const data = parse(message.schema, req.body);
+      const { caseId: rawCaseId, ...pathFields } = req.params as Record<string, string>;
+      const caseId = parse(CaseIdSchema, rawCaseId, 'caseId');
+      const data = parse(message.schema, { ...(req.body ?? {}), ...pathFields });
       const state = await cases.send(caseId, message.type, data, API_ACTOR, req.header('Idempotency-Key'));
       res.json(toCaseView(state));
     });

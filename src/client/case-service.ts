@@ -1,9 +1,15 @@
 import { type Client, WorkflowUpdateFailedError } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/common';
-import type { CaseState, OpenCase } from '../domain/case';
-import type { Actor, CaseEventType } from '../domain/events';
-import type { Ruleset } from '../domain/ruleset';
-import { caseEventUpdate, caseStateQuery, type CaseWorkflowInput, workflowIdForCase } from '../messages';
+import type { z } from 'zod';
+import { type Actor, type CaseEventType, type CaseView, OpenCaseSchema, type Ruleset } from '../domain';
+import {
+  CASE_WORKFLOW_TYPE,
+  caseEventUpdate,
+  caseStateQuery,
+  type CaseWorkflowInput,
+  refusedEventSignal,
+  workflowIdForCase,
+} from '../messages';
 
 export class CaseNotFoundError extends Error {
   constructor(readonly caseId: string) {
@@ -31,10 +37,18 @@ export class CaseService {
     private readonly taskQueue: string,
   ) {}
 
-  async open(input: OpenCase, rules: Ruleset, openedBy: Actor): Promise<void> {
-    const args: CaseWorkflowInput = { open: { case: input, rules, openedBy } };
+  async open(
+    input: z.input<typeof OpenCaseSchema>,
+    rules: Ruleset,
+    openedBy: Actor,
+    options: Pick<CaseWorkflowInput, 'historyLimit'> = {},
+  ): Promise<void> {
+    const args: CaseWorkflowInput = {
+      open: { case: OpenCaseSchema.parse(input), rules, openedBy },
+      ...options,
+    };
     try {
-      await this.client.workflow.start('ressourceforloeb', {
+      await this.client.workflow.start(CASE_WORKFLOW_TYPE, {
         workflowId: workflowIdForCase(input.caseId),
         taskQueue: this.taskQueue,
         args: [args],
@@ -46,7 +60,7 @@ export class CaseService {
     }
   }
 
-  async state(caseId: string): Promise<CaseState> {
+  async state(caseId: string): Promise<CaseView> {
     try {
       return await this.client.workflow.getHandle(workflowIdForCase(caseId)).query(caseStateQuery);
     } catch (error) {
@@ -61,7 +75,7 @@ export class CaseService {
     data: unknown,
     actor: Actor,
     idempotencyKey?: string,
-  ): Promise<CaseState> {
+  ): Promise<CaseView> {
     const handle = this.client.workflow.getHandle(workflowIdForCase(caseId));
     try {
       return await handle.executeUpdate(caseEventUpdate(type), {
@@ -71,7 +85,10 @@ export class CaseService {
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) throw new CaseNotFoundError(caseId);
       if (error instanceof WorkflowUpdateFailedError) {
-        throw new EventRefusedError((error.cause as Error | undefined)?.message ?? error.message);
+        const reason = (error.cause as Error | undefined)?.message ?? error.message;
+        // The validator's refusal leaves no trace in the workflow: record it for the audit timeline.
+        await handle.signal(refusedEventSignal, { type, actor, reason });
+        throw new EventRefusedError(reason);
       }
       throw error;
     }

@@ -10,36 +10,172 @@ export const ActorSchema = z
   .strict();
 export type Actor = z.infer<typeof ActorSchema>;
 
-export const TeamRecommendationSchema = z
-  .object({
-    recommends: z.enum(['ressourceforloeb', 'fleksjob', 'foertidspension', 'other-measures']),
-    unanimous: z.boolean(),
-    dissent: z.string().max(2000).optional(),
-    citizenAttendedWholeMeeting: z.boolean(),
-  })
-  .strict()
-  .refine((value) => value.unanimous || (value.dissent ?? '').trim().length > 0, {
-    message: 'a recommendation that is not unanimous must say who dissented and why',
-    path: ['dissent'],
-  });
+const id = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, '1–64 letters, digits, dots, dashes or underscores');
+const text = (max: number) => z.string().trim().min(1).max(max);
 
-export const OfferStartedSchema = z
-  .object({
-    kind: z.enum(['job-training', 'treatment', 'education', 'mentor', 'other']),
-    real: z.boolean(),
-    description: z.string().max(500).optional(),
-  })
-  .strict();
+export const RecommendationSchema = z.enum([
+  'ressourceforloeb',
+  'fleksjob',
+  'foertidspension',
+  'revalidering',
+  'other-measures',
+]);
+export type Recommendation = z.infer<typeof RecommendationSchema>;
 
-/** The events a case accepts, each named by `type`. */
+export const OutcomeSchema = z.enum([
+  'job',
+  'education',
+  'revalidering',
+  'fleksjob',
+  'foertidspension',
+  'new-course',
+  'ended-other',
+]);
+export type Outcome = z.infer<typeof OutcomeSchema>;
+
+/** What relatives may be told about, when the citizen consents. */
+export const ConsentTopicSchema = z.enum(['decisions', 'deadlines', 'meetings']);
+export type ConsentTopic = z.infer<typeof ConsentTopicSchema>;
+
 export const caseEventSchemas = {
-  teamRecommendation: TeamRecommendationSchema,
-  offerStarted: OfferStartedSchema,
+  caseworkerAssigned: z
+    .object({
+      caseworkerId: id,
+      name: text(200),
+      email: z.email().optional(),
+    })
+    .strict(),
+
+  teamRecommendation: z
+    .object({
+      recommends: RecommendationSchema,
+      unanimous: z.boolean(),
+      /** Who disagreed and why; the citizen is told. Required when the team was not unanimous. */
+      dissent: z
+        .array(z.object({ member: text(100), opinion: text(2000) }).strict())
+        .max(10)
+        .default([]),
+      citizenAttendedWholeMeeting: z.boolean(),
+      plannedMeasures: z.array(text(200)).max(20).default([]),
+    })
+    .strict()
+    .refine((value) => value.unanimous === (value.dissent.length === 0), {
+      message:
+        'a recommendation that is not unanimous must name who dissented and why (and a unanimous one none)',
+      path: ['dissent'],
+    }),
+
+  municipalDecision: z
+    .object({
+      decision: z.enum(['grant-course', 'refuse']),
+      /** With a refusal: what the citizen is directed to instead. */
+      alternative: z
+        .enum(['fleksjob', 'foertidspension', 'revalidering', 'other-measures', 'none'])
+        .optional(),
+      reasoning: text(4000),
+    })
+    .strict()
+    .refine((value) => (value.decision === 'refuse') === (value.alternative !== undefined), {
+      message: 'a refusal says what the citizen is directed to instead ("none" if nothing); a grant does not',
+      path: ['alternative'],
+    }),
+
+  offerRegistered: z
+    .object({
+      offerId: id,
+      kind: z.enum([
+        'job-training',
+        'internship',
+        'treatment',
+        'education',
+        'mentor',
+        'social-support',
+        'other',
+      ]),
+      /** A real offer is one that moves the citizen toward work or education, not a placeholder. */
+      real: z.boolean(),
+      plannedStart: z.iso.date(),
+      description: text(500).optional(),
+    })
+    .strict(),
+
+  offerStarted: z.object({ offerId: id }).strict(),
+
+  offerEnded: z
+    .object({
+      offerId: id,
+      reason: z.enum(['completed', 'discontinued', 'withdrawn']),
+      note: text(1000).optional(),
+    })
+    .strict(),
+
+  specialistAdvisedAgainst: z.object({ offerId: id, specialty: text(100) }).strict(),
+
+  healthCoordinatorRequested: z.object({ offerId: id }).strict(),
+
+  healthCoordinatorAdvice: z
+    .object({ offerId: id, advice: z.enum(['proceed', 'adjust', 'replace']), note: text(2000).optional() })
+    .strict(),
+
+  complaintReceived: z
+    .object({
+      complaintId: id,
+      about: z.enum(['grant', 'refusal', 'offer']),
+      offerId: id.optional(),
+    })
+    .strict()
+    .refine((value) => (value.about === 'offer') === (value.offerId !== undefined), {
+      message: 'a complaint about an offer names the offer (offerId); other complaints do not',
+      path: ['offerId'],
+    }),
+
+  complaintReconsidered: z
+    .object({
+      complaintId: id,
+      /** upheld: the municipality changes its decision; kept: the complaint goes to Ankestyrelsen. */
+      result: z.enum(['upheld', 'kept']),
+      reasoning: text(4000),
+    })
+    .strict(),
+
+  appealDecided: z
+    .object({ complaintId: id, result: z.enum(['decision-upheld', 'decision-changed', 'remitted']) })
+    .strict(),
+
+  decisionOnExistingEvidenceDemanded: z.object({}).strict(),
+
+  relativeRegistered: z
+    .object({ relativeId: id, name: text(200), relation: text(100), email: z.email().optional() })
+    .strict(),
+
+  relativeConsent: z
+    .object({ relativeId: id, consent: z.boolean(), covers: z.array(ConsentTopicSchema).max(3).default([]) })
+    .strict()
+    .refine((value) => value.consent === value.covers.length > 0, {
+      message: 'consent names what it covers (decisions, deadlines, meetings); a withdrawal covers nothing',
+      path: ['covers'],
+    }),
+
+  workCapacityCannotDevelop: z
+    .object({
+      basis: z.enum(['terminal-illness', 'no-prospect-of-development']),
+      note: text(2000).optional(),
+    })
+    .strict(),
+
+  courseConcluded: z.object({ outcome: OutcomeSchema, note: text(2000).optional() }).strict(),
+
+  escalationAcknowledged: z.object({ escalationId: id, note: text(1000).optional() }).strict(),
 } as const;
 
 export type CaseEventType = keyof typeof caseEventSchemas;
-export type CaseEventData<T extends CaseEventType> = z.infer<(typeof caseEventSchemas)[T]>;
+export type CaseEventData<T extends CaseEventType> = z.output<(typeof caseEventSchemas)[T]>;
 export type CaseEvent = { [T in CaseEventType]: { type: T; data: CaseEventData<T> } }[CaseEventType];
+export type CaseEventOf<T extends CaseEventType> = Extract<CaseEvent, { type: T }>;
+
+export const caseEventTypes = Object.keys(caseEventSchemas) as CaseEventType[];
 
 export type ParsedEvent = { ok: true; event: CaseEvent } | { ok: false; reason: string };
 

@@ -2,13 +2,19 @@ import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/commo
 
 /**
  * What supervisors filter case lists by. Search attributes are stored unencrypted and indexed, so
- * nothing here may identify a citizen or describe their health: only case facts.
+ * nothing here may identify a citizen or describe their health: only case facts. The dev server
+ * allows few custom attributes (about 10 Keyword, 3 Datetime, 3 Int, 3 Bool); this list stays within.
  */
 export const searchAttributes = {
+  caseKind: defineSearchAttributeKey('RfCaseKind', SearchAttributeType.KEYWORD),
   phase: defineSearchAttributeKey('RfPhase', SearchAttributeType.KEYWORD),
   municipality: defineSearchAttributeKey('RfMunicipality', SearchAttributeType.KEYWORD),
-  escalated: defineSearchAttributeKey('RfEscalated', SearchAttributeType.BOOL),
+  caseworker: defineSearchAttributeKey('RfCaseworker', SearchAttributeType.KEYWORD),
+  ruleset: defineSearchAttributeKey('RfRuleset', SearchAttributeType.KEYWORD),
+  outcome: defineSearchAttributeKey('RfOutcome', SearchAttributeType.KEYWORD),
   nextDeadline: defineSearchAttributeKey('RfNextDeadline', SearchAttributeType.DATETIME),
+  nextDeadlineKind: defineSearchAttributeKey('RfNextDeadlineKind', SearchAttributeType.KEYWORD),
+  escalated: defineSearchAttributeKey('RfEscalated', SearchAttributeType.BOOL),
 } as const;
 
 export const allSearchAttributeKeys = Object.values(searchAttributes);

@@ -33,10 +33,10 @@ test('POST creates a case: 201 with its ID and Location; GET answers its state w
   const state = await read.json();
   expect(state).toMatchObject({
     caseId: 'KBH-2026-0001',
-    phase: 'in-course',
+    phase: 'referred',
     ruleset: { name: 'seeds-2017', version: 1 },
     citizen: { cpr: '010190-XXXX', name: 'Jens Jensen' },
-    deadlines: { 'real-offer': { status: 'pending' } },
+    deadlines: expect.arrayContaining([expect.objectContaining({ id: 'team-meeting:1', status: 'pending' })]),
   });
   expect(JSON.stringify(state)).not.toContain('1234');
 });
@@ -46,7 +46,7 @@ test('an event is recorded through its route and answered with the new state', a
   const response = await post('/api/v1/cases/KBH-2026-0002/team-recommendations', {
     recommends: 'ressourceforloeb',
     unanimous: false,
-    dissent: 'the health representative found a course premature',
+    dissent: [{ member: 'health', opinion: 'a course is premature' }],
     citizenAttendedWholeMeeting: true,
   });
   expect(response.status).toBe(200);

@@ -11,6 +11,7 @@ import { allSearchAttributeKeys } from '../../src/messages/search-attributes';
 import type { KeyRing } from '../../src/temporal/encryption-codec';
 import { createDataConverter } from '../../src/temporal/data-converter';
 import { requireTemporalCli } from '../../scripts/lib/temporal-binaries';
+import { createDirectory } from '../../src/notifications/directory';
 import { createCaseWorker } from '../../worker/create-worker';
 import { testKeyRing } from './keys';
 import { WORKFLOW_BUNDLE_PATH } from './paths';
@@ -51,7 +52,7 @@ export async function startDevServer(
     taskQueue,
     keyRing,
     mailer,
-    escalationAddress: 'leder@test.invalid',
+    directory: createDirectory({}),
     workflowBundle: { codePath: WORKFLOW_BUNDLE_PATH },
   });
   const running = worker.run();

@@ -6,9 +6,10 @@ import { CaseService } from '../../src/client/case-service';
 import { allSearchAttributeKeys } from '../../src/messages/search-attributes';
 import type { KeyRing } from '../../src/temporal/encryption-codec';
 import { createDataConverter } from '../../src/temporal/data-converter';
+import { createDirectory } from '../../src/notifications/directory';
 import { createCaseWorker } from '../../worker/create-worker';
 import { requireTestServer } from '../../scripts/lib/temporal-binaries';
-import { testKeyRing } from './keys';
+import { historyKeyRing } from './keys';
 import { WORKFLOW_BUNDLE_PATH } from './paths';
 import { RecordingMailer } from './recording-mailer';
 
@@ -26,7 +27,7 @@ export interface TimeSkippingHarness {
 
 /** A time-skipping test server, a running worker on the bundled workflows, and a case service: one per test file. */
 export async function startTimeSkipping(): Promise<TimeSkippingHarness> {
-  const keyRing = testKeyRing();
+  const keyRing = historyKeyRing();
   const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: requireTestServer() } },
     client: { dataConverter: createDataConverter(keyRing) },
@@ -40,7 +41,7 @@ export async function startTimeSkipping(): Promise<TimeSkippingHarness> {
     taskQueue,
     keyRing,
     mailer,
-    escalationAddress: 'leder@test.invalid',
+    directory: createDirectory({}),
     workflowBundle: { codePath: WORKFLOW_BUNDLE_PATH },
   });
   const running = worker.run();

@@ -34,39 +34,52 @@ describe('encryption keys', () => {
 });
 
 describe('rulesets', () => {
-  test('the built-in default is the seeds’ proposals', () => {
-    const rules = loadRuleset('seeds-2017');
-    expect(rules.course.realOfferWithin).toBe('P1Y');
-    expect(rules.course.maximumDuration).toBe('P3Y');
+  test('the built-in default is the seeds’ proposals; the law in force is the second', () => {
+    const seeds = loadRuleset('seeds-2017');
+    expect(seeds.course.realOffer?.within).toBe('P1Y');
+    expect(seeds.course.maximumDuration.within).toBe('P3Y');
+    expect(seeds.complaints.reconsideration.within).toBe('P4W');
+    expect(seeds.caseload.limit).toBe(30);
+    const law = loadRuleset('law-2022');
+    expect(law.course.realOffer).toBeNull();
+    expect(law.course.firstMeasure).toMatchObject({ within: 'P6M', onBreach: 'back-to-team' });
   });
 
   test('an unknown name lists the built-in ones', () => {
-    expect(() => loadRuleset('nope')).toThrow(/unknown ruleset "nope": use one of seeds-2017/);
+    expect(() => loadRuleset('nope')).toThrow(
+      /unknown ruleset "nope": use one of seeds-2017, law-2022, demo-minutes/,
+    );
   });
 
   test('an invalid ruleset file is refused with each wrong field', () => {
     const path = join(dir, 'bad-ruleset.json');
-    writeFileSync(
-      path,
-      JSON.stringify({ name: 'demo', version: 1, title: 'x', course: { realOfferWithin: '1 year' } }),
-    );
+    const broken = { ...loadRuleset('seeds-2017'), name: 'broken' } as Record<string, unknown>;
+    broken.course = { ...(broken.course as object), realOffer: { within: '1 year', reminders: [] } };
+    delete broken.caseload;
+    writeFileSync(path, JSON.stringify(broken));
     expect(() => loadRuleset(path)).toThrow(
-      /course\.realOfferWithin[\s\S]*ISO-8601[\s\S]*course\.maximumDuration/,
+      /ruleset file .*bad-ruleset.json is invalid: course\.realOffer\.within: must be an ISO-8601 duration.*; caseload: /,
     );
+  });
+
+  test('a ruleset whose first escalation level waits is refused', () => {
+    const path = join(dir, 'slow-escalation.json');
+    const slow = {
+      ...loadRuleset('seeds-2017'),
+      escalation: { levels: [{ role: 'supervisor', after: 'P1W' }] },
+    };
+    writeFileSync(path, JSON.stringify(slow));
+    expect(() => loadRuleset(path)).toThrow(/escalation\.levels: the first level is told at once/);
   });
 
   test('a custom ruleset file where a year is minutes loads', () => {
     const path = join(dir, 'demo.json');
-    writeFileSync(
-      path,
-      JSON.stringify({
-        name: 'demo',
-        version: 1,
-        title: 'Demo',
-        course: { realOfferWithin: 'PT5M', maximumDuration: 'PT15M' },
-      }),
-    );
-    expect(loadRuleset(path).course.realOfferWithin).toBe('PT5M');
+    writeFileSync(path, JSON.stringify({ ...loadRuleset('demo-minutes'), name: 'my-demo', version: 2 }));
+    expect(loadRuleset(path)).toMatchObject({
+      name: 'my-demo',
+      version: 2,
+      course: { realOffer: { within: 'PT10M' } },
+    });
   });
 });
 

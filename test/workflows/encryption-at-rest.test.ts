@@ -52,7 +52,7 @@ test('a case opened through the encrypting client leaves no CPR number or health
         data: {
           recommends: 'ressourceforloeb',
           unanimous: false,
-          dissent: healthNote,
+          dissent: [{ member: 'health', opinion: healthNote }],
           citizenAttendedWholeMeeting: true,
         },
       },

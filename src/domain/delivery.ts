@@ -1,0 +1,76 @@
+import { produce } from 'immer';
+import { escalate } from './case-draft';
+import type { CaseState, NotificationRecord } from './state';
+import { type Instant, toEpochMs, toInstant } from './time';
+
+/**
+ * The delivery side of the notification outbox. The workflow asks which notification to deliver
+ * next, runs the delivery activity, and records what happened; a mail server that is down is tried
+ * again with a growing pause, a permanent refusal is recorded and escalated.
+ */
+export const RETRY_PAUSES_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000, 6 * 3_600_000];
+
+export function nextDelivery(state: CaseState, now: number): NotificationRecord | undefined {
+  return state.notifications.find(
+    (notification) =>
+      notification.delivery.status === 'pending' ||
+      (notification.delivery.status === 'retrying' && toEpochMs(notification.delivery.retryAt!) <= now),
+  );
+}
+
+/** When a notification waiting to be retried is next due, if any. */
+export function nextRetryAt(state: CaseState): number | undefined {
+  const times = state.notifications
+    .filter((notification) => notification.delivery.status === 'retrying')
+    .map((notification) => toEpochMs(notification.delivery.retryAt!));
+  return times.length > 0 ? Math.min(...times) : undefined;
+}
+
+export function hasUndelivered(state: CaseState): boolean {
+  return state.notifications.some(
+    (notification) =>
+      notification.delivery.status === 'pending' || notification.delivery.status === 'retrying',
+  );
+}
+
+export type DeliveryResult =
+  | { status: 'sent'; attempts: number }
+  | { status: 'unavailable'; attempts: number; error: string }
+  | { status: 'rejected'; attempts: number; error: string };
+
+export function recordDelivery(state: CaseState, id: string, result: DeliveryResult, now: number): CaseState {
+  const at: Instant = toInstant(now);
+  return produce(state, (draft) => {
+    const notification = draft.notifications.find((candidate) => candidate.id === id);
+    if (!notification) return;
+    const attempts = notification.delivery.attempts + result.attempts;
+    switch (result.status) {
+      case 'sent':
+        notification.delivery = { status: 'sent', at, attempts };
+        return;
+      case 'unavailable': {
+        const rounds =
+          notification.delivery.status === 'retrying' ? (notification.delivery.rounds ?? 1) + 1 : 1;
+        const pause = RETRY_PAUSES_MS[Math.min(rounds - 1, RETRY_PAUSES_MS.length - 1)]!;
+        notification.delivery = {
+          status: 'retrying',
+          at,
+          attempts,
+          rounds,
+          retryAt: toInstant(now + pause),
+          error: result.error,
+        };
+        return;
+      }
+      case 'rejected':
+        notification.delivery = { status: 'failed', at, attempts, error: result.error };
+        escalate(
+          draft,
+          `delivery:${id}`,
+          `a ${notification.topic} message could not be delivered: ${result.error}`,
+          at,
+        );
+        return;
+    }
+  });
+}

@@ -1,0 +1,10 @@
+/** The functional core: the case rules as pure functions of state, events and time. No I/O, no clock. */
+export { advanceClock, nextWakeUp } from './clock';
+export { decide, type Decision, recordRejection } from './decide';
+export { type Deadline, type DeadlineKind, listDeadlines, pendingDeadlines } from './deadlines';
+export * from './events';
+export { openCase } from './open-case';
+export * from './ruleset';
+export * from './state';
+export { caseView, type CaseView } from './view';
+export { type DeliveryResult, hasUndelivered, nextDelivery, nextRetryAt, recordDelivery } from './delivery';

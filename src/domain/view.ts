@@ -1,0 +1,21 @@
+import { nextWakeUp } from './clock';
+import { type Deadline, listDeadlines } from './deadlines';
+import type { CaseState } from './state';
+import { toInstant } from './time';
+
+/** What a query answers: the case's state with its deadlines worked out. */
+export type CaseView = CaseState & {
+  deadlines: Deadline[];
+  nextDeadlineAt: string | null;
+  openEscalations: number;
+};
+
+export function caseView(state: CaseState): CaseView {
+  const wakeAt = nextWakeUp(state);
+  return {
+    ...state,
+    deadlines: listDeadlines(state),
+    nextDeadlineAt: wakeAt === undefined ? null : toInstant(wakeAt),
+    openEscalations: state.escalations.filter((escalation) => escalation.status === 'open').length,
+  };
+}

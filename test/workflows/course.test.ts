@@ -1,0 +1,376 @@
+import { EventRefusedError } from '../../src/client/case-service';
+import type { Actor, CaseState, CaseView } from '../../src/domain';
+import { loadRuleset } from '../../src/config/rulesets';
+import { caseEventSignal, workflowIdForCase } from '../../src/messages';
+import { recordHistoriesIfAsked, runsOf } from '../helpers/histories';
+import { startTimeSkipping, type TimeSkippingHarness } from '../helpers/time-skipping';
+
+const caseworker: Actor = { id: 'cw-1', role: 'caseworker' };
+const supervisor: Actor = { id: 'sup-1', role: 'supervisor' };
+const seeds = loadRuleset('seeds-2017');
+const DAY = 86_400_000;
+let h: TimeSkippingHarness;
+
+beforeAll(async () => {
+  h = await startTimeSkipping();
+});
+afterAll(async () => {
+  try {
+    await recordHistoriesIfAsked(h.env.client, [
+      'ts-breach',
+      'ts-veto',
+      'ts-deviate',
+      'ts-complaint',
+      'ts-max',
+      'ts-signal',
+      'ts-full',
+      'ts-law',
+      'ts-refused',
+    ]);
+  } finally {
+    await h?.teardown();
+  }
+});
+
+async function openCase(caseId: string, rules = seeds, options = {}) {
+  await h.cases.open(
+    {
+      caseId,
+      municipality: '101',
+      citizen: { cpr: '010190-1234', name: 'Test Borger', email: 'borger@example.dk' },
+    },
+    rules,
+    caseworker,
+    options,
+  );
+}
+
+/** Referral → caseworker → team → grant: the course starts now (time-skipped). */
+async function openCourse(caseId: string, rules = seeds, options = {}): Promise<number> {
+  await openCase(caseId, rules, options);
+  await h.cases.send(
+    caseId,
+    'caseworkerAssigned',
+    { caseworkerId: 'cw-1', name: 'Sara', email: 'sara@kk.dk' },
+    caseworker,
+  );
+  await h.cases.send(
+    caseId,
+    'teamRecommendation',
+    { recommends: 'ressourceforloeb', unanimous: true, citizenAttendedWholeMeeting: true },
+    caseworker,
+  );
+  await h.cases.send(
+    caseId,
+    'municipalDecision',
+    { decision: 'grant-course', reasoning: 'as recommended' },
+    caseworker,
+  );
+  return h.env.currentTimeMs();
+}
+
+async function sleepUntil(ms: number): Promise<void> {
+  const now = await h.env.currentTimeMs();
+  if (ms > now) await h.env.sleep(ms - now);
+}
+
+const deadlineOf = (state: CaseView, id: string) => state.deadlines.find((deadline) => deadline.id === id);
+const mailTo = (caseId: string, to: string) =>
+  h.mailer.sent.filter((message) => message.to === to && message.subject.includes(caseId));
+
+test('no real offer within a year: breach at 12 months, the citizen gets the right to a decision, the case escalates', async () => {
+  const start = await openCourse('ts-breach');
+  await sleepUntil(start + 364 * DAY);
+  expect(deadlineOf(await h.cases.state('ts-breach'), 'real-offer')?.status).toBe('pending');
+
+  await sleepUntil(start + 367 * DAY);
+  const state = await h.cases.state('ts-breach');
+  expect(deadlineOf(state, 'real-offer')?.status).toBe('breached');
+  expect(state.decisionOnExistingEvidence?.rightSince).toBe(deadlineOf(state, 'real-offer')?.dueAt);
+  expect(state.escalations.find((escalation) => escalation.deadlineId === 'real-offer')?.status).toBe('open');
+  expect(mailTo('ts-breach', 'borger@example.dk').map((message) => message.subject)).toContain(
+    'Sag ts-breach: ret til afklaring på det foreliggende grundlag',
+  );
+  expect(mailTo('ts-breach', 'leder@kommune-101.invalid').length).toBeGreaterThan(0);
+  const delivered = state.notifications.filter((notification) => notification.delivery.status === 'sent');
+  expect(delivered.length).toBe(state.notifications.length);
+
+  await h.cases.send('ts-breach', 'decisionOnExistingEvidenceDemanded', {}, caseworker);
+  expect(deadlineOf(await h.cases.state('ts-breach'), 'existing-evidence-decision')?.status).toBe('pending');
+});
+
+test('a real offer started at 11 months: no breach after the year', async () => {
+  const start = await openCourse('ts-met');
+  await h.cases.send(
+    'ts-met',
+    'offerRegistered',
+    { offerId: 'o1', kind: 'job-training', real: true, plannedStart: '2027-10-01' },
+    caseworker,
+  );
+  await sleepUntil(start + 334 * DAY);
+  await h.cases.send('ts-met', 'offerStarted', { offerId: 'o1' }, caseworker);
+  await sleepUntil(start + 400 * DAY);
+  const state = await h.cases.state('ts-met');
+  expect(deadlineOf(state, 'real-offer')?.status).toBe('met');
+  expect(state.decisionOnExistingEvidence).toBeUndefined();
+  expect(state.escalations.filter((escalation) => escalation.deadlineId === 'real-offer')).toEqual([]);
+});
+
+test('a specialist veto refuses the start with the reason, and the refusal is in the audit timeline', async () => {
+  await openCourse('ts-veto');
+  await h.cases.send(
+    'ts-veto',
+    'offerRegistered',
+    { offerId: 'o1', kind: 'internship', real: true, plannedStart: '2027-03-01' },
+    caseworker,
+  );
+  await h.cases.send(
+    'ts-veto',
+    'specialistAdvisedAgainst',
+    { offerId: 'o1', specialty: 'reumatologi' },
+    caseworker,
+  );
+  const refused = h.cases.send('ts-veto', 'offerStarted', { offerId: 'o1' }, caseworker);
+  await expect(refused).rejects.toBeInstanceOf(EventRefusedError);
+  await expect(refused).rejects.toThrow(
+    /a medical specialist \(reumatologi\) advised against offer o1 .* it must not start/,
+  );
+  const state = await h.cases.state('ts-veto');
+  expect(state.offers[0]!.status).toBe('planned');
+  expect(state.timeline[state.timeline.length - 1]).toMatchObject({
+    type: 'offerStarted',
+    outcome: 'rejected',
+    actor: caseworker,
+    reason: expect.stringContaining('must not start'),
+  });
+});
+
+test('a deviating municipal decision sends the case back to the team', async () => {
+  await openCase('ts-deviate');
+  await h.cases.send(
+    'ts-deviate',
+    'teamRecommendation',
+    { recommends: 'fleksjob', unanimous: true, citizenAttendedWholeMeeting: true },
+    caseworker,
+  );
+  const state = await h.cases.send(
+    'ts-deviate',
+    'municipalDecision',
+    { decision: 'grant-course', reasoning: 'we think a course helps' },
+    caseworker,
+  );
+  expect(state.phase).toBe('referred');
+  expect(state.decisions[0]).toMatchObject({ stands: false, followsRecommendation: false });
+  expect(state.deadlines.find((deadline) => deadline.id === 'team-meeting:2')?.status).toBe('pending');
+});
+
+test('a complaint not reconsidered within 4 weeks is forwarded to Ankestyrelsen and escalated', async () => {
+  await openCourse('ts-complaint');
+  await h.cases.send('ts-complaint', 'complaintReceived', { complaintId: 'k1', about: 'grant' }, caseworker);
+  const received = await h.env.currentTimeMs();
+  await sleepUntil(received + 27 * DAY);
+  expect((await h.cases.state('ts-complaint')).complaints[0]!.status).toBe('awaiting-reconsideration');
+  await sleepUntil(received + 29 * DAY);
+  const state = await h.cases.state('ts-complaint');
+  expect(state.complaints[0]).toMatchObject({ status: 'forwarded', forwardedBecause: 'overdue' });
+  expect(
+    state.escalations.find((escalation) => escalation.deadlineId === 'complaint-reconsideration:k1')?.status,
+  ).toBe('open');
+  expect(mailTo('ts-complaint', 'borger@example.dk').map((message) => message.subject)).toContain(
+    'Sag ts-complaint: klagen er sendt til Ankestyrelsen',
+  );
+});
+
+test('a 3-year course without outcome was reminded 3 and 1 months before, and escalates at the end; unacknowledged, it reaches the head of department', async () => {
+  const start = await openCourse('ts-max');
+  await h.cases.send(
+    'ts-max',
+    'offerRegistered',
+    { offerId: 'o1', kind: 'education', real: true, plannedStart: '2027-02-01' },
+    caseworker,
+  );
+  await h.cases.send('ts-max', 'offerStarted', { offerId: 'o1' }, caseworker);
+  await sleepUntil(start + (3 * 365 - 10) * DAY);
+  let state = await h.cases.state('ts-max');
+  expect(
+    deadlineOf(state, 'maximum-duration')?.reminders.map((reminder) => Boolean(reminder.sentAt)),
+  ).toEqual([true, true]);
+  expect(deadlineOf(state, 'maximum-duration')?.status).toBe('pending');
+  await sleepUntil(start + (3 * 365 + 2) * DAY);
+  state = await h.cases.state('ts-max');
+  expect(deadlineOf(state, 'maximum-duration')?.status).toBe('breached');
+  expect(state.phase).toBe('in-course');
+  await sleepUntil(start + (3 * 365 + 20) * DAY);
+  state = await h.cases.state('ts-max');
+  expect(state.escalations.find((escalation) => escalation.deadlineId === 'maximum-duration')).toMatchObject({
+    level: 1,
+    levelRole: 'head-of-department',
+  });
+  expect(mailTo('ts-max', 'chef@kommune-101.invalid')).toHaveLength(1);
+  const escalationId = state.escalations.find(
+    (escalation) => escalation.deadlineId === 'maximum-duration',
+  )!.id;
+  state = await h.cases.send('ts-max', 'escalationAcknowledged', { escalationId }, supervisor);
+  expect(state.openEscalations).toBe(0);
+});
+
+test('under the law in force, no measure within 6 months sends the course back to the team', async () => {
+  const law = loadRuleset('law-2022');
+  const start = await openCourse('ts-law', law);
+  await sleepUntil(start + 180 * DAY);
+  let state = await h.cases.state('ts-law');
+  expect(state.ruleset).toEqual({ name: 'law-2022', version: 1 });
+  expect(deadlineOf(state, 'first-measure')?.status).toBe('pending');
+  await sleepUntil(start + 186 * DAY);
+  state = await h.cases.state('ts-law');
+  expect(deadlineOf(state, 'first-measure')?.status).toBe('breached');
+  expect(deadlineOf(state, 'team-reassessment:2')?.status).toBe('pending');
+  expect(state.escalations).toEqual([]);
+  state = await h.cases.send(
+    'ts-law',
+    'teamRecommendation',
+    { recommends: 'ressourceforloeb', unanimous: true, citizenAttendedWholeMeeting: true },
+    caseworker,
+  );
+  expect(deadlineOf(state, 'team-reassessment:2')?.status).toBe('met');
+});
+
+test('a refusal without complaint closes the case when the complaint window has passed', async () => {
+  await openCase('ts-refused');
+  await h.cases.send(
+    'ts-refused',
+    'teamRecommendation',
+    { recommends: 'other-measures', unanimous: true, citizenAttendedWholeMeeting: true },
+    caseworker,
+  );
+  const state = await h.cases.send(
+    'ts-refused',
+    'municipalDecision',
+    { decision: 'refuse', alternative: 'other-measures', reasoning: 'other measures fit' },
+    caseworker,
+  );
+  expect(state.phase).toBe('refused');
+  const final = (await h.env.client.workflow
+    .getHandle(workflowIdForCase('ts-refused'))
+    .result()) as CaseState;
+  expect(final.outcome?.outcome).toBe('refused');
+  expect(Date.parse(final.outcome!.at) - Date.parse(final.refusedAt!)).toBe(28 * DAY);
+});
+
+test('an invalid signal is recorded as rejected, not lost; a valid one is applied', async () => {
+  await openCase('ts-signal');
+  const handle = h.env.client.workflow.getHandle(workflowIdForCase('ts-signal'));
+  await handle.signal(caseEventSignal, {
+    type: 'teamRecommendation',
+    actor: caseworker,
+    data: { recommends: 'holiday' },
+  });
+  await handle.signal(caseEventSignal, { type: 'noSuchEvent', actor: caseworker, data: {} });
+  await handle.signal(caseEventSignal, {
+    type: 'caseworkerAssigned',
+    actor: { id: 'sys-esdh', role: 'integration' },
+    data: { caseworkerId: 'cw-5', name: 'Per' },
+  });
+  const state = await h.cases.state('ts-signal');
+  expect(state.timeline.slice(1).map(({ type, outcome }) => `${type}:${outcome}`)).toEqual([
+    'teamRecommendation:rejected',
+    'noSuchEvent:rejected',
+    'caseworkerAssigned:accepted',
+  ]);
+  expect(state.timeline[1]!.reason).toMatch(/recommends:/);
+  expect(state.coordinatingCaseworker?.id).toBe('cw-5');
+});
+
+test('a whole three-year course with realistic events, continuing as new along the way, keeps its state', async () => {
+  const started = Date.now();
+  const start = await openCourse('ts-full', seeds, { historyLimit: 60 });
+  await h.cases.send(
+    'ts-full',
+    'relativeRegistered',
+    { relativeId: 'r1', name: 'Mette', relation: 'spouse', email: 'mette@example.dk' },
+    caseworker,
+  );
+  await h.cases.send(
+    'ts-full',
+    'relativeConsent',
+    { relativeId: 'r1', consent: true, covers: ['decisions', 'deadlines'] },
+    caseworker,
+  );
+  await h.cases.send(
+    'ts-full',
+    'offerRegistered',
+    { offerId: 'mentor', kind: 'mentor', real: false, plannedStart: '2027-01-15' },
+    caseworker,
+  );
+  await h.cases.send('ts-full', 'offerStarted', { offerId: 'mentor' }, caseworker);
+  await sleepUntil(start + 60 * DAY);
+  await h.cases.send(
+    'ts-full',
+    'offerRegistered',
+    { offerId: 'praktik', kind: 'internship', real: true, plannedStart: '2027-04-01' },
+    caseworker,
+  );
+  await h.cases.send('ts-full', 'healthCoordinatorRequested', { offerId: 'praktik' }, caseworker);
+  await sleepUntil(start + 80 * DAY);
+  await h.cases.send(
+    'ts-full',
+    'healthCoordinatorAdvice',
+    { offerId: 'praktik', advice: 'adjust', note: 'fewer hours' },
+    caseworker,
+  );
+  await h.cases.send('ts-full', 'offerStarted', { offerId: 'praktik' }, caseworker);
+  await sleepUntil(start + 200 * DAY);
+  await h.cases.send(
+    'ts-full',
+    'complaintReceived',
+    { complaintId: 'k1', about: 'offer', offerId: 'praktik' },
+    caseworker,
+  );
+  await sleepUntil(start + 215 * DAY);
+  await h.cases.send(
+    'ts-full',
+    'complaintReconsidered',
+    { complaintId: 'k1', result: 'kept', reasoning: 'suitable' },
+    caseworker,
+  );
+  await sleepUntil(start + 400 * DAY);
+  await h.cases.send('ts-full', 'offerEnded', { offerId: 'praktik', reason: 'completed' }, caseworker);
+  await h.cases.send(
+    'ts-full',
+    'caseworkerAssigned',
+    { caseworkerId: 'cw-2', name: 'Ny', email: 'ny@kk.dk' },
+    caseworker,
+  );
+  await h.cases.send(
+    'ts-full',
+    'offerRegistered',
+    { offerId: 'uddannelse', kind: 'education', real: true, plannedStart: '2028-03-01' },
+    caseworker,
+  );
+  await h.cases.send('ts-full', 'offerStarted', { offerId: 'uddannelse' }, caseworker);
+  await sleepUntil(start + 900 * DAY);
+  await h.cases.send(
+    'ts-full',
+    'teamRecommendation',
+    { recommends: 'fleksjob', unanimous: true, citizenAttendedWholeMeeting: true },
+    caseworker,
+  );
+  await sleepUntil(start + 1000 * DAY);
+  const concluded = await h.cases.send('ts-full', 'courseConcluded', { outcome: 'fleksjob' }, caseworker);
+  expect(concluded.phase).toBe('concluded');
+
+  const handle = h.env.client.workflow.getHandle(workflowIdForCase('ts-full'));
+  const final = (await handle.result()) as CaseState;
+  expect((await runsOf(h.env.client, 'ts-full')).length).toBeGreaterThan(1);
+  expect(final.phase).toBe('concluded');
+  expect(final.outcome?.outcome).toBe('fleksjob');
+  expect(final.offers.map((offer) => `${offer.id}:${offer.status}`)).toEqual([
+    'mentor:started',
+    'praktik:ended',
+    'uddannelse:started',
+  ]);
+  expect(final.timeline.filter((entry) => entry.outcome === 'accepted')).toHaveLength(19);
+  expect(final.notifications.every((notification) => notification.delivery.status === 'sent')).toBe(true);
+  expect(final.deadlineLog['real-offer']).toBeUndefined();
+  expect(Date.now() - started).toBeLessThan(60_000);
+});
