@@ -6,6 +6,7 @@ import {
   type CaseState,
   caseView,
   decide,
+  eventReceipt,
   type DeliveryResult,
   hasUndelivered,
   nextDelivery,
@@ -80,7 +81,8 @@ export async function ressourceforloeb(input: CaseWorkflowInput): Promise<CaseSt
         commit(current);
         if (!decision.ok) throw wf.ApplicationFailure.nonRetryable(decision.reason, 'EventRefused');
         commit(decision.state);
-        return caseView(state);
+        // decide() records the event itself first, right after the timeline it was given.
+        return eventReceipt(state, current.timeline.length + 1);
       },
       {
         validator: ({ actor, data }) => {

@@ -47,8 +47,8 @@ export function createApp({ cases, ruleset }: ApiDependencies): express.Express 
       const { caseId: rawCaseId, ...pathFields } = req.params as Record<string, string>;
       const caseId = parse(CaseIdSchema, rawCaseId, 'caseId');
       const data = parse(message.schema, { ...(req.body ?? {}), ...pathFields });
-      const state = await cases.send(caseId, message.type, data, API_ACTOR, req.header('Idempotency-Key'));
-      res.json(toCaseView(state));
+      const receipt = await cases.send(caseId, message.type, data, API_ACTOR, req.header('Idempotency-Key'));
+      res.json({ event: receipt, case: toCaseView(await cases.state(caseId)) });
     });
   }
 

@@ -1,7 +1,14 @@
 import { type Client, WorkflowUpdateFailedError } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/common';
 import type { z } from 'zod';
-import { type Actor, type CaseEventType, type CaseView, OpenCaseSchema, type Ruleset } from '../domain';
+import {
+  type Actor,
+  type CaseEventType,
+  type CaseView,
+  type EventReceipt,
+  OpenCaseSchema,
+  type Ruleset,
+} from '../domain';
 import {
   CASE_WORKFLOW_TYPE,
   caseEventUpdate,
@@ -75,7 +82,7 @@ export class CaseService {
     data: unknown,
     actor: Actor,
     idempotencyKey?: string,
-  ): Promise<CaseView> {
+  ): Promise<EventReceipt> {
     const handle = this.client.workflow.getHandle(workflowIdForCase(caseId));
     try {
       return await handle.executeUpdate(caseEventUpdate(type), {

@@ -6,5 +6,5 @@ export * from './events';
 export { openCase } from './open-case';
 export * from './ruleset';
 export * from './state';
-export { caseView, type CaseView } from './view';
+export { caseView, type CaseView, eventReceipt, type EventReceipt } from './view';
 export { type DeliveryResult, hasUndelivered, nextDelivery, nextRetryAt, recordDelivery } from './delivery';

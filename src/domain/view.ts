@@ -19,3 +19,24 @@ export function caseView(state: CaseState): CaseView {
     openEscalations: state.escalations.filter((escalation) => escalation.status === 'open').length,
   };
 }
+
+/** What an accepted event answers: small, because every answer is stored in the case's history. */
+export interface EventReceipt {
+  caseId: string;
+  /** The event's place in the audit timeline. */
+  seq: number;
+  phase: CaseState['phase'];
+  nextDeadlineAt: string | null;
+  openEscalations: number;
+}
+
+export function eventReceipt(state: CaseState, seq: number): EventReceipt {
+  const view = caseView(state);
+  return {
+    caseId: state.caseId,
+    seq,
+    phase: state.phase,
+    nextDeadlineAt: view.nextDeadlineAt,
+    openEscalations: view.openEscalations,
+  };
+}

@@ -2,7 +2,7 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import { type Actor, type CaseEventType, caseEventSchemas } from '../domain/events';
 import type { Ruleset } from '../domain/ruleset';
 import type { CaseState, OpenCase } from '../domain/state';
-import type { CaseView } from '../domain/view';
+import type { CaseView, EventReceipt } from '../domain/view';
 
 /**
  * Every message a case workflow understands, defined once: the API validates requests with the same
@@ -164,7 +164,7 @@ export interface CaseEventUpdateArgs {
 }
 
 export function caseEventUpdate(type: CaseEventType) {
-  return defineUpdate<CaseView, [CaseEventUpdateArgs]>(caseEventMessages[type].updateName);
+  return defineUpdate<EventReceipt, [CaseEventUpdateArgs]>(caseEventMessages[type].updateName);
 }
 
 /** The same events for systems that integrate asynchronously; an invalid one is recorded as rejected. */

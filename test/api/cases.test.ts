@@ -50,8 +50,12 @@ test('an event is recorded through its route and answered with the new state', a
     citizenAttendedWholeMeeting: true,
   });
   expect(response.status).toBe(200);
-  const state = (await response.json()) as { teamRecommendations: unknown[] };
-  expect(state.teamRecommendations).toHaveLength(1);
+  const body = (await response.json()) as {
+    event: { seq: number; phase: string };
+    case: { teamRecommendations: unknown[] };
+  };
+  expect(body.event).toMatchObject({ seq: 2, phase: 'awaiting-decision' });
+  expect(body.case.teamRecommendations).toHaveLength(1);
 });
 
 test('invalid input is a 400 problem listing each field, and creates nothing', async () => {

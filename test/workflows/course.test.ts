@@ -153,13 +153,15 @@ test('a deviating municipal decision sends the case back to the team', async () 
     { recommends: 'fleksjob', unanimous: true, citizenAttendedWholeMeeting: true },
     caseworker,
   );
-  const state = await h.cases.send(
+  const receipt = await h.cases.send(
     'ts-deviate',
     'municipalDecision',
     { decision: 'grant-course', reasoning: 'we think a course helps' },
     caseworker,
   );
-  expect(state.phase).toBe('referred');
+  expect(receipt).toMatchObject({ caseId: 'ts-deviate', phase: 'referred', seq: 3 });
+  const state = await h.cases.state('ts-deviate');
+  expect(state.timeline[2]).toMatchObject({ seq: 3, type: 'municipalDecision', outcome: 'accepted' });
   expect(state.decisions[0]).toMatchObject({ stands: false, followsRecommendation: false });
   expect(state.deadlines.find((deadline) => deadline.id === 'team-meeting:2')?.status).toBe('pending');
 });
@@ -210,8 +212,8 @@ test('a 3-year course without outcome was reminded 3 and 1 months before, and es
   const escalationId = state.escalations.find(
     (escalation) => escalation.deadlineId === 'maximum-duration',
   )!.id;
-  state = await h.cases.send('ts-max', 'escalationAcknowledged', { escalationId }, supervisor);
-  expect(state.openEscalations).toBe(0);
+  const receipt = await h.cases.send('ts-max', 'escalationAcknowledged', { escalationId }, supervisor);
+  expect(receipt.openEscalations).toBe(0);
 });
 
 test('under the law in force, no measure within 6 months sends the course back to the team', async () => {
@@ -226,12 +228,13 @@ test('under the law in force, no measure within 6 months sends the course back t
   expect(deadlineOf(state, 'first-measure')?.status).toBe('breached');
   expect(deadlineOf(state, 'team-reassessment:2')?.status).toBe('pending');
   expect(state.escalations).toEqual([]);
-  state = await h.cases.send(
+  await h.cases.send(
     'ts-law',
     'teamRecommendation',
     { recommends: 'ressourceforloeb', unanimous: true, citizenAttendedWholeMeeting: true },
     caseworker,
   );
+  state = await h.cases.state('ts-law');
   expect(deadlineOf(state, 'team-reassessment:2')?.status).toBe('met');
 });
 
