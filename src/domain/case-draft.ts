@@ -1,22 +1,21 @@
 import type { Draft } from 'immer';
-import { listDeadlines } from './deadlines';
-import type { Actor, ConsentTopic, Outcome } from './events';
-import type { EscalationRole } from './ruleset';
 import type {
   Audience,
-  CaseState,
+  CaseBase,
   NotificationRecord,
   NotificationTopic,
   Recipient,
   TimelineEntry,
-} from './state';
-import { addDuration, type Instant, toEpochMs, toInstant } from './time';
+} from './case-base';
+import type { Actor, ConsentTopic } from './events';
+import type { EscalationRole } from './ruleset';
+import { addDuration, type Instant } from './time';
 
 /**
- * Helpers that change a case inside an immer `produce`: they keep the timeline, the notification
- * outbox and the escalations consistent, so the event and clock rules stay short.
+ * Helpers that change a case of any kind inside an immer `produce`: they keep the timeline, the
+ * notification outbox and the escalations consistent, so the event and clock rules stay short.
  */
-export type CaseDraft = Draft<CaseState>;
+export type CaseDraft = Draft<CaseBase>;
 
 export const SYSTEM: Actor = { id: 'system', role: 'system' };
 
@@ -119,8 +118,8 @@ export function escalate(draft: CaseDraft, deadlineId: string, reason: string, a
 
 /** The next escalation level's time, if the chain goes on. */
 export function nextEscalationAt(
-  state: CaseState,
-  escalation: CaseState['escalations'][number],
+  state: CaseBase,
+  escalation: CaseBase['escalations'][number],
 ): number | undefined {
   if (escalation.status !== 'open') return undefined;
   const next = state.rules.escalation.levels[escalation.level + 1];
@@ -147,60 +146,4 @@ export function raiseEscalationLevel(draft: CaseDraft, index: number, at: Instan
     { reason: escalation.reason, escalationId: escalation.id, level: escalation.level + 1 },
     at,
   );
-}
-
-export function conclude(
-  draft: CaseDraft,
-  outcome: Outcome | 'refused',
-  at: Instant,
-  extra: { note?: string; routedToPension?: string } = {},
-): void {
-  draft.phase = 'concluded';
-  draft.outcome = { outcome, at, ...extra };
-}
-
-/**
- * What follows from any change: escalations whose deadline is met or gone are resolved (the chain
- * stops), and a refused case whose complaint window has passed with no complaint pending is closed.
- */
-export function settle(draft: CaseDraft, at: Instant): void {
-  closeSettledRefusal(draft, at);
-  const deadlines = new Map(listDeadlines(draft as CaseState).map((deadline) => [deadline.id, deadline]));
-  for (const escalation of draft.escalations) {
-    if (escalation.status === 'resolved') continue;
-    const deadline = deadlines.get(escalation.deadlineId);
-    if (draft.phase === 'concluded' || !deadline || deadline.status === 'met') {
-      escalation.status = 'resolved';
-      escalation.resolvedAt = at;
-    }
-  }
-}
-
-export function refusalSettlesAt(state: CaseState): number | undefined {
-  if (state.phase !== 'refused' || !state.refusedAt) return undefined;
-  return addDuration(state.refusedAt, state.rules.complaints.window);
-}
-
-function closeSettledRefusal(draft: CaseDraft, now: Instant): void {
-  const settlesAt = refusalSettlesAt(draft as CaseState);
-  if (settlesAt === undefined || toEpochMs(now) < settlesAt) return;
-  const pending = draft.complaints.some(
-    (complaint) =>
-      complaint.about === 'refusal' &&
-      (complaint.status === 'awaiting-reconsideration' || complaint.status === 'forwarded'),
-  );
-  if (pending) return;
-  // Closed as of the moment the window closed, or the moment the last complaint was settled if later.
-  const settledComplaints = draft.complaints
-    .filter((complaint) => complaint.about === 'refusal')
-    .map((complaint) => toEpochMs(complaint.appeal?.at ?? complaint.reconsideredAt ?? complaint.receivedAt));
-  const at = toInstant(Math.max(settlesAt, ...settledComplaints));
-  conclude(draft, 'refused', at);
-  record(draft, {
-    at,
-    actor: SYSTEM,
-    type: 'caseClosed',
-    outcome: 'recorded',
-    summary: 'refusal stands: no complaint pending after the complaint window',
-  });
 }

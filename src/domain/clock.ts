@@ -1,68 +1,22 @@
-import { produce } from 'immer';
-import {
-  type CaseDraft,
-  escalate,
-  nextEscalationAt,
-  notify,
-  raiseEscalationLevel,
-  record,
-  refusalSettlesAt,
-  settle,
-  SYSTEM,
-} from './case-draft';
-import { type Deadline, type DeadlineKind, listDeadlines, pendingDeadlines } from './deadlines';
+import type { Draft } from 'immer';
+import { type CaseDraft, escalate, notify, record, SYSTEM } from './case-draft';
+import { advanceClockWith, type ClockRules, nextWakeUpWith, resolveEscalations } from './deadline-engine';
+import { type Deadline, type DeadlineKind, listDeadlines } from './deadlines';
+import type { Outcome } from './events';
 import type { Audience, CaseState } from './state';
-import { type Instant, toEpochMs, toInstant } from './time';
+import { addDuration, type Instant, toEpochMs, toInstant } from './time';
 
 /**
- * The case rules for the passing of time: sends the reminders that have fallen due, records the
- * breaches and what follows from them, and raises unacknowledged escalations. Pure and idempotent:
- * the same state at the same `now` gives the same result, and running it twice changes nothing more.
+ * The ressourceforløb rules for the passing of time: reminders, breaches and what follows from them,
+ * escalation levels, and a refused case closing when its complaint window has passed.
  */
 export function advanceClock(state: CaseState, now: number): CaseState {
-  // A breach can start a deadline that is already due too (the worker was away): run to a fixed point.
-  let current = state;
-  for (let round = 0; round < 10; round += 1) {
-    const next = advanceOnce(current, now);
-    if (next === current) break;
-    current = next;
-  }
-  return current;
-}
-
-function advanceOnce(state: CaseState, now: number): CaseState {
-  const at = toInstant(now);
-  return produce(state, (draft) => {
-    for (const deadline of pendingDeadlines(draft as CaseState)) {
-      const dueMs = toEpochMs(deadline.dueAt);
-      for (const reminder of deadline.reminders) {
-        if (reminder.sentAt || toEpochMs(reminder.at) > now || now >= dueMs) continue;
-        remind(draft, deadline, reminder.offset, reminder.at);
-      }
-      if (dueMs <= now) breach(draft, deadline);
-    }
-    draft.escalations.forEach((escalation, index) => {
-      const nextAt = nextEscalationAt(draft as CaseState, escalation);
-      if (nextAt !== undefined && nextAt <= now) raiseEscalationLevel(draft, index, toInstant(nextAt));
-    });
-    settle(draft, at);
-  });
+  return advanceClockWith(state, now, courseClock);
 }
 
 /** The next instant at which the case must wake up by itself, if any. */
 export function nextWakeUp(state: CaseState): number | undefined {
-  const times: number[] = [];
-  for (const deadline of pendingDeadlines(state)) {
-    times.push(toEpochMs(deadline.dueAt));
-    for (const reminder of deadline.reminders) if (!reminder.sentAt) times.push(toEpochMs(reminder.at));
-  }
-  for (const escalation of state.escalations) {
-    const nextAt = nextEscalationAt(state, escalation);
-    if (nextAt !== undefined) times.push(nextAt);
-  }
-  const settles = refusalSettlesAt(state);
-  if (settles !== undefined) times.push(settles);
-  return times.length > 0 ? Math.min(...times) : undefined;
+  return nextWakeUpWith(state, courseClock);
 }
 
 /** Who is reminded ahead of a deadline: always the caseworker; the citizen where it concerns their rights. */
@@ -71,36 +25,16 @@ const reminderAudience: Partial<Record<DeadlineKind, Audience[]>> = {
   'maximum-duration': ['caseworker', 'citizen', 'relatives'],
 };
 
-function remind(draft: CaseDraft, deadline: Deadline, offset: string, at: Instant): void {
-  (draft.deadlineLog[deadline.id] ??= { reminded: {} }).reminded[offset] = at;
-  record(draft, {
-    at,
-    actor: SYSTEM,
-    type: 'deadlineReminder',
-    outcome: 'recorded',
-    summary: `reminder: ${deadline.label} by ${deadline.dueAt.slice(0, 10)}`,
-  });
-  notify(
-    draft,
-    `deadline-${deadline.id}/reminder-${offset}`,
-    'deadline-reminder',
-    reminderAudience[deadline.kind] ?? ['caseworker'],
-    { deadline: deadline.kind, label: deadline.label, dueAt: deadline.dueAt },
-    at,
-  );
-}
+const courseClock: ClockRules<CaseState, DeadlineKind> = {
+  deadlines: listDeadlines,
+  reminderAudience: (deadline) => reminderAudience[deadline.kind] ?? ['caseworker'],
+  onBreach: breach,
+  settle,
+  wakeUps: (state) => [refusalSettlesAt(state)],
+};
 
-function breach(draft: CaseDraft, deadline: Deadline): void {
-  // Recorded at the moment it fell due, even when the worker was away at that moment.
+function breach(draft: Draft<CaseState>, deadline: Deadline): void {
   const at = deadline.dueAt;
-  (draft.deadlineLog[deadline.id] ??= { reminded: {} }).breachedAt = at;
-  record(draft, {
-    at,
-    actor: SYSTEM,
-    type: 'deadlineBreached',
-    outcome: 'recorded',
-    summary: `deadline breached: ${deadline.label} (due ${at.slice(0, 10)})`,
-  });
   const facts = { deadline: deadline.kind, label: deadline.label, dueAt: deadline.dueAt };
   const key = `deadline-${deadline.id}/breach`;
   switch (deadline.kind) {
@@ -150,6 +84,54 @@ function breach(draft: CaseDraft, deadline: Deadline): void {
       notify(draft, key, 'deadline-breached', ['caseworker'], facts, at);
       escalate(draft, deadline.id, `${deadline.label}: not within the limit`, at);
   }
+}
+
+export function conclude(
+  draft: Draft<CaseState>,
+  outcome: Outcome | 'refused',
+  at: Instant,
+  extra: { note?: string; routedToPension?: string } = {},
+): void {
+  draft.phase = 'concluded';
+  draft.outcome = { outcome, at, ...extra };
+}
+
+/**
+ * What follows from any change: a refused case whose complaint window has passed with no complaint
+ * pending is closed, and escalations whose deadline is met or gone are resolved (the chain stops).
+ */
+export function settle(draft: Draft<CaseState>, at: Instant): void {
+  closeSettledRefusal(draft, at);
+  resolveEscalations(draft as CaseDraft, listDeadlines(draft as CaseState), draft.phase === 'concluded', at);
+}
+
+export function refusalSettlesAt(state: CaseState): number | undefined {
+  if (state.phase !== 'refused' || !state.refusedAt) return undefined;
+  return addDuration(state.refusedAt, state.rules.complaints.window);
+}
+
+function closeSettledRefusal(draft: Draft<CaseState>, now: Instant): void {
+  const settlesAt = refusalSettlesAt(draft as CaseState);
+  if (settlesAt === undefined || toEpochMs(now) < settlesAt) return;
+  const pending = draft.complaints.some(
+    (complaint) =>
+      complaint.about === 'refusal' &&
+      (complaint.status === 'awaiting-reconsideration' || complaint.status === 'forwarded'),
+  );
+  if (pending) return;
+  // Closed as of the moment the window closed, or the moment the last complaint was settled if later.
+  const settledComplaints = draft.complaints
+    .filter((complaint) => complaint.about === 'refusal')
+    .map((complaint) => toEpochMs(complaint.appeal?.at ?? complaint.reconsideredAt ?? complaint.receivedAt));
+  const at = toInstant(Math.max(settlesAt, ...settledComplaints));
+  conclude(draft, 'refused', at);
+  record(draft as CaseDraft, {
+    at,
+    actor: SYSTEM,
+    type: 'caseClosed',
+    outcome: 'recorded',
+    summary: 'refusal stands: no complaint pending after the complaint window',
+  });
 }
 
 export { listDeadlines };

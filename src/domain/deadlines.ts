@@ -1,6 +1,11 @@
-import type { Ruleset } from './ruleset';
+import {
+  type Deadline as GenericDeadline,
+  type DeadlineCandidate,
+  resolveDeadlines,
+  withinLimit,
+} from './deadline-engine';
 import type { CaseState } from './state';
-import { addDuration, type Instant, type IsoDuration, subtractDuration, toEpochMs, toInstant } from './time';
+import { toEpochMs } from './time';
 
 export type DeadlineKind =
   | 'coordinating-caseworker'
@@ -14,101 +19,33 @@ export type DeadlineKind =
   | 'complaint-reconsideration'
   | 'health-advice';
 
-export interface Reminder {
-  offset: IsoDuration;
-  at: Instant;
-  sentAt?: Instant;
-}
-
-export interface Deadline {
-  /** Stable within the case: the key of the deadline's log, and part of its notifications' IDs. */
-  id: string;
-  kind: DeadlineKind;
-  label: string;
-  startedAt: Instant;
-  dueAt: Instant;
-  reminders: Reminder[];
-  status: 'pending' | 'met' | 'breached';
-  metAt?: Instant;
-  breachedAt?: Instant;
-  /** The complaint or offer a deadline is about. */
-  subject?: string;
-}
-
-interface Limit {
-  within: IsoDuration;
-  reminders: IsoDuration[];
-}
-
-interface Candidate {
-  id: string;
-  kind: DeadlineKind;
-  label: string;
-  startedAt: Instant;
-  limit: Limit;
-  metAt?: Instant;
-  /** The deadline no longer applies (the case closed, the offer was withdrawn) and was never breached. */
-  void: boolean;
-  subject?: string;
-}
+export type Deadline = GenericDeadline<DeadlineKind>;
 
 /**
- * Every deadline of a case, derived from its facts: an event that changes the facts moves, meets or
- * cancels the deadlines that follow from them. The deadline log adds only what the clock did:
- * which reminders went out and when a breach was recorded.
+ * Every deadline of a ressourceforløb, derived from its facts: an event that changes the facts moves,
+ * meets or cancels the deadlines that follow from them. The deadline log adds only what the clock
+ * did: which reminders went out and when a breach was recorded.
  */
 export function listDeadlines(state: CaseState): Deadline[] {
-  return candidates(state)
-    .map((candidate) => toDeadline(state, candidate))
-    .filter((deadline): deadline is Deadline => deadline !== undefined)
-    .sort((a, b) => toEpochMs(a.dueAt) - toEpochMs(b.dueAt) || a.id.localeCompare(b.id));
+  return resolveDeadlines(candidates(state), state.deadlineLog);
 }
 
 export function pendingDeadlines(state: CaseState): Deadline[] {
   return listDeadlines(state).filter((deadline) => deadline.status === 'pending');
 }
 
-function toDeadline(state: CaseState, candidate: Candidate): Deadline | undefined {
-  const log = state.deadlineLog[candidate.id];
-  if (candidate.void && !log?.breachedAt) return undefined;
-  const startMs = toEpochMs(candidate.startedAt);
-  const dueMs = addDuration(startMs, candidate.limit.within);
-  const reminders = candidate.limit.reminders
-    .map((offset) => ({ offset, atMs: subtractDuration(dueMs, offset) }))
-    .filter(({ atMs }) => atMs > startMs && atMs < dueMs)
-    .sort((a, b) => a.atMs - b.atMs)
-    .map(({ offset, atMs }) => ({
-      offset,
-      at: toInstant(atMs),
-      ...(log?.reminded[offset] ? { sentAt: log.reminded[offset] } : {}),
-    }));
-  const status = candidate.metAt ? 'met' : log?.breachedAt ? 'breached' : 'pending';
-  return {
-    id: candidate.id,
-    kind: candidate.kind,
-    label: candidate.label,
-    startedAt: candidate.startedAt,
-    dueAt: toInstant(dueMs),
-    reminders,
-    status,
-    ...(candidate.metAt ? { metAt: candidate.metAt } : {}),
-    ...(log?.breachedAt ? { breachedAt: log.breachedAt } : {}),
-    ...(candidate.subject ? { subject: candidate.subject } : {}),
-  };
-}
-
-function candidates(state: CaseState): Candidate[] {
-  const rules: Ruleset = state.rules;
+function candidates(state: CaseState): DeadlineCandidate<DeadlineKind>[] {
+  const rules = state.rules;
   const closed = state.phase === 'concluded';
   const closedAt = state.outcome?.at;
-  const list: Candidate[] = [];
+  const list: DeadlineCandidate<DeadlineKind>[] = [];
 
   list.push({
     id: 'coordinating-caseworker',
     kind: 'coordinating-caseworker',
     label: 'a coordinating caseworker is assigned',
     startedAt: state.openedAt,
-    limit: rules.waitingTimes.referralToCoordinatingCaseworker,
+    ...withinLimit(state.openedAt, rules.waitingTimes.referralToCoordinatingCaseworker),
     metAt: state.caseworkerFirstAssignedAt,
     void: closed && !state.caseworkerFirstAssignedAt,
   });
@@ -120,7 +57,10 @@ function candidates(state: CaseState): Candidate[] {
       kind: reassessment ? 'team-reassessment' : 'team-meeting',
       label: reassessment ? 'the team reassesses the course' : 'the rehabilitation team reviews the case',
       startedAt: review.requestedAt,
-      limit: reassessment ? rules.waitingTimes.teamReassessment : rules.waitingTimes.referralToTeamMeeting,
+      ...withinLimit(
+        review.requestedAt,
+        reassessment ? rules.waitingTimes.teamReassessment : rules.waitingTimes.referralToTeamMeeting,
+      ),
       metAt: review.answeredAt,
       void: closed && !review.answeredAt,
     });
@@ -132,7 +72,7 @@ function candidates(state: CaseState): Candidate[] {
       kind: 'decision',
       label: 'the municipality decides',
       startedAt: request.requestedAt,
-      limit: rules.waitingTimes.recommendationToDecision,
+      ...withinLimit(request.requestedAt, rules.waitingTimes.recommendationToDecision),
       metAt: request.decidedAt,
       void: closed && !request.decidedAt,
     });
@@ -155,7 +95,7 @@ function candidates(state: CaseState): Candidate[] {
         kind: 'real-offer',
         label: 'a real offer has started',
         startedAt,
-        limit: rules.course.realOffer,
+        ...withinLimit(startedAt, rules.course.realOffer),
         metAt: firstRealStart,
         void: !courseRunning && !firstRealStart,
       });
@@ -165,7 +105,7 @@ function candidates(state: CaseState): Candidate[] {
       kind: 'first-measure',
       label: 'a first measure has started',
       startedAt,
-      limit: rules.course.firstMeasure,
+      ...withinLimit(startedAt, rules.course.firstMeasure),
       metAt: firstMeasure,
       void: !courseRunning && !firstMeasure,
     });
@@ -175,7 +115,7 @@ function candidates(state: CaseState): Candidate[] {
       kind: 'maximum-duration',
       label: 'the course is concluded (maximum duration)',
       startedAt,
-      limit: rules.course.maximumDuration,
+      ...withinLimit(startedAt, rules.course.maximumDuration),
       metAt: concludedFromCourse,
       void: !courseRunning && !concludedFromCourse,
     });
@@ -188,7 +128,7 @@ function candidates(state: CaseState): Candidate[] {
       kind: 'existing-evidence-decision',
       label: 'a decision on the existing evidence is made',
       startedAt: demandedAt,
-      limit: rules.course.decisionOnExistingEvidence,
+      ...withinLimit(demandedAt, rules.course.decisionOnExistingEvidence),
       metAt: closedAt,
       void: false,
     });
@@ -200,7 +140,7 @@ function candidates(state: CaseState): Candidate[] {
       kind: 'complaint-reconsideration',
       label: 'the complaint is reconsidered',
       startedAt: complaint.receivedAt,
-      limit: rules.complaints.reconsideration,
+      ...withinLimit(complaint.receivedAt, rules.complaints.reconsideration),
       metAt: complaint.reconsideredAt,
       void: closed && !complaint.reconsideredAt,
       subject: complaint.id,
@@ -215,7 +155,7 @@ function candidates(state: CaseState): Candidate[] {
       kind: 'health-advice',
       label: 'the regional health coordinator advises on the offer',
       startedAt: request.requestedAt,
-      limit: rules.healthCoordinator.advice,
+      ...withinLimit(request.requestedAt, rules.healthCoordinator.advice),
       metAt: request.advisedAt,
       void: (closed || offer.status === 'ended' || offer.status === 'withdrawn') && !request.advisedAt,
       subject: offer.id,

@@ -1,23 +1,14 @@
-import { produce } from 'immer';
-import { type CaseDraft, conclude, notify, record, settle } from './case-draft';
+import type { Draft } from 'immer';
+import { notify } from './case-draft';
+import { conclude, settle } from './clock';
 import { listDeadlines } from './deadlines';
+import { applyRule, commonEventRules, type Decision as GenericDecision, type EventRule } from './event-rules';
 import type { Actor, CaseEvent, CaseEventData, CaseEventType, Recommendation } from './events';
-import type { CaseState, Offer, TimelineEntry } from './state';
-import { type Instant, toInstant } from './time';
+import type { CaseState, Offer } from './state';
+import type { Instant } from './time';
 
-export type Decision = { ok: true; state: CaseState } | { ok: false; reason: string };
-
-interface Context {
-  at: Instant;
-  actor: Actor;
-}
-
-interface EventRule<T extends CaseEventType> {
-  /** Why the event does not fit the case now, in words a caseworker understands; undefined if it fits. */
-  refuse(state: CaseState, data: CaseEventData<T>, actor: Actor): string | undefined;
-  /** The change, as a summary for the timeline; `apply` may also queue notifications. */
-  apply(draft: CaseDraft, data: CaseEventData<T>, context: Context): { summary: string; reason?: string };
-}
+export type Decision = GenericDecision<CaseState>;
+type CourseDraft = Draft<CaseState>;
 
 /**
  * The case rules for events: a pure function of (state, event, actor, now). A refused event changes
@@ -30,37 +21,11 @@ export function decide(state: CaseState, event: CaseEvent, actor: Actor, now: nu
       reason: `the case was concluded (${state.outcome?.outcome}) on ${day(state.outcome!.at)}; it accepts no further events`,
     };
   }
-  const rule = eventRules[event.type] as EventRule<typeof event.type>;
-  const refusal = rule.refuse(state, event.data as never, actor);
-  if (refusal) return { ok: false, reason: refusal };
-  const at = toInstant(now);
-  const next = produce(state, (draft) => {
-    const { summary, reason } = rule.apply(draft, event.data as never, { at, actor });
-    record(draft, { at, actor, type: event.type, summary, ...(reason ? { reason } : {}) });
-    settle(draft, at);
-  });
-  return { ok: true, state: next };
+  const rule = eventRules[event.type] as EventRule<CaseState, unknown>;
+  return applyRule(state, event.type, rule, event.data, actor, now, settle);
 }
 
-/** Records an event that was refused, so nothing a user sent is silently lost. Changes nothing else. */
-export function recordRejection(
-  state: CaseState,
-  type: string,
-  actor: Actor,
-  now: number,
-  reason: string,
-): CaseState {
-  return produce(state, (draft) => {
-    record(draft, {
-      at: toInstant(now),
-      actor,
-      type: (type.length <= 60 ? type : `${type.slice(0, 57)}...`) as TimelineEntry['type'],
-      outcome: 'rejected',
-      summary: `${type} refused`,
-      reason,
-    });
-  });
-}
+export { recordRejection } from './event-rules';
 
 const day = (instant: Instant) => instant.slice(0, 10);
 
@@ -95,29 +60,8 @@ const alternativeAsRecommendation: Record<string, Recommendation | undefined> = 
   none: undefined,
 };
 
-const eventRules: { [T in CaseEventType]: EventRule<T> } = {
-  caseworkerAssigned: {
-    refuse: (state, data) =>
-      state.coordinatingCaseworker?.id === data.caseworkerId
-        ? `${data.caseworkerId} is already the coordinating caseworker`
-        : undefined,
-    apply: (draft, data, { at }) => {
-      const previous = draft.coordinatingCaseworker?.id;
-      draft.coordinatingCaseworker = {
-        id: data.caseworkerId,
-        name: data.name,
-        ...(data.email ? { email: data.email } : {}),
-        assignedAt: at,
-      };
-      draft.caseworkerFirstAssignedAt ??= at;
-      return {
-        summary: previous
-          ? `coordinating caseworker changed from ${previous} to ${data.caseworkerId}`
-          : `coordinating caseworker assigned: ${data.caseworkerId}`,
-      };
-    },
-  },
-
+const eventRules: { [T in CaseEventType]: EventRule<CaseState, CaseEventData<T>> } = {
+  ...commonEventRules<CaseState>(),
   teamRecommendation: {
     refuse: (state) =>
       requirePhase(
@@ -484,39 +428,6 @@ const eventRules: { [T in CaseEventType]: EventRule<T> } = {
     },
   },
 
-  relativeRegistered: {
-    refuse: (state, data) =>
-      state.relatives.some((relative) => relative.id === data.relativeId)
-        ? `a relative with ID "${data.relativeId}" already exists`
-        : undefined,
-    apply: (draft, data) => {
-      draft.relatives.push({
-        id: data.relativeId,
-        name: data.name,
-        relation: data.relation,
-        ...(data.email ? { email: data.email } : {}),
-        consent: null,
-      });
-      return { summary: `relative ${data.relativeId} (${data.relation}) registered` };
-    },
-  },
-
-  relativeConsent: {
-    refuse: (state, data) =>
-      state.relatives.some((relative) => relative.id === data.relativeId)
-        ? undefined
-        : `there is no relative "${data.relativeId}" in this case`,
-    apply: (draft, data, { at }) => {
-      const relative = draft.relatives.find((candidate) => candidate.id === data.relativeId)!;
-      relative.consent = { given: data.consent, covers: data.covers, at };
-      return {
-        summary: data.consent
-          ? `the citizen consents to inform relative ${relative.id} about ${data.covers.join(', ')}`
-          : `the citizen withdraws consent to inform relative ${relative.id}`,
-      };
-    },
-  },
-
   workCapacityCannotDevelop: {
     refuse: (state) =>
       requirePhase(
@@ -557,33 +468,12 @@ const eventRules: { [T in CaseEventType]: EventRule<T> } = {
       };
     },
   },
-
-  escalationAcknowledged: {
-    refuse: (state, data, actor) => {
-      if (actor.role !== 'supervisor' && actor.role !== 'admin')
-        return 'only a supervisor can acknowledge an escalation';
-      const escalation = state.escalations.find((candidate) => candidate.id === data.escalationId);
-      if (!escalation) return `there is no escalation "${data.escalationId}" in this case`;
-      if (escalation.status !== 'open') return `escalation ${escalation.id} is already ${escalation.status}`;
-      return undefined;
-    },
-    apply: (draft, data, { at, actor }) => {
-      const escalation = draft.escalations.find((candidate) => candidate.id === data.escalationId)!;
-      escalation.status = 'acknowledged';
-      escalation.acknowledgedAt = at;
-      escalation.acknowledgedBy = actor.id;
-      return {
-        summary: `escalation ${escalation.id} acknowledged`,
-        ...(data.note ? { reason: data.note } : {}),
-      };
-    },
-  },
 };
 
 /** An upheld complaint (or a changed decision on appeal): the municipality decides again, or the offer goes. */
 function reopenAfterComplaint(
-  draft: CaseDraft,
-  complaint: CaseDraft['complaints'][number],
+  draft: CourseDraft,
+  complaint: CourseDraft['complaints'][number],
   at: Instant,
 ): void {
   if (complaint.about === 'offer') {

@@ -39,7 +39,8 @@ export type Outcome = z.infer<typeof OutcomeSchema>;
 export const ConsentTopicSchema = z.enum(['decisions', 'deadlines', 'meetings']);
 export type ConsentTopic = z.infer<typeof ConsentTopicSchema>;
 
-export const caseEventSchemas = {
+/** Events every kind of case accepts. */
+export const commonEventSchemas = {
   caseworkerAssigned: z
     .object({
       caseworkerId: id,
@@ -47,6 +48,28 @@ export const caseEventSchemas = {
       email: z.email().optional(),
     })
     .strict(),
+
+  relativeRegistered: z
+    .object({ relativeId: id, name: text(200), relation: text(100), email: z.email().optional() })
+    .strict(),
+
+  relativeConsent: z
+    .object({ relativeId: id, consent: z.boolean(), covers: z.array(ConsentTopicSchema).max(3).default([]) })
+    .strict()
+    .refine((value) => value.consent === value.covers.length > 0, {
+      message: 'consent names what it covers (decisions, deadlines, meetings); a withdrawal covers nothing',
+      path: ['covers'],
+    }),
+
+  escalationAcknowledged: z.object({ escalationId: id, note: text(1000).optional() }).strict(),
+} as const;
+
+export type CommonEventType = keyof typeof commonEventSchemas;
+export type CommonEventData<T extends CommonEventType> = z.output<(typeof commonEventSchemas)[T]>;
+
+/** The events of a ressourceforløb: the common ones and the course's own. */
+export const caseEventSchemas = {
+  ...commonEventSchemas,
 
   teamRecommendation: z
     .object({
@@ -146,18 +169,6 @@ export const caseEventSchemas = {
 
   decisionOnExistingEvidenceDemanded: z.object({}).strict(),
 
-  relativeRegistered: z
-    .object({ relativeId: id, name: text(200), relation: text(100), email: z.email().optional() })
-    .strict(),
-
-  relativeConsent: z
-    .object({ relativeId: id, consent: z.boolean(), covers: z.array(ConsentTopicSchema).max(3).default([]) })
-    .strict()
-    .refine((value) => value.consent === value.covers.length > 0, {
-      message: 'consent names what it covers (decisions, deadlines, meetings); a withdrawal covers nothing',
-      path: ['covers'],
-    }),
-
   workCapacityCannotDevelop: z
     .object({
       basis: z.enum(['terminal-illness', 'no-prospect-of-development']),
@@ -166,8 +177,6 @@ export const caseEventSchemas = {
     .strict(),
 
   courseConcluded: z.object({ outcome: OutcomeSchema, note: text(2000).optional() }).strict(),
-
-  escalationAcknowledged: z.object({ escalationId: id, note: text(1000).optional() }).strict(),
 } as const;
 
 export type CaseEventType = keyof typeof caseEventSchemas;
@@ -177,16 +186,21 @@ export type CaseEventOf<T extends CaseEventType> = Extract<CaseEvent, { type: T 
 
 export const caseEventTypes = Object.keys(caseEventSchemas) as CaseEventType[];
 
-export type ParsedEvent = { ok: true; event: CaseEvent } | { ok: false; reason: string };
+export type ParsedEvent<E = CaseEvent> = { ok: true; event: E } | { ok: false; reason: string };
 
-/** Checks an event's shape; the reason names each invalid field so a caseworker can correct it. */
-export function parseCaseEvent(type: string, data: unknown): ParsedEvent {
-  if (!isCaseEventType(type)) return { ok: false, reason: `unknown event type "${type}"` };
-  const result = caseEventSchemas[type].safeParse(data);
+/** Checks an event's shape against a catalog; the reason names each invalid field so a caseworker can correct it. */
+export function parseEvent<E extends { type: string; data: unknown }>(
+  schemas: Record<string, z.ZodType>,
+  type: string,
+  data: unknown,
+): ParsedEvent<E> {
+  if (!Object.prototype.hasOwnProperty.call(schemas, type))
+    return { ok: false, reason: `unknown event type "${type}"` };
+  const result = schemas[type]!.safeParse(data);
   if (!result.success) return { ok: false, reason: describeIssues(result.error).join('; ') };
-  return { ok: true, event: { type, data: result.data } as CaseEvent };
+  return { ok: true, event: { type, data: result.data } as E };
 }
 
-export function isCaseEventType(type: string): type is CaseEventType {
-  return Object.prototype.hasOwnProperty.call(caseEventSchemas, type);
+export function parseCaseEvent(type: string, data: unknown): ParsedEvent {
+  return parseEvent<CaseEvent>(caseEventSchemas, type, data);
 }

@@ -1,26 +1,9 @@
 import { z } from 'zod';
-import type { Actor, CaseEventData, CaseEventType, ConsentTopic, Outcome, Recommendation } from './events';
-import type { EscalationRole, Ruleset, RulesetRef } from './ruleset';
+import { CaseIdSchema, type CaseBase, CitizenSchema, MunicipalitySchema } from './case-base';
+import type { CaseEventData, Outcome, Recommendation } from './events';
 import type { Instant } from './time';
 
-/** A case ID is chosen by the municipality. It must never carry a CPR number. */
-export const CaseIdSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$/, '3–64 letters, digits, dots, dashes or underscores')
-  .refine((id) => !/\d{6}-?\d{4}/.test(id), {
-    message: 'looks like a CPR number; a case ID must not contain personal data',
-  });
-
-export const MunicipalitySchema = z.string().regex(/^\d{3}$/, 'the three-digit municipality code, e.g. 101');
-
-export const CitizenSchema = z
-  .object({
-    cpr: z.string().regex(/^\d{6}-?\d{4}$/, 'a CPR number is 10 digits, DDMMYY-XXXX'),
-    name: z.string().trim().min(1).max(200),
-    email: z.email().optional(),
-  })
-  .strict();
-export type Citizen = z.infer<typeof CitizenSchema>;
+export * from './case-base';
 
 export const OpenCaseSchema = z
   .object({
@@ -42,13 +25,6 @@ export type Phase =
   /** The municipality refused a course; the complaint window is open. */
   | 'refused'
   | 'concluded';
-
-export interface CoordinatingCaseworker {
-  id: string;
-  name: string;
-  email?: string;
-  assignedAt: Instant;
-}
 
 export type TeamRecommendationRecord = CaseEventData<'teamRecommendation'> & {
   at: Instant;
@@ -115,105 +91,11 @@ export interface Complaint {
   appeal?: { result: CaseEventData<'appealDecided'>['result']; at: Instant };
 }
 
-export interface Relative {
-  id: string;
-  name: string;
-  relation: string;
-  email?: string;
-  consent: { given: boolean; covers: ConsentTopic[]; at: Instant } | null;
-}
-
-export interface Escalation {
-  id: string;
-  deadlineId: string;
-  reason: string;
-  raisedAt: Instant;
-  /** Index into the ruleset's escalation levels reached so far. */
-  level: number;
-  levelRole: EscalationRole;
-  status: 'open' | 'acknowledged' | 'resolved';
-  acknowledgedAt?: Instant;
-  acknowledgedBy?: string;
-  resolvedAt?: Instant;
-}
-
-export type Audience = 'citizen' | 'relatives' | 'caseworker' | EscalationRole;
-
-export type NotificationTopic =
-  | 'deadline-reminder'
-  | 'deadline-breached'
-  | 'escalation'
-  | 'right-to-decision-on-existing-evidence'
-  | 'team-dissent'
-  | 'decision'
-  | 'back-to-team'
-  | 'complaint-forwarded'
-  | 'offer-advised-against'
-  | 'routed-to-pension'
-  | 'course-concluded';
-
-export interface Recipient {
-  role: Audience;
-  name?: string;
-  email?: string;
-  /** A caseworker's or relative's ID; supervisors are looked up by municipality. */
-  id?: string;
-}
-
-/** A message the case must send; `id` is deterministic so a retried delivery is the same message. */
-export interface NotificationRecord {
-  id: string;
-  topic: NotificationTopic;
-  createdAt: Instant;
-  recipients: Recipient[];
-  /** Template variables: case facts only, never a CPR number or a health detail. */
-  facts: Record<string, string | number | boolean>;
-  delivery: {
-    status: 'pending' | 'sent' | 'retrying' | 'failed';
-    at?: Instant;
-    attempts: number;
-    /** While retrying: how many rounds of attempts failed, and when the next round is. */
-    rounds?: number;
-    retryAt?: Instant;
-    error?: string;
-  };
-}
-
-export interface DeadlineLogEntry {
-  /** Reminder offset (e.g. "P1M") → when that reminder went out. */
-  reminded: Record<string, Instant>;
-  breachedAt?: Instant;
-}
-
-export interface TimelineEntry {
-  seq: number;
-  at: Instant;
-  actor: Actor;
-  type:
-    | CaseEventType
-    | 'caseOpened'
-    | 'deadlineReminder'
-    | 'deadlineBreached'
-    | 'escalationRaised'
-    | 'caseClosed';
-  outcome: 'accepted' | 'rejected' | 'recorded';
-  summary: string;
-  /** Why: the refusal reason of a rejected event, or the reasoning an event carried. */
-  reason?: string;
-}
-
-export interface CaseState {
-  caseId: string;
-  municipality: string;
+export interface CaseState extends CaseBase {
+  kind?: 'ressourceforloeb';
   origin: 'referral' | 'application';
-  ruleset: RulesetRef;
-  rules: Ruleset;
-  citizen: Citizen;
   phase: Phase;
   openedAt: Instant;
-  coordinatingCaseworker?: CoordinatingCaseworker;
-  /** The first assignment meets the waiting time for a coordinating caseworker; later changes do not. */
-  caseworkerFirstAssignedAt?: Instant;
   /** Each time the case was put before the team, and when the team answered. */
   teamReviews: TeamReview[];
   /** Each time a municipal decision became due, and when it was made. */
@@ -225,12 +107,7 @@ export interface CaseState {
   offers: Offer[];
   complaints: Complaint[];
   decisionOnExistingEvidence?: { rightSince: Instant; demandedAt?: Instant };
-  relatives: Relative[];
   outcome?: { outcome: Outcome | 'refused'; at: Instant; note?: string; routedToPension?: string };
-  deadlineLog: Record<string, DeadlineLogEntry>;
-  escalations: Escalation[];
-  notifications: NotificationRecord[];
-  timeline: TimelineEntry[];
 }
 
 export type { Recommendation };

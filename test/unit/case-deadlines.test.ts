@@ -44,7 +44,7 @@ test('coordinating caseworker (2 weeks): the job centre is told and the supervis
 test('team meeting (8 weeks after referral), reminded 2 weeks before', () => {
   const state = send(open(), 'caseworkerAssigned', events.assign, after('P1D'));
   expect(deadline(state, 'team-meeting:1').reminders).toEqual([
-    { offset: 'P2W', at: '2027-02-15T08:00:00.000Z' },
+    { key: 'P2W', at: '2027-02-15T08:00:00.000Z' },
   ]);
   const reminded = advanceClock(state, after('P6W'));
   expect(deadline(reminded, 'team-meeting:1').reminders[0]!.sentAt).toBe('2027-02-15T08:00:00.000Z');

@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import type { Actor, ConsentTopic } from './events';
+import type { EscalationRole, Ruleset, RulesetRef } from './ruleset';
+import type { Instant } from './time';
+
+/**
+ * What every kind of case has in common — a ressourceforløb, a fleksjob follow-up, a cash-benefit
+ * spell: who the citizen is, who follows the case, relatives and consent, the pinned ruleset, and the
+ * machinery of deadlines, escalations, notifications and the audit timeline.
+ */
+export type CaseKind = 'ressourceforloeb' | 'fleksjob' | 'cash-benefit';
+
+/** A case ID is chosen by the municipality. It must never carry a CPR number. */
+export const CaseIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$/, '3–64 letters, digits, dots, dashes or underscores')
+  .refine((id) => !/\d{6}-?\d{4}/.test(id), {
+    message: 'looks like a CPR number; a case ID must not contain personal data',
+  });
+
+export const MunicipalitySchema = z.string().regex(/^\d{3}$/, 'the three-digit municipality code, e.g. 101');
+
+export const CitizenSchema = z
+  .object({
+    cpr: z.string().regex(/^\d{6}-?\d{4}$/, 'a CPR number is 10 digits, DDMMYY-XXXX'),
+    name: z.string().trim().min(1).max(200),
+    email: z.email().optional(),
+  })
+  .strict();
+export type Citizen = z.infer<typeof CitizenSchema>;
+
+export interface CoordinatingCaseworker {
+  id: string;
+  name: string;
+  email?: string;
+  assignedAt: Instant;
+}
+
+export interface Relative {
+  id: string;
+  name: string;
+  relation: string;
+  email?: string;
+  consent: { given: boolean; covers: ConsentTopic[]; at: Instant } | null;
+}
+
+export interface Escalation {
+  id: string;
+  deadlineId: string;
+  reason: string;
+  raisedAt: Instant;
+  /** Index into the ruleset's escalation levels reached so far. */
+  level: number;
+  levelRole: EscalationRole;
+  status: 'open' | 'acknowledged' | 'resolved';
+  acknowledgedAt?: Instant;
+  acknowledgedBy?: string;
+  resolvedAt?: Instant;
+}
+
+export type Audience = 'citizen' | 'relatives' | 'caseworker' | EscalationRole;
+
+export type NotificationTopic =
+  | 'deadline-reminder'
+  | 'deadline-breached'
+  | 'escalation'
+  | 'right-to-decision-on-existing-evidence'
+  | 'team-dissent'
+  | 'decision'
+  | 'back-to-team'
+  | 'complaint-forwarded'
+  | 'offer-advised-against'
+  | 'routed-to-pension'
+  | 'course-concluded';
+
+export interface Recipient {
+  role: Audience;
+  name?: string;
+  email?: string;
+  /** A caseworker's or relative's ID; supervisors are looked up by municipality. */
+  id?: string;
+}
+
+/** A message the case must send; `id` is deterministic so a retried delivery is the same message. */
+export interface NotificationRecord {
+  id: string;
+  topic: NotificationTopic;
+  createdAt: Instant;
+  recipients: Recipient[];
+  /** Template variables: case facts only, never a CPR number or a health detail. */
+  facts: Record<string, string | number | boolean>;
+  delivery: {
+    status: 'pending' | 'sent' | 'retrying' | 'failed';
+    at?: Instant;
+    attempts: number;
+    /** While retrying: how many rounds of attempts failed, and when the next round is. */
+    rounds?: number;
+    retryAt?: Instant;
+    error?: string;
+  };
+}
+
+export interface DeadlineLogEntry {
+  /** Reminder key (its offset before the deadline, e.g. "P1M") → when that reminder went out. */
+  reminded: Record<string, Instant>;
+  breachedAt?: Instant;
+}
+
+export interface TimelineEntry {
+  seq: number;
+  at: Instant;
+  actor: Actor;
+  /** An event type, or what the system did: caseOpened, deadlineReminder, deadlineBreached, escalationRaised, caseClosed. */
+  type: string;
+  outcome: 'accepted' | 'rejected' | 'recorded';
+  summary: string;
+  /** Why: the refusal reason of a rejected event, or the reasoning an event carried. */
+  reason?: string;
+}
+
+export interface CaseBase {
+  /** Absent in states written before case kinds existed: those are ressourceforløb. */
+  kind?: CaseKind;
+  caseId: string;
+  municipality: string;
+  ruleset: RulesetRef;
+  rules: Ruleset;
+  citizen: Citizen;
+  phase: string;
+  coordinatingCaseworker?: CoordinatingCaseworker;
+  /** The first assignment meets the waiting time for a coordinating caseworker; later changes do not. */
+  caseworkerFirstAssignedAt?: Instant;
+  relatives: Relative[];
+  deadlineLog: Record<string, DeadlineLogEntry>;
+  escalations: Escalation[];
+  notifications: NotificationRecord[];
+  timeline: TimelineEntry[];
+}
