@@ -71,7 +71,12 @@ export type NotificationTopic =
   | 'complaint-forwarded'
   | 'offer-advised-against'
   | 'routed-to-pension'
-  | 'course-concluded';
+  | 'course-concluded'
+  /** Fleksjob: no progression, back to the team (toward førtidspension or ending the fleksjob). */
+  | 'fleksjob-reassessment'
+  | 'fleksjob-ended'
+  /** Kontanthjælp: one continuous year gives the right to be assessed for a ressourceforløb. */
+  | 'right-to-assessment';
 
 export interface Recipient {
   role: Audience;
@@ -104,6 +109,8 @@ export interface DeadlineLogEntry {
   /** Reminder key (its offset before the deadline, e.g. "P1M") → when that reminder went out. */
   reminded: Record<string, Instant>;
   breachedAt?: Instant;
+  /** For a milestone: when it was reached. */
+  reachedAt?: Instant;
 }
 
 export interface TimelineEntry {

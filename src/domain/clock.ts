@@ -28,7 +28,7 @@ const reminderAudience: Partial<Record<DeadlineKind, Audience[]>> = {
 const courseClock: ClockRules<CaseState, DeadlineKind> = {
   deadlines: listDeadlines,
   reminderAudience: (deadline) => reminderAudience[deadline.kind] ?? ['caseworker'],
-  onBreach: breach,
+  onDue: breach,
   settle,
   wakeUps: (state) => [refusalSettlesAt(state)],
 };

@@ -23,9 +23,12 @@ export interface Deadline<K extends string = string> {
   startedAt: Instant;
   dueAt: Instant;
   reminders: Reminder[];
-  status: 'pending' | 'met' | 'breached';
+  /** A milestone is not a duty but a moment that gives a right: it is reached, not breached. */
+  status: 'pending' | 'met' | 'breached' | 'reached';
   metAt?: Instant;
   breachedAt?: Instant;
+  reachedAt?: Instant;
+  milestone?: true;
   /** The complaint, offer or check a deadline is about. */
   subject?: string;
 }
@@ -41,6 +44,7 @@ export interface DeadlineCandidate<K extends string = string> {
   /** The deadline no longer applies (the case closed, the offer was withdrawn) and was never breached. */
   void: boolean;
   subject?: string;
+  milestone?: true;
 }
 
 /** A limit counted from `startedAt`, with reminders at offsets before it. */
@@ -70,7 +74,7 @@ function resolve<K extends string>(
   log: CaseBase['deadlineLog'],
 ): Deadline<K> | undefined {
   const entry = log[candidate.id];
-  if (candidate.void && !entry?.breachedAt) return undefined;
+  if (candidate.void && !entry?.breachedAt && !entry?.reachedAt) return undefined;
   const startMs = toEpochMs(candidate.startedAt);
   const reminders = candidate.reminders
     .filter(({ atMs }) => atMs > startMs && atMs < candidate.dueAtMs)
@@ -80,7 +84,13 @@ function resolve<K extends string>(
       at: toInstant(atMs),
       ...(entry?.reminded[key] ? { sentAt: entry.reminded[key] } : {}),
     }));
-  const status = candidate.metAt ? 'met' : entry?.breachedAt ? 'breached' : 'pending';
+  const status = candidate.metAt
+    ? 'met'
+    : entry?.breachedAt
+      ? 'breached'
+      : entry?.reachedAt
+        ? 'reached'
+        : 'pending';
   return {
     id: candidate.id,
     kind: candidate.kind,
@@ -91,7 +101,9 @@ function resolve<K extends string>(
     status,
     ...(candidate.metAt ? { metAt: candidate.metAt } : {}),
     ...(entry?.breachedAt ? { breachedAt: entry.breachedAt } : {}),
+    ...(entry?.reachedAt ? { reachedAt: entry.reachedAt } : {}),
     ...(candidate.subject ? { subject: candidate.subject } : {}),
+    ...(candidate.milestone ? { milestone: true as const } : {}),
   };
 }
 
@@ -100,8 +112,8 @@ export interface ClockRules<S extends CaseBase, K extends string = string> {
   deadlines(state: S): Deadline<K>[];
   /** Who is reminded ahead of a deadline. */
   reminderAudience(deadline: Deadline<K>): Audience[];
-  /** What follows when a deadline is breached (the breach itself is already recorded). */
-  onBreach(draft: Draft<S>, deadline: Deadline<K>): void;
+  /** What follows when a deadline falls due unmet (the breach, or the milestone, is already recorded). */
+  onDue(draft: Draft<S>, deadline: Deadline<K>): void;
   /** What follows from any change: resolving escalations, closing a settled case. */
   settle(draft: Draft<S>, at: Instant): void;
   /** Other instants the case must wake up at. */
@@ -144,16 +156,20 @@ function advanceOnce<S extends CaseBase, K extends string>(
       }
       if (dueMs <= now) {
         // Recorded at the moment it fell due, even when the worker was away at that moment.
-        const breachedAt = deadline.dueAt;
-        (draft.deadlineLog[deadline.id] ??= { reminded: {} }).breachedAt = breachedAt;
+        const at = deadline.dueAt;
+        const entry = (draft.deadlineLog[deadline.id] ??= { reminded: {} });
+        if (deadline.milestone) entry.reachedAt = at;
+        else entry.breachedAt = at;
         record(draft, {
-          at: breachedAt,
+          at,
           actor: SYSTEM,
-          type: 'deadlineBreached',
+          type: deadline.milestone ? 'milestoneReached' : 'deadlineBreached',
           outcome: 'recorded',
-          summary: `deadline breached: ${deadline.label} (due ${breachedAt.slice(0, 10)})`,
+          summary: deadline.milestone
+            ? `reached: ${deadline.label} (${at.slice(0, 10)})`
+            : `deadline breached: ${deadline.label} (due ${at.slice(0, 10)})`,
         });
-        rules.onBreach(draft, deadline);
+        rules.onDue(draft, deadline);
       }
     }
     draft.escalations.forEach((escalation, index) => {

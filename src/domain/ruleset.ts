@@ -62,6 +62,39 @@ export const RulesetSchema = z
         overLimit: z.enum(['refuse', 'warn']),
       })
       .strict(),
+    fleksjob: z
+      .object({
+        /** Seeds: work capacity is evaluated this long after the fleksjob starts; not recorded within the grace period, it escalates. */
+        progressionReview: z.object({ after: duration, grace: duration, reminders }).strict().nullable(),
+        /** Seeds: a fleksjob under this many hours a week must show progression every period, unless the citizen chose few hours. */
+        shortHours: z
+          .object({
+            thresholdHours: z.number().positive().max(37),
+            checkEvery: duration,
+            /** How long before it is due a check can be recorded. */
+            recordableBefore: duration,
+            reminders,
+          })
+          .strict()
+          .nullable(),
+        /** Law: the first fleksjob is temporary; a status is due this long before its end. */
+        temporaryPeriod: z
+          .object({ length: duration, statusBefore: duration, reminders })
+          .strict()
+          .nullable(),
+        /** Law: follow-up conversations at this interval from the start. */
+        followUpConversations: z
+          .object({ every: duration, recordableBefore: duration, reminders })
+          .strict()
+          .nullable(),
+      })
+      .strict(),
+    cashBenefit: z
+      .object({
+        /** One continuous spell on kontanthjælp this long gives the right to be assessed for a course. */
+        assessmentRightAfter: duration,
+      })
+      .strict(),
     escalation: z
       .object({
         /** Who is told when a deadline is breached, and after how long the next level is, unless acknowledged. */

@@ -36,6 +36,12 @@ export function renderNotification(
         return 'Der iværksættes ikke ressourceforløb. Sagen behandles videre med henblik på førtidspension.';
       case 'course-concluded':
         return `Ressourceforløbet er afsluttet (${facts.outcome}).`;
+      case 'fleksjob-reassessment':
+        return 'Der er ikke sket den forventede udvikling i dit fleksjob. Rehabiliteringsteamet skal se på din sag igen.';
+      case 'fleksjob-ended':
+        return `Dit fleksjob er afsluttet (${facts.reason}).`;
+      case 'right-to-assessment':
+        return 'Du har modtaget kontanthjælp i et sammenhængende år og har ret til at få vurderet, om du skal have et ressourceforløb.';
     }
   })();
   return {
@@ -56,6 +62,9 @@ const subjects: Record<NotificationRecord['topic'], string> = {
   'offer-advised-against': 'tilbud frarådet af speciallæge',
   'routed-to-pension': 'førtidspension',
   'course-concluded': 'forløbet er afsluttet',
+  'fleksjob-reassessment': 'dit fleksjob skal vurderes igen',
+  'fleksjob-ended': 'dit fleksjob er afsluttet',
+  'right-to-assessment': 'ret til vurdering for ressourceforløb',
 };
 
 function date(value: unknown): string {
