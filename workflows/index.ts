@@ -1,1 +1,3 @@
+export { cashBenefitSpell } from './cash-benefit-spell';
+export { fleksjobFollowUp } from './fleksjob-follow-up';
 export { ressourceforloeb } from './ressourceforloeb';

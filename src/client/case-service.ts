@@ -1,21 +1,28 @@
 import { type Client, WorkflowUpdateFailedError } from '@temporalio/client';
-import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/common';
-import type { z } from 'zod';
+import {
+  type Duration,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+} from '@temporalio/common';
 import {
   type Actor,
-  type CaseEventType,
+  type CaseKind,
   type CaseView,
+  type CashBenefitState,
+  type CaseState,
   type EventReceipt,
-  OpenCaseSchema,
+  type FleksjobState,
   type Ruleset,
+  validateOpenCashBenefit,
 } from '../domain';
 import {
-  CASE_WORKFLOW_TYPE,
   caseEventUpdate,
   caseStateQuery,
-  type CaseWorkflowInput,
+  type NewCaseInput,
+  NewCaseSchema,
   refusedEventSignal,
   workflowIdForCase,
+  workflowTypes,
 } from '../messages';
 
 export class CaseNotFoundError extends Error {
@@ -30,11 +37,20 @@ export class CaseAlreadyExistsError extends Error {
   }
 }
 
-/** The case refused the event; `reason` says why in words a caseworker understands. */
+/** The case refused the event, or the new case is invalid; `reason` says why in words a caseworker understands. */
 export class EventRefusedError extends Error {
   constructor(readonly reason: string) {
     super(reason);
   }
+}
+
+/** The event belongs to another kind of case (a fleksjob event sent to a ressourceforløb, say). */
+export class WrongKindOfCaseError extends Error {}
+
+interface StateOfKind {
+  ressourceforloeb: CaseState;
+  fleksjob: FleksjobState;
+  'cash-benefit': CashBenefitState;
 }
 
 /** How the API, scripts and tests talk to case workflows: one place that knows the message names. */
@@ -44,29 +60,35 @@ export class CaseService {
     private readonly taskQueue: string,
   ) {}
 
+  /** Starts the workflow of a new case of any kind, pinned to `rules`. */
   async open(
-    input: z.input<typeof OpenCaseSchema>,
+    input: NewCaseInput,
     rules: Ruleset,
     openedBy: Actor,
-    options: Pick<CaseWorkflowInput, 'historyLimit'> = {},
+    options: { historyLimit?: number; executionTimeout?: Duration } = {},
   ): Promise<void> {
-    const args: CaseWorkflowInput = {
-      open: { case: OpenCaseSchema.parse(input), rules, openedBy },
-      ...options,
-    };
+    const { executionTimeout, ...runOptions } = options;
+    const { kind, ...fields } = NewCaseSchema.parse(input);
+    if (kind === 'cash-benefit') {
+      const problem = validateOpenCashBenefit({ ...fields }, Date.now());
+      if (problem) throw new EventRefusedError(problem);
+    }
     try {
-      await this.client.workflow.start(CASE_WORKFLOW_TYPE, {
-        workflowId: workflowIdForCase(input.caseId),
+      await this.client.workflow.start(workflowTypes[kind], {
+        workflowId: workflowIdForCase(fields.caseId),
         taskQueue: this.taskQueue,
-        args: [args],
+        args: [{ open: { case: fields, rules, openedBy }, ...runOptions }],
+        // Cases run for years: no timeout, unless a test server that imposes one needs a longer one.
+        ...(executionTimeout ? { workflowExecutionTimeout: executionTimeout } : {}),
       });
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError)
-        throw new CaseAlreadyExistsError(input.caseId);
+        throw new CaseAlreadyExistsError(fields.caseId);
       throw error;
     }
   }
 
+  /** The case's state, strongly consistent: a query of its workflow. */
   async state(caseId: string): Promise<CaseView> {
     try {
       return await this.client.workflow.getHandle(workflowIdForCase(caseId)).query(caseStateQuery);
@@ -76,9 +98,16 @@ export class CaseService {
     }
   }
 
+  /** The state of a case that must be of the given kind. */
+  async stateOf<K extends CaseKind>(caseId: string, kind: K): Promise<CaseView<StateOfKind[K]>> {
+    const view = await this.state(caseId);
+    if (view.kind !== kind) throw new WrongKindOfCaseError(`case ${caseId} is a ${view.kind}, not a ${kind}`);
+    return view as unknown as CaseView<StateOfKind[K]>;
+  }
+
   async send(
     caseId: string,
-    type: CaseEventType,
+    type: string,
     data: unknown,
     actor: Actor,
     idempotencyKey?: string,
@@ -92,10 +121,13 @@ export class CaseService {
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) throw new CaseNotFoundError(caseId);
       if (error instanceof WorkflowUpdateFailedError) {
-        const reason = (error.cause as Error | undefined)?.message ?? error.message;
+        let reason = (error.cause as Error | undefined)?.message ?? error.message;
+        const wrongKind = /no registered handler for update/i.test(reason);
+        if (wrongKind)
+          reason = `case ${caseId} is a ${(await this.state(caseId)).kind}: it does not take ${type}`;
         // The validator's refusal leaves no trace in the workflow: record it for the audit timeline.
         await handle.signal(refusedEventSignal, { type, actor, reason });
-        throw new EventRefusedError(reason);
+        throw wrongKind ? new WrongKindOfCaseError(reason) : new EventRefusedError(reason);
       }
       throw error;
     }

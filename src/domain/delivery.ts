@@ -1,6 +1,6 @@
 import { produce } from 'immer';
+import type { CaseBase, NotificationRecord } from './case-base';
 import { escalate } from './case-draft';
-import type { CaseState, NotificationRecord } from './state';
 import { type Instant, toEpochMs, toInstant } from './time';
 
 /**
@@ -10,7 +10,7 @@ import { type Instant, toEpochMs, toInstant } from './time';
  */
 export const RETRY_PAUSES_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000, 6 * 3_600_000];
 
-export function nextDelivery(state: CaseState, now: number): NotificationRecord | undefined {
+export function nextDelivery(state: CaseBase, now: number): NotificationRecord | undefined {
   return state.notifications.find(
     (notification) =>
       notification.delivery.status === 'pending' ||
@@ -19,14 +19,14 @@ export function nextDelivery(state: CaseState, now: number): NotificationRecord 
 }
 
 /** When a notification waiting to be retried is next due, if any. */
-export function nextRetryAt(state: CaseState): number | undefined {
+export function nextRetryAt(state: CaseBase): number | undefined {
   const times = state.notifications
     .filter((notification) => notification.delivery.status === 'retrying')
     .map((notification) => toEpochMs(notification.delivery.retryAt!));
   return times.length > 0 ? Math.min(...times) : undefined;
 }
 
-export function hasUndelivered(state: CaseState): boolean {
+export function hasUndelivered(state: CaseBase): boolean {
   return state.notifications.some(
     (notification) =>
       notification.delivery.status === 'pending' || notification.delivery.status === 'retrying',
@@ -38,7 +38,12 @@ export type DeliveryResult =
   | { status: 'unavailable'; attempts: number; error: string }
   | { status: 'rejected'; attempts: number; error: string };
 
-export function recordDelivery(state: CaseState, id: string, result: DeliveryResult, now: number): CaseState {
+export function recordDelivery<S extends CaseBase>(
+  state: S,
+  id: string,
+  result: DeliveryResult,
+  now: number,
+): S {
   const at: Instant = toInstant(now);
   return produce(state, (draft) => {
     const notification = draft.notifications.find((candidate) => candidate.id === id);

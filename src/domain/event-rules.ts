@@ -18,7 +18,7 @@ export interface EventContext {
 
 export interface EventRule<S extends CaseBase, D> {
   /** Why the event does not fit the case now; undefined if it fits. */
-  refuse(state: S, data: D, actor: Actor): string | undefined;
+  refuse(state: S, data: D, context: EventContext): string | undefined;
   /** The change, as a summary for the timeline; `apply` may also queue notifications. */
   apply(draft: Draft<S>, data: D, context: EventContext): { summary: string; reason?: string };
 }
@@ -32,9 +32,9 @@ export function applyRule<S extends CaseBase, D>(
   now: number,
   settle: (draft: Draft<S>, at: Instant) => void,
 ): Decision<S> {
-  const refusal = rule.refuse(state, data, actor);
-  if (refusal) return { ok: false, reason: refusal };
   const at = toInstant(now);
+  const refusal = rule.refuse(state, data, { at, actor });
+  if (refusal) return { ok: false, reason: refusal };
   const next = produce(state, (draft) => {
     const { summary, reason } = rule.apply(draft, data, { at, actor });
     record(draft as Draft<CaseBase>, { at, actor, type, summary, ...(reason ? { reason } : {}) });
@@ -129,7 +129,7 @@ const commonRules: CommonEventRules<CaseBase> = {
   },
 
   escalationAcknowledged: {
-    refuse: (state, data, actor) => {
+    refuse: (state, data, { actor }) => {
       if (actor.role !== 'supervisor' && actor.role !== 'admin')
         return 'only a supervisor can acknowledge an escalation';
       const escalation = state.escalations.find((candidate) => candidate.id === data.escalationId);

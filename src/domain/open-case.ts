@@ -9,6 +9,7 @@ import { toInstant } from './time';
 export function openCase(input: OpenCase, rules: Ruleset, now: number, actor: Actor): CaseState {
   const at = toInstant(now);
   const initial: CaseState = {
+    kind: 'ressourceforloeb',
     caseId: input.caseId,
     municipality: input.municipality,
     origin: input.origin,

@@ -84,3 +84,20 @@ export function toEpochMs(instant: Instant): number {
 export function toInstant(epochMs: number): Instant {
   return new Date(epochMs).toISOString();
 }
+
+/** `n` times a duration, unit by unit: scaleDuration('P1Y', 3) is P3Y, so anniversaries never drift. */
+export function scaleDuration(duration: IsoDuration, n: number): IsoDuration {
+  const p = parseDuration(duration);
+  const date = [
+    p.years ? `${p.years * n}Y` : '',
+    p.months ? `${p.months * n}M` : '',
+    p.weeks ? `${p.weeks * n}W` : '',
+    p.days ? `${p.days * n}D` : '',
+  ].join('');
+  const time = [
+    p.hours ? `${p.hours * n}H` : '',
+    p.minutes ? `${p.minutes * n}M` : '',
+    p.seconds ? `${+(p.seconds * n).toFixed(3)}S` : '',
+  ].join('');
+  return `P${date}${time ? `T${time}` : ''}` === 'P' ? 'PT0S' : `P${date}${time ? `T${time}` : ''}`;
+}

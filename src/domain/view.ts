@@ -1,21 +1,24 @@
-import { nextWakeUp } from './clock';
-import { type Deadline, listDeadlines } from './deadlines';
-import type { CaseState } from './state';
-import { toInstant } from './time';
+import type { Deadline } from './deadline-engine';
+import { type AnyCaseState, kindOf, rulesFor } from './kinds';
+import type { CaseKind } from './case-base';
 
 /** What a query answers: the case's state with its deadlines worked out. */
-export type CaseView = CaseState & {
+export type CaseView<S extends AnyCaseState = AnyCaseState> = S & {
+  kind: CaseKind;
   deadlines: Deadline[];
+  /** When the earliest pending deadline falls due. */
   nextDeadlineAt: string | null;
   openEscalations: number;
 };
 
-export function caseView(state: CaseState): CaseView {
-  const wakeAt = nextWakeUp(state);
+export function caseView<S extends AnyCaseState>(state: S): CaseView<S> {
+  const deadlines = rulesFor(state).deadlines(state);
+  const next = deadlines.find((deadline) => deadline.status === 'pending');
   return {
     ...state,
-    deadlines: listDeadlines(state),
-    nextDeadlineAt: wakeAt === undefined ? null : toInstant(wakeAt),
+    kind: kindOf(state),
+    deadlines,
+    nextDeadlineAt: next ? next.dueAt : null,
     openEscalations: state.escalations.filter((escalation) => escalation.status === 'open').length,
   };
 }
@@ -23,17 +26,19 @@ export function caseView(state: CaseState): CaseView {
 /** What an accepted event answers: small, because every answer is stored in the case's history. */
 export interface EventReceipt {
   caseId: string;
+  kind: CaseKind;
   /** The event's place in the audit timeline. */
   seq: number;
-  phase: CaseState['phase'];
+  phase: string;
   nextDeadlineAt: string | null;
   openEscalations: number;
 }
 
-export function eventReceipt(state: CaseState, seq: number): EventReceipt {
+export function eventReceipt(state: AnyCaseState, seq: number): EventReceipt {
   const view = caseView(state);
   return {
     caseId: state.caseId,
+    kind: view.kind,
     seq,
     phase: state.phase,
     nextDeadlineAt: view.nextDeadlineAt,

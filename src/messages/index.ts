@@ -1,170 +1,250 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import { type Actor, type CaseEventType, caseEventSchemas } from '../domain/events';
+import { z } from 'zod';
+import {
+  cashBenefitEventSchemas,
+  type CashBenefitState,
+  type OpenCashBenefit,
+  OpenCashBenefitSchema,
+} from '../domain/cash-benefit';
+import { type Actor, caseEventSchemas, commonEventSchemas } from '../domain/events';
+import {
+  fleksjobEventSchemas,
+  type FleksjobState,
+  type OpenFleksjob,
+  OpenFleksjobSchema,
+} from '../domain/fleksjob';
 import type { Ruleset } from '../domain/ruleset';
-import type { CaseState, OpenCase } from '../domain/state';
+import { type CaseKind, type CaseState, type OpenCase, OpenCaseSchema } from '../domain/state';
 import type { CaseView, EventReceipt } from '../domain/view';
 
 /**
  * Every message a case workflow understands, defined once: the API validates requests with the same
- * schemas and routes, the client sends with the same names, and the workflow registers its handlers
- * from here.
+ * schemas and routes, the client sends with the same names, and the workflows register their
+ * handlers from here.
  */
 export const TASK_QUEUE = 'ressourceforloeb';
-export const CASE_WORKFLOW_TYPE = 'ressourceforloeb';
+
+/** The workflow type of each kind of case. All share one ID scheme, so a case is found by its ID alone. */
+export const workflowTypes: Record<CaseKind, string> = {
+  ressourceforloeb: 'ressourceforloeb',
+  fleksjob: 'fleksjobFollowUp',
+  'cash-benefit': 'cashBenefitSpell',
+};
+export const CASE_WORKFLOW_TYPE = workflowTypes.ressourceforloeb;
 
 export function workflowIdForCase(caseId: string): string {
   return `rf-${caseId}`;
 }
 
-export interface CaseWorkflowInput {
-  /** A new case: what the municipality registered, the ruleset it is pinned to, and who opened it. */
-  open?: { case: OpenCase; rules: Ruleset; openedBy: Actor };
-  /** A case continuing in a new run (continue-as-new): its whole state. */
-  state?: CaseState;
+interface RunOptions {
   /** History events per run before the case continues as new (default 5,000; tests use less). */
   historyLimit?: number;
 }
 
+export interface CaseWorkflowInput extends RunOptions {
+  /** A new case: what the municipality registered, the ruleset it is pinned to, and who opened it. */
+  open?: { case: OpenCase; rules: Ruleset; openedBy: Actor };
+  /** A case continuing in a new run (continue-as-new): its whole state. */
+  state?: CaseState;
+}
+
+export interface FleksjobWorkflowInput extends RunOptions {
+  open?: { case: OpenFleksjob; rules: Ruleset; openedBy: Actor };
+  /** The course that concluded with a fleksjob: the follow-up continues the same case. */
+  fromCourse?: CaseState;
+  state?: FleksjobState;
+}
+
+export interface CashBenefitWorkflowInput extends RunOptions {
+  open?: { case: OpenCashBenefit; rules: Ruleset; openedBy: Actor };
+  state?: CashBenefitState;
+}
+
 export type ActorRole = Actor['role'];
 
-export interface CaseEventMessage<T extends CaseEventType = CaseEventType> {
-  type: T;
-  /** The Workflow Update that applies the event and answers with the case's new state. */
+export interface EventMessage {
+  type: string;
+  /** The Workflow Update that applies the event and answers with a receipt. */
   updateName: string;
   /** Path under /api/v1/cases/{caseId}/; `:name` segments are fields of the event. */
   route: string;
   summary: string;
   /** Who may send it. */
   roles: ActorRole[];
-  schema: (typeof caseEventSchemas)[T];
+  schema: z.ZodType;
 }
 
 const caseworkers: ActorRole[] = ['caseworker', 'admin', 'integration'];
 
-function message<T extends CaseEventType>(
-  type: T,
-  updateName: string,
-  route: string,
-  summary: string,
-  roles: ActorRole[] = caseworkers,
-): CaseEventMessage<T> {
-  return { type, updateName, route, summary, roles, schema: caseEventSchemas[type] };
+function catalog<S extends Record<string, z.ZodType>>(
+  schemas: S,
+  entries: { [T in keyof S]: [updateName: string, route: string, summary: string, roles?: ActorRole[]] },
+): { [T in keyof S & string]: EventMessage & { type: T } } {
+  return Object.fromEntries(
+    Object.entries(entries).map(([type, [updateName, route, summary, roles]]) => [
+      type,
+      { type, updateName, route, summary, roles: roles ?? caseworkers, schema: schemas[type]! },
+    ]),
+  ) as { [T in keyof S & string]: EventMessage & { type: T } };
 }
 
-export const caseEventMessages: { [T in CaseEventType]: CaseEventMessage<T> } = {
-  caseworkerAssigned: message(
-    'caseworkerAssigned',
+const common = {
+  caseworkerAssigned: [
     'assignCaseworker',
     'coordinating-caseworker',
     'Assign or change the coordinating caseworker',
-  ),
-  teamRecommendation: message(
-    'teamRecommendation',
-    'recordTeamRecommendation',
-    'team-recommendations',
-    "Record the rehabilitation team's recommendation",
-  ),
-  municipalDecision: message(
-    'municipalDecision',
-    'recordMunicipalDecision',
-    'decisions',
-    "Record the municipality's decision",
-  ),
-  offerRegistered: message('offerRegistered', 'registerOffer', 'offers', 'Register an offer (a measure)'),
-  offerStarted: message(
-    'offerStarted',
-    'startOffer',
-    'offers/:offerId/start',
-    'Record that an offer has started',
-  ),
-  offerEnded: message(
-    'offerEnded',
-    'endOffer',
-    'offers/:offerId/end',
-    'Record that an offer has ended or was withdrawn',
-  ),
-  specialistAdvisedAgainst: message(
-    'specialistAdvisedAgainst',
-    'recordSpecialistAdvice',
-    'offers/:offerId/specialist-advice',
-    'Record that a medical specialist advised against an offer',
-  ),
-  healthCoordinatorRequested: message(
-    'healthCoordinatorRequested',
-    'requestHealthCoordinator',
-    'offers/:offerId/health-coordinator-request',
-    "Record the citizen's request for the regional health coordinator's advice",
-  ),
-  healthCoordinatorAdvice: message(
-    'healthCoordinatorAdvice',
-    'recordHealthCoordinatorAdvice',
-    'offers/:offerId/health-coordinator-advice',
-    "Record the regional health coordinator's advice",
-  ),
-  complaintReceived: message(
-    'complaintReceived',
-    'receiveComplaint',
-    'complaints',
-    'Record a complaint about a grant, a refusal or an offer',
-  ),
-  complaintReconsidered: message(
-    'complaintReconsidered',
-    'reconsiderComplaint',
-    'complaints/:complaintId/reconsideration',
-    "Record the municipality's reconsideration of a complaint",
-  ),
-  appealDecided: message(
-    'appealDecided',
-    'recordAppealDecision',
-    'complaints/:complaintId/appeal-decision',
-    "Record Ankestyrelsen's decision on a forwarded complaint",
-  ),
-  decisionOnExistingEvidenceDemanded: message(
-    'decisionOnExistingEvidenceDemanded',
-    'demandDecisionOnExistingEvidence',
-    'existing-evidence-demand',
-    "Record the citizen's demand for a decision on the existing evidence",
-  ),
-  relativeRegistered: message(
-    'relativeRegistered',
-    'registerRelative',
-    'relatives',
-    "Register a relative's contact",
-  ),
-  relativeConsent: message(
-    'relativeConsent',
+  ],
+  relativeRegistered: ['registerRelative', 'relatives', "Register a relative's contact"],
+  relativeConsent: [
     'recordRelativeConsent',
     'relatives/:relativeId/consent',
     "Record the citizen's consent to inform a relative",
-  ),
-  workCapacityCannotDevelop: message(
-    'workCapacityCannotDevelop',
-    'routeToPension',
-    'pension-routing',
-    'Record that work capacity cannot develop: no course, toward førtidspension',
-  ),
-  courseConcluded: message(
-    'courseConcluded',
-    'concludeCourse',
-    'conclusion',
-    'Conclude the course with its outcome',
-  ),
-  escalationAcknowledged: message(
-    'escalationAcknowledged',
+  ],
+  escalationAcknowledged: [
     'acknowledgeEscalation',
     'escalations/:escalationId/acknowledgement',
     'Acknowledge an escalation (stops the escalation chain)',
     ['supervisor', 'admin'],
-  ),
+  ],
+} as const satisfies { [T in keyof typeof commonEventSchemas]: [string, string, string, ActorRole[]?] };
+
+/** A ressourceforløb's events. */
+export const caseEventMessages = catalog(caseEventSchemas, {
+  ...common,
+  teamRecommendation: [
+    'recordTeamRecommendation',
+    'team-recommendations',
+    "Record the rehabilitation team's recommendation",
+  ],
+  municipalDecision: ['recordMunicipalDecision', 'decisions', "Record the municipality's decision"],
+  offerRegistered: ['registerOffer', 'offers', 'Register an offer (a measure)'],
+  offerStarted: ['startOffer', 'offers/:offerId/start', 'Record that an offer has started'],
+  offerEnded: ['endOffer', 'offers/:offerId/end', 'Record that an offer has ended or was withdrawn'],
+  specialistAdvisedAgainst: [
+    'recordSpecialistAdvice',
+    'offers/:offerId/specialist-advice',
+    'Record that a medical specialist advised against an offer',
+  ],
+  healthCoordinatorRequested: [
+    'requestHealthCoordinator',
+    'offers/:offerId/health-coordinator-request',
+    "Record the citizen's request for the regional health coordinator's advice",
+  ],
+  healthCoordinatorAdvice: [
+    'recordHealthCoordinatorAdvice',
+    'offers/:offerId/health-coordinator-advice',
+    "Record the regional health coordinator's advice",
+  ],
+  complaintReceived: [
+    'receiveComplaint',
+    'complaints',
+    'Record a complaint about a grant, a refusal or an offer',
+  ],
+  complaintReconsidered: [
+    'reconsiderComplaint',
+    'complaints/:complaintId/reconsideration',
+    "Record the municipality's reconsideration of a complaint",
+  ],
+  appealDecided: [
+    'recordAppealDecision',
+    'complaints/:complaintId/appeal-decision',
+    "Record Ankestyrelsen's decision on a forwarded complaint",
+  ],
+  decisionOnExistingEvidenceDemanded: [
+    'demandDecisionOnExistingEvidence',
+    'existing-evidence-demand',
+    "Record the citizen's demand for a decision on the existing evidence",
+  ],
+  workCapacityCannotDevelop: [
+    'routeToPension',
+    'pension-routing',
+    'Record that work capacity cannot develop: no course, toward førtidspension',
+  ],
+  courseConcluded: ['concludeCourse', 'conclusion', 'Conclude the course with its outcome'],
+});
+
+/** The fleksjob follow-up's events. */
+export const fleksjobEventMessages = catalog(fleksjobEventSchemas, {
+  ...common,
+  fleksjobStarted: [
+    'startFleksjob',
+    'fleksjob/start',
+    'Record that the fleksjob has started, with its hours',
+  ],
+  hoursChanged: ['changeFleksjobHours', 'fleksjob/hours', 'Record a change of weekly hours'],
+  fewHoursChosen: [
+    'recordFewHoursChoice',
+    'fleksjob/few-hours-choice',
+    "Record the citizen's own choice of few hours (or its end)",
+  ],
+  progressionReviewRecorded: [
+    'recordProgressionReview',
+    'fleksjob/progression-review',
+    'Record the progression review (work capacity) after the first months',
+  ],
+  yearlyCheckRecorded: [
+    'recordYearlyCheck',
+    'fleksjob/yearly-checks',
+    'Record the yearly progression check of a short-hour fleksjob',
+  ],
+  teamReassessment: [
+    'recordFleksjobReassessment',
+    'fleksjob/team-reassessment',
+    "Record the team's reassessment of the fleksjob",
+  ],
+  fleksjobStatusRecorded: [
+    'recordFleksjobStatus',
+    'fleksjob/status',
+    'Record the status of a temporary fleksjob',
+  ],
+  permanentFleksjobDecided: [
+    'decidePermanentFleksjob',
+    'fleksjob/permanent-decision',
+    'Record whether the temporary fleksjob becomes permanent',
+  ],
+  followUpConversationHeld: [
+    'recordFollowUpConversation',
+    'fleksjob/follow-up-conversations',
+    'Record a follow-up conversation',
+  ],
+  fleksjobEnded: ['endFleksjob', 'fleksjob/end', 'Record that the fleksjob has ended'],
+});
+
+/** A kontanthjælp spell's events. */
+export const cashBenefitEventMessages = catalog(cashBenefitEventSchemas, {
+  ...common,
+  cashBenefitInterrupted: [
+    'interruptCashBenefit',
+    'cash-benefit/interruption',
+    'Record that the spell on kontanthjælp was interrupted',
+  ],
+});
+
+export const eventCatalogs: Record<CaseKind, Record<string, EventMessage>> = {
+  ressourceforloeb: caseEventMessages,
+  fleksjob: fleksjobEventMessages,
+  'cash-benefit': cashBenefitEventMessages,
 };
+
+/** Every event of every kind of case, by type (the common events are the same message in each). */
+export const allEventMessages: Record<string, EventMessage> = Object.assign(
+  {},
+  ...Object.values(eventCatalogs),
+);
 
 export interface CaseEventUpdateArgs {
   actor: Actor;
   data: unknown;
 }
 
-export function caseEventUpdate(type: CaseEventType) {
-  return defineUpdate<EventReceipt, [CaseEventUpdateArgs]>(caseEventMessages[type].updateName);
+export function eventUpdate(message: Pick<EventMessage, 'updateName'>) {
+  return defineUpdate<EventReceipt, [CaseEventUpdateArgs]>(message.updateName);
+}
+
+export function caseEventUpdate(type: string) {
+  const message = allEventMessages[type];
+  if (!message) throw new Error(`unknown event type "${type}"`);
+  return eventUpdate(message);
 }
 
 /** The same events for systems that integrate asynchronously; an invalid one is recorded as rejected. */
@@ -184,3 +264,18 @@ export interface RefusedEventArgs {
 export const refusedEventSignal = defineSignal<[RefusedEventArgs]>('eventRefused');
 
 export const caseStateQuery = defineQuery<CaseView>('caseState');
+
+/** A new case of any kind, as the API and the client take it; without `kind` it is a ressourceforløb. */
+export const NewCaseSchema = z.preprocess(
+  (value) =>
+    value && typeof value === 'object' && !Array.isArray(value) && !('kind' in value)
+      ? { ...value, kind: 'ressourceforloeb' }
+      : value,
+  z.discriminatedUnion('kind', [
+    OpenCaseSchema.extend({ kind: z.literal('ressourceforloeb') }),
+    OpenFleksjobSchema.extend({ kind: z.literal('fleksjob') }),
+    OpenCashBenefitSchema.extend({ kind: z.literal('cash-benefit') }),
+  ]),
+);
+export type NewCase = z.output<typeof NewCaseSchema>;
+export type NewCaseInput = z.input<typeof NewCaseSchema>;

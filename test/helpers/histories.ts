@@ -23,12 +23,17 @@ export async function runsOf(client: Client, caseId: string): Promise<History[]>
 }
 
 /**
- * With RECORD_HISTORIES=1 in the environment, saves every run of the given cases to test/histories,
- * where test/workflows/replay.test.ts keeps checking that today's workflow code replays them.
+ * With RECORD_HISTORIES=<folder> in the environment, saves every run of the given cases to
+ * test/histories/<folder>, where test/workflows/replay.test.ts keeps checking that today's workflow
+ * code replays them. Earlier folders stay: they are the cases already running in production.
  */
 export async function recordHistoriesIfAsked(client: Client, caseIds: string[]): Promise<void> {
-  if (!process.env.RECORD_HISTORIES) return;
-  mkdirSync(HISTORIES_DIR, { recursive: true });
+  const folder = process.env.RECORD_HISTORIES;
+  if (!folder) return;
+  if (!/^[\w.-]+$/.test(folder))
+    throw new Error('RECORD_HISTORIES names a folder under test/histories, e.g. 2026-12-01-fleksjob');
+  const dir = join(HISTORIES_DIR, folder);
+  mkdirSync(dir, { recursive: true });
   for (const caseId of caseIds) {
     const runs = await runsOf(client, caseId);
     runs.forEach((history, index) => {
@@ -37,13 +42,13 @@ export async function recordHistoriesIfAsked(client: Client, caseIds: string[]):
         enums: String,
         bytes: String,
       });
-      writeFileSync(join(HISTORIES_DIR, `${caseId}.run-${index + 1}.json`), JSON.stringify(json) + '\n');
+      writeFileSync(join(dir, `${caseId}.run-${index + 1}.json`), JSON.stringify(json) + '\n');
     });
   }
 }
 
 export function recordedHistories(): Array<{ name: string; history: temporal.api.history.v1.History }> {
-  return readdirSync(HISTORIES_DIR)
+  return readdirSync(HISTORIES_DIR, { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.json'))
     .sort()
     .map((file) => ({

@@ -1,7 +1,7 @@
 import { EventRefusedError } from '../../src/client/case-service';
 import type { Actor, CaseState, CaseView } from '../../src/domain';
 import { loadRuleset } from '../../src/config/rulesets';
-import { caseEventSignal, workflowIdForCase } from '../../src/messages';
+import { caseEventSignal, caseStateQuery, workflowIdForCase } from '../../src/messages';
 import { recordHistoriesIfAsked, runsOf } from '../helpers/histories';
 import { startTimeSkipping, type TimeSkippingHarness } from '../helpers/time-skipping';
 
@@ -74,6 +74,7 @@ async function sleepUntil(ms: number): Promise<void> {
   if (ms > now) await h.env.sleep(ms - now);
 }
 
+const courseState = (caseId: string) => h.cases.stateOf(caseId, 'ressourceforloeb');
 const deadlineOf = (state: CaseView, id: string) => state.deadlines.find((deadline) => deadline.id === id);
 const mailTo = (caseId: string, to: string) =>
   h.mailer.sent.filter((message) => message.to === to && message.subject.includes(caseId));
@@ -81,10 +82,10 @@ const mailTo = (caseId: string, to: string) =>
 test('no real offer within a year: breach at 12 months, the citizen gets the right to a decision, the case escalates', async () => {
   const start = await openCourse('ts-breach');
   await sleepUntil(start + 364 * DAY);
-  expect(deadlineOf(await h.cases.state('ts-breach'), 'real-offer')?.status).toBe('pending');
+  expect(deadlineOf(await courseState('ts-breach'), 'real-offer')?.status).toBe('pending');
 
   await sleepUntil(start + 367 * DAY);
-  const state = await h.cases.state('ts-breach');
+  const state = await courseState('ts-breach');
   expect(deadlineOf(state, 'real-offer')?.status).toBe('breached');
   expect(state.decisionOnExistingEvidence?.rightSince).toBe(deadlineOf(state, 'real-offer')?.dueAt);
   expect(state.escalations.find((escalation) => escalation.deadlineId === 'real-offer')?.status).toBe('open');
@@ -96,7 +97,7 @@ test('no real offer within a year: breach at 12 months, the citizen gets the rig
   expect(delivered.length).toBe(state.notifications.length);
 
   await h.cases.send('ts-breach', 'decisionOnExistingEvidenceDemanded', {}, caseworker);
-  expect(deadlineOf(await h.cases.state('ts-breach'), 'existing-evidence-decision')?.status).toBe('pending');
+  expect(deadlineOf(await courseState('ts-breach'), 'existing-evidence-decision')?.status).toBe('pending');
 });
 
 test('a real offer started at 11 months: no breach after the year', async () => {
@@ -110,7 +111,7 @@ test('a real offer started at 11 months: no breach after the year', async () => 
   await sleepUntil(start + 334 * DAY);
   await h.cases.send('ts-met', 'offerStarted', { offerId: 'o1' }, caseworker);
   await sleepUntil(start + 400 * DAY);
-  const state = await h.cases.state('ts-met');
+  const state = await courseState('ts-met');
   expect(deadlineOf(state, 'real-offer')?.status).toBe('met');
   expect(state.decisionOnExistingEvidence).toBeUndefined();
   expect(state.escalations.filter((escalation) => escalation.deadlineId === 'real-offer')).toEqual([]);
@@ -135,7 +136,7 @@ test('a specialist veto refuses the start with the reason, and the refusal is in
   await expect(refused).rejects.toThrow(
     /a medical specialist \(reumatologi\) advised against offer o1 .* it must not start/,
   );
-  const state = await h.cases.state('ts-veto');
+  const state = await courseState('ts-veto');
   expect(state.offers[0]!.status).toBe('planned');
   expect(state.timeline[state.timeline.length - 1]).toMatchObject({
     type: 'offerStarted',
@@ -160,7 +161,7 @@ test('a deviating municipal decision sends the case back to the team', async () 
     caseworker,
   );
   expect(receipt).toMatchObject({ caseId: 'ts-deviate', phase: 'referred', seq: 3 });
-  const state = await h.cases.state('ts-deviate');
+  const state = await courseState('ts-deviate');
   expect(state.timeline[2]).toMatchObject({ seq: 3, type: 'municipalDecision', outcome: 'accepted' });
   expect(state.decisions[0]).toMatchObject({ stands: false, followsRecommendation: false });
   expect(state.deadlines.find((deadline) => deadline.id === 'team-meeting:2')?.status).toBe('pending');
@@ -171,9 +172,9 @@ test('a complaint not reconsidered within 4 weeks is forwarded to Ankestyrelsen 
   await h.cases.send('ts-complaint', 'complaintReceived', { complaintId: 'k1', about: 'grant' }, caseworker);
   const received = await h.env.currentTimeMs();
   await sleepUntil(received + 27 * DAY);
-  expect((await h.cases.state('ts-complaint')).complaints[0]!.status).toBe('awaiting-reconsideration');
+  expect((await courseState('ts-complaint')).complaints[0]!.status).toBe('awaiting-reconsideration');
   await sleepUntil(received + 29 * DAY);
-  const state = await h.cases.state('ts-complaint');
+  const state = await courseState('ts-complaint');
   expect(state.complaints[0]).toMatchObject({ status: 'forwarded', forwardedBecause: 'overdue' });
   expect(
     state.escalations.find((escalation) => escalation.deadlineId === 'complaint-reconsideration:k1')?.status,
@@ -193,17 +194,17 @@ test('a 3-year course without outcome was reminded 3 and 1 months before, and es
   );
   await h.cases.send('ts-max', 'offerStarted', { offerId: 'o1' }, caseworker);
   await sleepUntil(start + (3 * 365 - 10) * DAY);
-  let state = await h.cases.state('ts-max');
+  let state = await courseState('ts-max');
   expect(
     deadlineOf(state, 'maximum-duration')?.reminders.map((reminder) => Boolean(reminder.sentAt)),
   ).toEqual([true, true]);
   expect(deadlineOf(state, 'maximum-duration')?.status).toBe('pending');
   await sleepUntil(start + (3 * 365 + 2) * DAY);
-  state = await h.cases.state('ts-max');
+  state = await courseState('ts-max');
   expect(deadlineOf(state, 'maximum-duration')?.status).toBe('breached');
   expect(state.phase).toBe('in-course');
   await sleepUntil(start + (3 * 365 + 20) * DAY);
-  state = await h.cases.state('ts-max');
+  state = await courseState('ts-max');
   expect(state.escalations.find((escalation) => escalation.deadlineId === 'maximum-duration')).toMatchObject({
     level: 1,
     levelRole: 'head-of-department',
@@ -220,11 +221,11 @@ test('under the law in force, no measure within 6 months sends the course back t
   const law = loadRuleset('law-2022');
   const start = await openCourse('ts-law', law);
   await sleepUntil(start + 180 * DAY);
-  let state = await h.cases.state('ts-law');
+  let state = await courseState('ts-law');
   expect(state.ruleset).toEqual({ name: 'law-2022', version: 1 });
   expect(deadlineOf(state, 'first-measure')?.status).toBe('pending');
   await sleepUntil(start + 186 * DAY);
-  state = await h.cases.state('ts-law');
+  state = await courseState('ts-law');
   expect(deadlineOf(state, 'first-measure')?.status).toBe('breached');
   expect(deadlineOf(state, 'team-reassessment:2')?.status).toBe('pending');
   expect(state.escalations).toEqual([]);
@@ -234,7 +235,7 @@ test('under the law in force, no measure within 6 months sends the course back t
     { recommends: 'ressourceforloeb', unanimous: true, citizenAttendedWholeMeeting: true },
     caseworker,
   );
-  state = await h.cases.state('ts-law');
+  state = await courseState('ts-law');
   expect(deadlineOf(state, 'team-reassessment:2')?.status).toBe('met');
 });
 
@@ -274,7 +275,7 @@ test('an invalid signal is recorded as rejected, not lost; a valid one is applie
     actor: { id: 'sys-esdh', role: 'integration' },
     data: { caseworkerId: 'cw-5', name: 'Per' },
   });
-  const state = await h.cases.state('ts-signal');
+  const state = await courseState('ts-signal');
   expect(state.timeline.slice(1).map(({ type, outcome }) => `${type}:${outcome}`)).toEqual([
     'teamRecommendation:rejected',
     'noSuchEvent:rejected',
@@ -362,9 +363,24 @@ test('a whole three-year course with realistic events, continuing as new along t
   const concluded = await h.cases.send('ts-full', 'courseConcluded', { outcome: 'fleksjob' }, caseworker);
   expect(concluded.phase).toBe('concluded');
 
-  const handle = h.env.client.workflow.getHandle(workflowIdForCase('ts-full'));
-  const final = (await handle.result()) as CaseState;
-  expect((await runsOf(h.env.client, 'ts-full')).length).toBeGreaterThan(1);
+  // The course continues, under the same case ID, as its fleksjob follow-up.
+  await h.env.sleep(1_000);
+  const followUp = await h.cases.stateOf('ts-full', 'fleksjob');
+  expect(followUp).toMatchObject({
+    phase: 'awaiting-start',
+    origin: 'course',
+    coordinatingCaseworker: { id: 'cw-2' },
+  });
+  expect(followUp.relatives.map((relative) => relative.id)).toEqual(['r1']);
+  const runs = await runsOf(h.env.client, 'ts-full');
+  const followUpStart = runs[runs.length - 1]!.events![0]!.workflowExecutionStartedEventAttributes!;
+  expect(followUpStart.workflowType?.name).toBe('fleksjobFollowUp');
+  expect(runs.length).toBeGreaterThan(2);
+  const lastCourseRun = h.env.client.workflow.getHandle(
+    workflowIdForCase('ts-full'),
+    followUpStart.continuedExecutionRunId!,
+  );
+  const final = (await lastCourseRun.query(caseStateQuery)) as CaseView<CaseState>;
   expect(final.phase).toBe('concluded');
   expect(final.outcome?.outcome).toBe('fleksjob');
   expect(final.offers.map((offer) => `${offer.id}:${offer.status}`)).toEqual([

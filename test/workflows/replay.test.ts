@@ -9,8 +9,9 @@ installQuietRuntime();
 
 /**
  * Cases already running must keep running after every change: today's workflow code replays the
- * histories recorded from earlier versions (test/histories; refresh with `npm run histories:record`
- * only when a change is compatible, and use patched() when it is not).
+ * histories recorded from earlier versions. Each folder of test/histories is one recording, kept for
+ * good; add a new one with `RECORD_HISTORIES=<date-and-topic> npm run histories:record` after a
+ * change, and use patched() when a change would not replay an older folder.
  */
 const histories = recordedHistories();
 

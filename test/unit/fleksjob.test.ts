@@ -1,0 +1,413 @@
+import {
+  advanceFleksjobClock,
+  type AnyDeadline,
+  decideFleksjob,
+  type FleksjobEventType,
+  type FleksjobState,
+  fleksjobFromCourse,
+  listFleksjobDeadlines,
+  nextFleksjobWakeUp,
+  openFleksjob,
+  parseFleksjobEvent,
+  type Ruleset,
+} from '../../src/domain';
+import { addDuration, toInstant } from '../../src/domain/time';
+import {
+  caseworker,
+  courseAfter,
+  inCourse,
+  law,
+  seeds,
+  send as sendCourse,
+  supervisor,
+  T0,
+} from '../helpers/core';
+
+const at = (duration: string, extraMs = 0) => addDuration(T0, duration) + extraMs;
+
+const withCaseworker = (state: FleksjobState) =>
+  send(state, 'caseworkerAssigned', { caseworkerId: 'cw-1', name: 'Sara', email: 's@kk.dk' }, at('P1D'));
+
+function open(weeklyHours?: number, rules: Ruleset = seeds): FleksjobState {
+  return openFleksjob(
+    {
+      caseId: 'FJ-2027-7',
+      municipality: '751',
+      citizen: { cpr: '020285-2222', name: 'Karin', email: 'karin@example.dk' },
+      ...(weeklyHours === undefined ? {} : { job: { weeklyHours, employer: 'Bageriet' } }),
+    },
+    rules,
+    T0,
+    caseworker,
+  );
+}
+
+function attempt(
+  state: FleksjobState,
+  type: FleksjobEventType,
+  data: unknown,
+  now: number,
+  actor = caseworker,
+) {
+  const parsed = parseFleksjobEvent(type, data);
+  if (!parsed.ok) return parsed;
+  return decideFleksjob(advanceFleksjobClock(state, now), parsed.event, actor, now);
+}
+
+function send(
+  state: FleksjobState,
+  type: FleksjobEventType,
+  data: unknown,
+  now: number,
+  actor = caseworker,
+): FleksjobState {
+  const result = attempt(state, type, data, now, actor);
+  if (!result.ok) throw new Error(`${type} refused: ${result.reason}`);
+  return result.state;
+}
+
+function refusal(state: FleksjobState, type: FleksjobEventType, data: unknown, now: number): string {
+  const result = attempt(state, type, data, now);
+  if (result.ok) throw new Error(`${type} was accepted`);
+  return result.reason;
+}
+
+function deadline(state: FleksjobState, id: string): AnyDeadline {
+  const found = listFleksjobDeadlines(state).find((candidate) => candidate.id === id);
+  if (!found)
+    throw new Error(
+      `no deadline ${id}; have ${listFleksjobDeadlines(state)
+        .map((d) => d.id)
+        .join(', ')}`,
+    );
+  return found;
+}
+
+const ids = (state: FleksjobState) => listFleksjobDeadlines(state).map((d) => `${d.id}:${d.status}`);
+const topics = (state: FleksjobState) =>
+  state.notifications.map((n) => `${n.topic}:${n.recipients.map((r) => r.role).join('+')}`);
+const escalated = (state: FleksjobState, id: string) =>
+  state.escalations.find((e) => e.deadlineId === id)?.status;
+
+describe('opening a follow-up', () => {
+  test('registered directly with hours: employed at once; a caseworker must be assigned', () => {
+    const state = open(12);
+    expect(state).toMatchObject({
+      kind: 'fleksjob',
+      origin: 'direct',
+      phase: 'employed',
+      job: { weeklyHours: 12 },
+    });
+    expect(ids(state)).toEqual(['coordinating-caseworker:pending', 'progression-review:pending']);
+  });
+
+  test('registered before the job starts: waits for fleksjobStarted', () => {
+    const state = open();
+    expect(state.phase).toBe('awaiting-start');
+    expect(refusal(state, 'hoursChanged', { weeklyHours: 10 }, at('P1D'))).toBe(
+      'changing the hours is not possible before the fleksjob has started',
+    );
+    expect(send(state, 'fleksjobStarted', { weeklyHours: 10 }, at('P1W')).phase).toBe('employed');
+  });
+
+  test('after a course that concluded with a fleksjob: the same case, citizen, caseworker and relatives', () => {
+    let course = sendCourse(
+      inCourse(),
+      'relativeRegistered',
+      { relativeId: 'r1', name: 'Mor', relation: 'mother' },
+      courseAfter('P1M'),
+    );
+    course = sendCourse(course, 'courseConcluded', { outcome: 'fleksjob' }, courseAfter('P2Y'));
+    const state = fleksjobFromCourse(course, courseAfter('P2Y', 1));
+    expect(state).toMatchObject({
+      kind: 'fleksjob',
+      caseId: course.caseId,
+      origin: 'course',
+      phase: 'awaiting-start',
+      coordinatingCaseworker: { id: 'cw-17' },
+      ruleset: course.ruleset,
+      course: { openedAt: course.openedAt, concludedAt: course.outcome!.at },
+    });
+    expect(state.relatives).toEqual(course.relatives);
+    expect(state.timeline[0]!.summary).toMatch(/concluded with a fleksjob on 2029-02-04/);
+    expect(listFleksjobDeadlines(state)).toEqual([]);
+  });
+});
+
+describe('the progression review 3 months in', () => {
+  const state = withCaseworker(open(12));
+
+  test('the caseworker (and the citizen) are told 2 weeks ahead and when it falls due', () => {
+    expect(deadline(state, 'progression-review')).toMatchObject({
+      dueAt: '2027-05-02T08:00:00.000Z',
+      reminders: [
+        { key: 'P2W', at: '2027-03-21T08:00:00.000Z' },
+        { key: 'due', at: '2027-04-04T08:00:00.000Z' },
+      ],
+    });
+    const told = advanceFleksjobClock(state, at('P3M'));
+    expect(topics(told)).toEqual([
+      'deadline-reminder:caseworker+citizen',
+      'deadline-reminder:caseworker+citizen',
+    ]);
+  });
+
+  test('recorded in time: met, no escalation', () => {
+    const reviewed = send(
+      state,
+      'progressionReviewRecorded',
+      { workCapacity: 'higher', weeklyHours: 15 },
+      at('P3M', 86_400_000),
+    );
+    expect(deadline(reviewed, 'progression-review').status).toBe('met');
+    expect(reviewed.job!.weeklyHours).toBe(15);
+    expect(
+      refusal(reviewed, 'progressionReviewRecorded', { workCapacity: 'higher', weeklyHours: 15 }, at('P4M')),
+    ).toMatch(/was recorded on 2027-04-05/);
+  });
+
+  test('missing at the end of the grace period (4 weeks): escalated, not before', () => {
+    const dueMs = Date.parse(deadline(state, 'progression-review').dueAt);
+    expect(escalated(advanceFleksjobClock(state, dueMs - 1), 'progression-review')).toBeUndefined();
+    const missed = advanceFleksjobClock(state, dueMs);
+    expect(deadline(missed, 'progression-review').status).toBe('breached');
+    expect(escalated(missed, 'progression-review')).toBe('open');
+  });
+
+  test('recorded late: met late, and the escalation resolves', () => {
+    const missed = advanceFleksjobClock(state, at('P5M'));
+    const late = send(
+      missed,
+      'progressionReviewRecorded',
+      { workCapacity: 'as-expected', weeklyHours: 12 },
+      at('P5M'),
+    );
+    expect(deadline(late, 'progression-review')).toMatchObject({
+      status: 'met',
+      breachedAt: '2027-05-02T08:00:00.000Z',
+    });
+    expect(escalated(late, 'progression-review')).toBe('resolved');
+  });
+
+  test('the law in force has no progression review', () => {
+    expect(
+      refusal(
+        open(12, law),
+        'progressionReviewRecorded',
+        { workCapacity: 'higher', weeklyHours: 12 },
+        at('P3M'),
+      ),
+    ).toBe('this ruleset has no progression review');
+  });
+});
+
+describe('the yearly check of a short-hour fleksjob (under 5 hours a week)', () => {
+  const short = () =>
+    send(
+      withCaseworker(open(3)),
+      'progressionReviewRecorded',
+      { workCapacity: 'as-expected', weeklyHours: 3 },
+      at('P3M'),
+    );
+
+  test('a fleksjob of 3 hours a week is checked every year; one of 12 hours is not', () => {
+    expect(deadline(short(), 'yearly-check:1.1')).toMatchObject({
+      status: 'pending',
+      dueAt: '2028-01-04T08:00:00.000Z',
+    });
+    expect(ids(open(12)).filter((id) => id.startsWith('yearly'))).toEqual([]);
+  });
+
+  test('with progression each year: the checks are met, and the next falls due on the next anniversary', () => {
+    let state = short();
+    expect(
+      refusal(
+        state,
+        'yearlyCheckRecorded',
+        { progression: true, planFollowed: true, weeklyHours: 4 },
+        at('P9M', -1),
+      ),
+    ).toBe('the next yearly check is due 2028-01-04; it can be recorded from 2027-10-04');
+    state = send(
+      state,
+      'yearlyCheckRecorded',
+      { progression: true, planFollowed: true, weeklyHours: 4 },
+      at('P11M'),
+    );
+    expect(deadline(state, 'yearly-check:1.1').status).toBe('met');
+    expect(deadline(state, 'yearly-check:1.2')).toMatchObject({
+      status: 'pending',
+      dueAt: '2029-01-04T08:00:00.000Z',
+    });
+    state = send(
+      state,
+      'yearlyCheckRecorded',
+      { progression: true, planFollowed: true, weeklyHours: 4.5 },
+      at('P2Y', -1),
+    );
+    expect(deadline(state, 'yearly-check:1.3').dueAt).toBe('2030-01-04T08:00:00.000Z');
+    expect(state.phase).toBe('employed');
+  });
+
+  test('without progression: back to the team, toward førtidspension or ending the fleksjob', () => {
+    let state = send(
+      short(),
+      'yearlyCheckRecorded',
+      { progression: false, planFollowed: false, weeklyHours: 3 },
+      at('P1Y'),
+    );
+    expect(state.phase).toBe('reassessment');
+    expect(topics(state)).toContain('fleksjob-reassessment:citizen+caseworker');
+    expect(deadline(state, 'reassessment:1').status).toBe('pending');
+    expect(
+      refusal(
+        state,
+        'yearlyCheckRecorded',
+        { progression: true, planFollowed: true, weeklyHours: 3 },
+        at('P13M'),
+      ),
+    ).toMatch(/while the team reassesses/);
+    const continued = send(state, 'teamReassessment', { recommends: 'continue' }, at('P14M'));
+    expect(continued.phase).toBe('employed');
+    expect(deadline(continued, 'reassessment:1').status).toBe('met');
+    state = send(state, 'teamReassessment', { recommends: 'foertidspension' }, at('P14M'));
+    expect(state).toMatchObject({ phase: 'ended', outcome: { reason: 'foertidspension' } });
+    expect(topics(state)).toContain('fleksjob-ended:citizen+caseworker');
+  });
+
+  test('a missing check escalates at the anniversary, not before', () => {
+    const state = short();
+    const dueMs = at('P1Y');
+    expect(escalated(advanceFleksjobClock(state, dueMs - 1), 'yearly-check:1.1')).toBeUndefined();
+    const missed = advanceFleksjobClock(state, dueMs);
+    expect(deadline(missed, 'yearly-check:1.1').status).toBe('breached');
+    expect(escalated(missed, 'yearly-check:1.1')).toBe('open');
+    expect(nextFleksjobWakeUp(missed)).toBe(addDuration(dueMs, 'P2W')); // the head of department, unless acknowledged
+  });
+
+  test("the citizen's own choice of few hours is recorded and respected: no check while it stands", () => {
+    let state = send(short(), 'fewHoursChosen', { chosen: true, note: 'wants few hours for now' }, at('P6M'));
+    expect(ids(state).filter((id) => id.startsWith('yearly'))).toEqual([]);
+    expect(advanceFleksjobClock(state, at('P5Y')).escalations).toEqual([]);
+    expect(
+      refusal(
+        state,
+        'yearlyCheckRecorded',
+        { progression: true, planFollowed: true, weeklyHours: 3 },
+        at('P1Y'),
+      ),
+    ).toBe('the citizen has chosen few hours: there is no yearly check');
+    state = send(state, 'fewHoursChosen', { chosen: false }, at('P2Y'));
+    expect(deadline(state, 'yearly-check:2.1')).toMatchObject({
+      status: 'pending',
+      dueAt: '2030-01-04T08:00:00.000Z',
+    });
+  });
+
+  test('hours moving above the threshold end the check; below it, a new check starts', () => {
+    let state = send(short(), 'hoursChanged', { weeklyHours: 6 }, at('P6M'));
+    expect(ids(state).filter((id) => id.startsWith('yearly'))).toEqual([]);
+    expect(state.timeline[state.timeline.length - 1]!.summary).toBe(
+      'hours changed from 3 to 6 a week; the yearly check ends',
+    );
+    state = send(state, 'hoursChanged', { weeklyHours: 4 }, at('P18M'));
+    expect(ids(state).filter((id) => id.startsWith('yearly'))).toEqual(['yearly-check:2.1:pending']);
+    expect(deadline(state, 'yearly-check:2.1').dueAt).toBe('2029-07-04T08:00:00.000Z');
+    expect(refusal(state, 'hoursChanged', { weeklyHours: 4 }, at('P19M'))).toMatch(/already has 4 hours/);
+  });
+
+  test('30 years of yearly checks stay correct: every anniversary, no drift', () => {
+    let state = short();
+    for (let year = 1; year <= 30; year += 1) {
+      state = send(
+        state,
+        'yearlyCheckRecorded',
+        { progression: true, planFollowed: true, weeklyHours: 3 + year / 100 },
+        at(`P${year}Y`, -3_600_000),
+      );
+    }
+    const checks = listFleksjobDeadlines(state).filter((d) => d.kind === 'yearly-check');
+    expect(checks).toHaveLength(31);
+    expect(checks.filter((d) => d.status === 'met')).toHaveLength(30);
+    expect(checks[30]).toMatchObject({ status: 'pending', dueAt: '2058-01-04T08:00:00.000Z' });
+    expect(state.escalations).toEqual([]);
+  });
+});
+
+describe('the law in force: a temporary first fleksjob and follow-up conversations', () => {
+  const state = open(20, law);
+
+  test('status 6 months before the end of 5 years, the decision at the end, conversations every 2½ years', () => {
+    expect(ids(state)).toEqual([
+      'coordinating-caseworker:pending',
+      'follow-up-conversation:1:pending',
+      'fleksjob-status:pending',
+      'temporary-period-end:pending',
+    ]);
+    expect(deadline(state, 'fleksjob-status').dueAt).toBe('2031-07-04T08:00:00.000Z');
+    expect(deadline(state, 'temporary-period-end').dueAt).toBe('2032-01-04T08:00:00.000Z');
+    expect(deadline(state, 'follow-up-conversation:1').dueAt).toBe('2029-07-04T08:00:00.000Z');
+  });
+
+  test('each falls due and escalates on its day when not recorded', () => {
+    const missed = advanceFleksjobClock(state, at('P5Y'));
+    expect(missed.escalations.map((e) => e.deadlineId)).toEqual([
+      'coordinating-caseworker',
+      'follow-up-conversation:1',
+      'fleksjob-status',
+      'temporary-period-end',
+    ]);
+  });
+
+  test('recorded in time, the fleksjob becomes permanent; a second conversation falls due 5 years in', () => {
+    let done = send(state, 'followUpConversationHeld', {}, at('P29M'));
+    expect(deadline(done, 'follow-up-conversation:2').dueAt).toBe('2032-01-04T08:00:00.000Z');
+    expect(refusal(done, 'followUpConversationHeld', {}, at('P30M'))).toBe(
+      'follow-up conversation 2 is due 2032-01-04; it can be recorded from 2031-10-04',
+    );
+    done = send(done, 'fleksjobStatusRecorded', { note: 'going well' }, at('P4Y'));
+    done = send(done, 'permanentFleksjobDecided', { decision: 'permanent' }, at('P59M'));
+    expect(deadline(done, 'temporary-period-end').status).toBe('met');
+    expect(done.phase).toBe('employed');
+  });
+
+  test('or the temporary fleksjob ends', () => {
+    const ended = send(state, 'permanentFleksjobDecided', { decision: 'end' }, at('P59M'));
+    expect(ended).toMatchObject({ phase: 'ended', outcome: { reason: 'temporary-period-ended' } });
+    expect(refusal(ended, 'hoursChanged', { weeklyHours: 10 }, at('P60M'))).toMatch(
+      /ended \(temporary-period-ended\)/,
+    );
+  });
+
+  test('the seeds have no temporary period', () => {
+    expect(refusal(open(20), 'fleksjobStatusRecorded', {}, at('P4Y'))).toBe(
+      'this ruleset has no temporary first fleksjob',
+    );
+  });
+});
+
+describe('common events and ending', () => {
+  test('a fleksjob can end at any time while it runs; the deadlines are cancelled', () => {
+    const ended = send(withCaseworker(open(3)), 'fleksjobEnded', { reason: 'ordinary-job' }, at('P2M'));
+    expect(listFleksjobDeadlines(ended).map((d) => `${d.id}:${d.status}`)).toEqual([
+      'coordinating-caseworker:met',
+    ]);
+    expect(ended.phase).toBe('ended');
+    expect(advanceFleksjobClock(ended, at('P10Y')).escalations).toEqual([]);
+  });
+
+  test('escalations are acknowledged by a supervisor, as in a course', () => {
+    const missed = advanceFleksjobClock(open(12), at('P3W'));
+    const id = missed.escalations[0]!.id;
+    expect(
+      send(missed, 'escalationAcknowledged', { escalationId: id }, at('P4W'), supervisor).escalations[0]!
+        .status,
+    ).toBe('acknowledged');
+  });
+
+  test('the clock is idempotent', () => {
+    const once = advanceFleksjobClock(open(3), at('P2Y'));
+    expect(advanceFleksjobClock(once, at('P2Y'))).toBe(once);
+    expect(toInstant(nextFleksjobWakeUp(open(3))!)).toBe('2027-01-18T08:00:00.000Z');
+  });
+});

@@ -1,0 +1,313 @@
+import {
+  type Actor,
+  advanceFleksjobClock,
+  type AnyDeadline,
+  type CaseView,
+  decideFleksjob,
+  type FleksjobEventType,
+  type FleksjobState,
+  openFleksjob,
+  parseFleksjobEvent,
+  recordDelivery,
+} from '../../src/domain';
+import { loadRuleset } from '../../src/config/rulesets';
+import { recordHistoriesIfAsked, runsOf } from '../helpers/histories';
+import { startTimeSkipping, type TimeSkippingHarness } from '../helpers/time-skipping';
+
+const caseworker: Actor = { id: 'cw-9', role: 'caseworker' };
+const seeds = loadRuleset('seeds-2017');
+const law = loadRuleset('law-2022');
+const DAY = 86_400_000;
+const citizen = { cpr: '020285-2222', name: 'Karin Fleks', email: 'karin@example.dk' };
+let h: TimeSkippingHarness;
+
+beforeAll(async () => {
+  h = await startTimeSkipping();
+});
+afterAll(async () => {
+  try {
+    await recordHistoriesIfAsked(h.env.client, [
+      'fj-review-late',
+      'fj-short-progress',
+      'fj-short-none',
+      'fj-choice',
+      'fj-threshold',
+      'fj-30-can',
+      'fj-law',
+    ]);
+  } finally {
+    await h?.teardown();
+  }
+});
+
+async function openFollowUp(
+  caseId: string,
+  weeklyHours: number,
+  rules = seeds,
+  historyLimit?: number,
+): Promise<number> {
+  await h.cases.open(
+    { kind: 'fleksjob', caseId, municipality: '751', citizen, job: { weeklyHours } },
+    rules,
+    caseworker,
+    // The time-skipping server ends a workflow after 10 years unless told otherwise; a real server does not.
+    { ...(historyLimit ? { historyLimit } : {}), executionTimeout: '36500 days' },
+  );
+  await h.cases.send(
+    caseId,
+    'caseworkerAssigned',
+    { caseworkerId: 'cw-9', name: 'Sara', email: 'sara@aarhus.dk' },
+    caseworker,
+  );
+  return h.env.currentTimeMs();
+}
+
+async function sleepUntil(ms: number): Promise<void> {
+  const now = await h.env.currentTimeMs();
+  if (ms > now) await h.env.sleep(ms - now);
+}
+
+const state = (caseId: string) => h.cases.stateOf(caseId, 'fleksjob');
+const deadlineOf = (view: CaseView<FleksjobState>, id: string): AnyDeadline | undefined =>
+  view.deadlines.find((deadline) => deadline.id === id);
+const escalationOf = (view: CaseView<FleksjobState>, id: string) =>
+  view.escalations.find((escalation) => escalation.deadlineId === id);
+
+describe('the progression review 3 months in', () => {
+  test('recorded in time: met, nobody escalated', async () => {
+    const start = await openFollowUp('fj-review-ok', 12);
+    await sleepUntil(start + 92 * DAY);
+    await h.cases.send(
+      'fj-review-ok',
+      'progressionReviewRecorded',
+      { workCapacity: 'higher', weeklyHours: 14 },
+      caseworker,
+    );
+    await sleepUntil(start + 200 * DAY);
+    const view = await state('fj-review-ok');
+    expect(deadlineOf(view, 'progression-review')?.status).toBe('met');
+    expect(view.escalations).toEqual([]);
+    expect(
+      h.mailer.sent.filter((mail) => mail.subject.includes('fj-review-ok') && mail.to === 'sara@aarhus.dk')
+        .length,
+    ).toBe(2);
+  });
+
+  test('late: breached at the end of the grace period, met when recorded, the escalation resolved', async () => {
+    const start = await openFollowUp('fj-review-late', 12);
+    await sleepUntil(start + 125 * DAY);
+    let view = await state('fj-review-late');
+    expect(deadlineOf(view, 'progression-review')?.status).toBe('breached');
+    expect(escalationOf(view, 'progression-review')?.status).toBe('open');
+    await h.cases.send(
+      'fj-review-late',
+      'progressionReviewRecorded',
+      { workCapacity: 'as-expected', weeklyHours: 12 },
+      caseworker,
+    );
+    view = await state('fj-review-late');
+    expect(deadlineOf(view, 'progression-review')).toMatchObject({
+      status: 'met',
+      breachedAt: expect.any(String),
+    });
+    expect(escalationOf(view, 'progression-review')?.status).toBe('resolved');
+  });
+
+  test('missing: escalated to the supervisor, then the head of department', async () => {
+    const start = await openFollowUp('fj-review-missing', 12);
+    await sleepUntil(start + 150 * DAY);
+    const view = await state('fj-review-missing');
+    expect(escalationOf(view, 'progression-review')).toMatchObject({
+      status: 'open',
+      levelRole: 'head-of-department',
+    });
+  });
+});
+
+describe('a short-hour fleksjob (under 5 hours a week)', () => {
+  test('with progression every year: each yearly check is met', async () => {
+    const start = await openFollowUp('fj-short-progress', 3);
+    await h.cases.send(
+      'fj-short-progress',
+      'progressionReviewRecorded',
+      { workCapacity: 'as-expected', weeklyHours: 3 },
+      caseworker,
+    );
+    for (const year of [1, 2]) {
+      await sleepUntil(start + (year * 365 - 20) * DAY);
+      await h.cases.send(
+        'fj-short-progress',
+        'yearlyCheckRecorded',
+        { progression: true, planFollowed: true, weeklyHours: 3 + year / 2 },
+        caseworker,
+      );
+    }
+    await sleepUntil(start + 800 * DAY);
+    const view = await state('fj-short-progress');
+    expect(view.deadlines.filter((d) => d.kind === 'yearly-check').map((d) => d.status)).toEqual([
+      'met',
+      'met',
+      'pending',
+    ]);
+    expect(view.escalations).toEqual([]);
+    expect(view.job?.weeklyHours).toBe(4);
+  });
+
+  test('without progression: back to the team; the citizen is told', async () => {
+    const start = await openFollowUp('fj-short-none', 2);
+    await h.cases.send(
+      'fj-short-none',
+      'progressionReviewRecorded',
+      { workCapacity: 'lower', weeklyHours: 2 },
+      caseworker,
+    );
+    await sleepUntil(start + 360 * DAY);
+    const receipt = await h.cases.send(
+      'fj-short-none',
+      'yearlyCheckRecorded',
+      { progression: false, planFollowed: false, weeklyHours: 2 },
+      caseworker,
+    );
+    expect(receipt.phase).toBe('reassessment');
+    await h.env.sleep(DAY);
+    expect(
+      h.mailer.sent
+        .filter((mail) => mail.subject.includes('fj-short-none') && mail.to === citizen.email)
+        .map((m) => m.subject),
+    ).toContain('Sag fj-short-none: dit fleksjob skal vurderes igen');
+    await h.cases.send('fj-short-none', 'teamReassessment', { recommends: 'foertidspension' }, caseworker);
+    expect((await state('fj-short-none')).outcome?.reason).toBe('foertidspension');
+  });
+
+  test("the citizen's own choice of few hours: recorded and respected for years", async () => {
+    const start = await openFollowUp('fj-choice', 3);
+    await h.cases.send(
+      'fj-choice',
+      'progressionReviewRecorded',
+      { workCapacity: 'as-expected', weeklyHours: 3 },
+      caseworker,
+    );
+    await h.cases.send(
+      'fj-choice',
+      'fewHoursChosen',
+      { chosen: true, note: 'caring for a parent' },
+      caseworker,
+    );
+    await sleepUntil(start + 3 * 365 * DAY);
+    const view = await state('fj-choice');
+    expect(view.fewHoursChoice).toBeDefined();
+    expect(view.deadlines.filter((d) => d.kind === 'yearly-check')).toEqual([]);
+    expect(view.escalations).toEqual([]);
+  });
+
+  test('hours moving across the threshold end and restart the yearly check', async () => {
+    const start = await openFollowUp('fj-threshold', 4);
+    await h.cases.send(
+      'fj-threshold',
+      'progressionReviewRecorded',
+      { workCapacity: 'higher', weeklyHours: 6 },
+      caseworker,
+    );
+    await sleepUntil(start + 500 * DAY);
+    let view = await state('fj-threshold');
+    expect(view.deadlines.filter((d) => d.kind === 'yearly-check')).toEqual([]);
+    expect(view.escalations).toEqual([]);
+    await h.cases.send('fj-threshold', 'hoursChanged', { weeklyHours: 3 }, caseworker);
+    view = await state('fj-threshold');
+    expect(view.deadlines.filter((d) => d.kind === 'yearly-check').map((d) => `${d.id}:${d.status}`)).toEqual(
+      ['yearly-check:2.1:pending'],
+    );
+  });
+});
+
+const yearlyCheck = (year: number) => ({
+  progression: true,
+  planFollowed: true,
+  weeklyHours: 3 + (year % 3) / 2,
+});
+
+/**
+ * Continue-as-new must change nothing: the state after 30 years in many runs is compared with the same
+ * events folded through the pure rules in one go. (A single 30-year run cannot serve as the comparison:
+ * the time-skipping server ends any run after 10 years.)
+ */
+test('30 simulated years of yearly checks: each run of history stays bounded, and the state is what the rules say', async () => {
+  const historyLimit = 120;
+  const start = await openFollowUp('fj-30-can', 3, seeds, historyLimit);
+  const sent: Array<[FleksjobEventType, unknown]> = [
+    ['progressionReviewRecorded', { workCapacity: 'as-expected', weeklyHours: 3 }],
+  ];
+  await h.cases.send('fj-30-can', ...sent[0]!, caseworker);
+  for (let year = 1; year <= 30; year += 1) {
+    await sleepUntil(start + (year * 365.25 - 10) * DAY);
+    sent.push(['yearlyCheckRecorded', yearlyCheck(year)]);
+    await h.cases.send('fj-30-can', 'yearlyCheckRecorded', yearlyCheck(year), caseworker);
+  }
+  await sleepUntil(start + 30.5 * 365.25 * DAY);
+
+  const runs = await runsOf(h.env.client, 'fj-30-can');
+  const lengths = runs.map((run) => run.events!.length);
+  expect(runs.length).toBeGreaterThan(5);
+  expect(Math.max(...lengths)).toBeLessThanOrEqual(historyLimit + 40);
+
+  const view = await state('fj-30-can');
+  expect(view.yearlyChecks).toHaveLength(30);
+  expect(view.deadlines.filter((d) => d.kind === 'yearly-check' && d.status === 'met')).toHaveLength(30);
+  expect(view.escalations).toEqual([]);
+
+  // The same events at the same instants, folded through the pure rules in one go, give the same state.
+  const { deadlines: _deadlines, nextDeadlineAt: _next, openEscalations: _open, ...final } = view;
+  expect(final).toEqual(foldThroughRules(final, sent));
+});
+
+/** Replays a follow-up's accepted events and deliveries through the pure rules, at the instants the workflow recorded. */
+function foldThroughRules(final: FleksjobState, sent: Array<[FleksjobEventType, unknown]>): FleksjobState {
+  let core = openFleksjob(
+    {
+      caseId: final.caseId,
+      municipality: final.municipality,
+      citizen: final.citizen,
+      job: { weeklyHours: 3 },
+    },
+    final.rules,
+    Date.parse(final.openedAt),
+    caseworker,
+  );
+  const events: Array<[FleksjobEventType, unknown]> = [
+    ['caseworkerAssigned', { caseworkerId: 'cw-9', name: 'Sara', email: 'sara@aarhus.dk' }],
+    ...sent,
+  ];
+  const accepted = final.timeline.filter((entry) => entry.outcome === 'accepted');
+  expect(accepted).toHaveLength(events.length);
+  accepted.forEach((entry, index) => {
+    const [type, data] = events[index]!;
+    const parsed = parseFleksjobEvent(type, data);
+    if (!parsed.ok) throw new Error(parsed.reason);
+    const at = Date.parse(entry.at);
+    const decision = decideFleksjob(advanceFleksjobClock(core, at), parsed.event, caseworker, at);
+    if (!decision.ok) throw new Error(decision.reason);
+    core = decision.state;
+  });
+  const lastActivity = Math.max(...final.timeline.map((entry) => Date.parse(entry.at)));
+  core = advanceFleksjobClock(core, lastActivity);
+  for (const notification of final.notifications) {
+    const { at, attempts } = notification.delivery;
+    core = recordDelivery(core, notification.id, { status: 'sent', attempts }, Date.parse(at!));
+  }
+  return core;
+}
+
+test('law in force: a temporary first fleksjob, its status and the decision to make it permanent', async () => {
+  const start = await openFollowUp('fj-law', 20, law);
+  await sleepUntil(start + 905 * DAY);
+  await h.cases.send('fj-law', 'followUpConversationHeld', { note: 'all well' }, caseworker);
+  await sleepUntil(start + (4.5 * 365 + 10) * DAY);
+  let view = await state('fj-law');
+  expect(deadlineOf(view, 'fleksjob-status')?.status).toBe('breached');
+  await h.cases.send('fj-law', 'fleksjobStatusRecorded', {}, caseworker);
+  await h.cases.send('fj-law', 'permanentFleksjobDecided', { decision: 'permanent' }, caseworker);
+  view = await state('fj-law');
+  expect(deadlineOf(view, 'temporary-period-end')?.status).toBe('met');
+  expect(deadlineOf(view, 'follow-up-conversation:1')?.status).toBe('met');
+  expect(view.escalations.filter((escalation) => escalation.status === 'open')).toEqual([]);
+});

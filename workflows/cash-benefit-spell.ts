@@ -1,0 +1,23 @@
+import * as wf from '@temporalio/workflow';
+import { cashBenefitRules, type CashBenefitState, openCashBenefit } from '../src/domain';
+import { cashBenefitEventMessages, type CashBenefitWorkflowInput } from '../src/messages';
+import { DEFAULT_HISTORY_LIMIT, runCase } from './case-shell';
+
+/** A citizen's spell on kontanthjælp: after one continuous year, the right to be assessed for a course. */
+export async function cashBenefitSpell(input: CashBenefitWorkflowInput): Promise<CashBenefitState> {
+  const historyLimit = input.historyLimit ?? DEFAULT_HISTORY_LIMIT;
+  return runCase({
+    rules: cashBenefitRules,
+    state: initialState(input),
+    messages: cashBenefitEventMessages,
+    historyLimit,
+    continueAsNew: (state) => wf.continueAsNew<typeof cashBenefitSpell>({ state, historyLimit }),
+  });
+}
+
+function initialState(input: CashBenefitWorkflowInput): CashBenefitState {
+  if (input.state) return input.state;
+  if (!input.open)
+    throw wf.ApplicationFailure.nonRetryable('a spell needs either open or state', 'InvalidInput');
+  return openCashBenefit(input.open.case, input.open.rules, Date.now(), input.open.openedBy);
+}
