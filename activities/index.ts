@@ -1,51 +1,111 @@
-import { createHash } from 'node:crypto';
 import { ApplicationFailure, Context } from '@temporalio/activity';
-import type { NotificationRecord } from '../src/domain/state';
+import { z } from 'zod';
+import type { NotificationRecord, Recipient } from '../src/domain/state';
 import type { Directory } from '../src/notifications/directory';
-import type { Mailer } from '../src/notifications/outbox';
-import { renderNotification } from '../src/notifications/render';
+import { classifyMailError, type Mailer, messageIdFor } from '../src/notifications/mailer';
+import { loadTemplates, renderMessage, type TemplateSet } from '../src/notifications/templates';
 
 export interface ActivityDependencies {
   mailer: Mailer;
   directory: Directory;
+  /** The mail templates; the built-in Danish ones when not given. */
+  templates?: TemplateSet;
+  /** The right-hand side of every Message-ID, e.g. the sender's domain. */
+  messageIdDomain?: string;
 }
 
 /** The error type a workflow treats as final: the address was refused, trying again will not help. */
 export const DELIVERY_REJECTED = 'DeliveryRejected';
+/** A delivery that may succeed later: Temporal tries again, then the case waits and tries again. */
+export const DELIVERY_UNAVAILABLE = 'DeliveryUnavailable';
 
-export function createActivities({ mailer, directory }: ActivityDependencies) {
+/** Heartbeat details (and failure details): which recipients, by their place in the notification, have their copy. */
+const ProgressSchema = z.object({ sent: z.array(z.number().int().nonnegative()) });
+export type DeliveryProgress = z.infer<typeof ProgressSchema>;
+
+/** Staff are always reached through the directory; without an address there the message must wait. */
+const STAFF_ROLES: ReadonlySet<Recipient['role']> = new Set([
+  'caseworker',
+  'supervisor',
+  'head-of-department',
+]);
+
+export function createActivities({ mailer, directory, templates, messageIdDomain }: ActivityDependencies) {
+  const templateSet = templates ?? loadTemplates();
+  const domain = messageIdDomain ?? 'ressourceforloeb.invalid';
   return {
     /**
-     * Sends one notification to each of its recipients that has an address. The Message-ID is derived
-     * from the notification's ID, so a retry after a crash sends the same message, not a second one.
+     * Sends one notification to each of its recipients that has an address, one message each. Once:
+     * the Message-ID follows from the notification and the recipient, so a retry after a crash sends
+     * the same message; and every copy sent is remembered in the activity's heartbeat details, so a
+     * retry after a partial failure sends only the copies still missing. A recipient refused for good
+     * fails the activity with DeliveryRejected (naming the role, never the address); anything else
+     * fails it retryably with DeliveryUnavailable.
      */
     async deliverNotification(
       notification: NotificationRecord,
       municipality: string,
-    ): Promise<{ attempt: number }> {
-      const attempt = Context.current().info.attempt;
+      /** Copies sent in an earlier round (from a DeliveryUnavailable failure's details). */
+      progress?: DeliveryProgress,
+    ): Promise<{ attempt: number; sent: number; withoutAddress: number }> {
+      const context = Context.current();
+      const sent = new Set([...sentBefore(context.info.heartbeatDetails), ...sentBefore(progress)]);
+      let withoutAddress = 0;
       for (const [index, recipient] of notification.recipients.entries()) {
+        if (sent.has(index)) continue;
         const to = directory.addressFor(recipient, municipality);
-        if (!to) continue;
-        const { subject, text } = renderNotification(notification, recipient);
+        if (!to) {
+          if (STAFF_ROLES.has(recipient.role)) {
+            // A configuration gap, not a refusal: wait for the directory to be completed.
+            context.log.error('no address in the directory', { role: recipient.role, municipality });
+            throw ApplicationFailure.retryable(
+              `no address for the ${recipient.role} of municipality ${municipality}: add it to RF_DIRECTORY_FILE`,
+              DELIVERY_UNAVAILABLE,
+              { sent: [...sent] } satisfies DeliveryProgress,
+            );
+          }
+          withoutAddress += 1;
+          continue;
+        }
+        const message = renderMessage(templateSet, notification, recipient, {
+          municipalityName: directory.municipalityName(municipality),
+        });
+        if (message.missing.length > 0) {
+          context.log.warn('a mail template names facts this notification does not have', {
+            template: message.template,
+            missing: message.missing,
+          });
+        }
         try {
-          await mailer.send({ messageId: messageIdFor(notification.id, index), to, subject, text });
+          await mailer.send({
+            messageId: messageIdFor(notification.id, index, domain),
+            to,
+            subject: message.subject,
+            text: message.text,
+          });
         } catch (error) {
-          if ((error as { permanent?: boolean }).permanent) {
+          const failure = classifyMailError(error);
+          if (failure.kind === 'recipient-rejected') {
             throw ApplicationFailure.nonRetryable(
-              `${recipient.role}: ${(error as Error).message}`,
+              `the ${recipient.role}'s address was refused: ${failure.message}`,
               DELIVERY_REJECTED,
             );
           }
-          throw error;
+          throw ApplicationFailure.retryable(
+            `mail to the ${recipient.role} was not sent: ${failure.message}`,
+            DELIVERY_UNAVAILABLE,
+            { sent: [...sent] } satisfies DeliveryProgress,
+          );
         }
+        sent.add(index);
+        context.heartbeat({ sent: [...sent] } satisfies DeliveryProgress);
       }
-      return { attempt };
+      return { attempt: context.info.attempt, sent: sent.size, withoutAddress };
     },
   };
 }
 
-export function messageIdFor(notificationId: string, recipientIndex: number): string {
-  const digest = createHash('sha256').update(notificationId).digest('hex').slice(0, 32);
-  return `${digest}.${recipientIndex}@ressourceforloeb.invalid`;
+function sentBefore(details: unknown): number[] {
+  const parsed = ProgressSchema.safeParse(details);
+  return parsed.success ? parsed.data.sent : [];
 }

@@ -1,12 +1,13 @@
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { ConfigError, loadConfig } from '../src/config';
-import { createOutboxMailer } from '../src/notifications/outbox';
+import { createMailer, describeMailConfig, loadMailConfig } from '../src/config/mail';
 import { temporalConnectConfig } from '../src/temporal/connection';
-import { createDirectory } from '../src/notifications/directory';
 import { createCaseWorker } from './create-worker';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  // Mail settings, templates and the directory are checked before anything starts.
+  const mail = loadMailConfig();
   Runtime.install({ logger: new DefaultLogger(config.logLevel) });
   const { connectionOptions, namespace } = temporalConnectConfig();
   const connection = await NativeConnection.connect(connectionOptions);
@@ -16,9 +17,12 @@ async function main(): Promise<void> {
       namespace,
       taskQueue: config.taskQueue,
       keyRing: config.keyRing,
-      mailer: createOutboxMailer(config.outboxDir, 'ressourceforloeb@kommune.invalid'),
-      directory: createDirectory({}),
+      mailer: createMailer(mail),
+      directory: mail.directory,
+      templates: mail.templates,
+      messageIdDomain: mail.messageIdDomain,
     });
+    console.log(describeMailConfig(mail));
     console.log(`worker polling task queue "${config.taskQueue}" in namespace "${namespace}"`);
     await worker.run();
   } finally {

@@ -1,33 +1,88 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { type AddressObject, simpleParser } from 'mailparser';
 import nodemailer from 'nodemailer';
+import { classifyMailError, type Mailer } from './mailer';
 
-export interface OutgoingMessage {
-  /** Deterministic, derived from the case and the event that caused it: a retry rewrites the same file. */
-  messageId: string;
-  to: string;
-  subject: string;
-  text: string;
-}
-
-export interface Mailer {
-  send(message: OutgoingMessage): Promise<void>;
-}
-
-/** The embedded default: every message is written as an .eml file to a folder a person can read. */
+/**
+ * The embedded default: every message is written as an .eml file to a folder a person can read (open
+ * it in any mail program). The file is named by the Message-ID, so a retried message replaces its
+ * own file instead of adding a second one.
+ */
 export function createOutboxMailer(outboxDir: string, from: string): Mailer {
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   return {
     async send(message) {
-      const info = await transport.sendMail({
-        from,
-        to: message.to,
-        subject: message.subject,
-        text: message.text,
-        messageId: `<${message.messageId}>`,
-      });
-      await mkdir(outboxDir, { recursive: true });
-      await writeFile(join(outboxDir, `${message.messageId}.eml`), info.message as Buffer);
+      try {
+        const info = await transport.sendMail({
+          from,
+          to: message.to,
+          subject: message.subject,
+          text: message.text,
+          messageId: `<${message.messageId}>`,
+          headers: { 'Auto-Submitted': 'auto-generated' },
+        });
+        await mkdir(outboxDir, { recursive: true });
+        const file = join(outboxDir, outboxFileName(message.messageId));
+        // Written whole or not at all: a reader never sees half a message.
+        await writeFile(`${file}.tmp`, info.message as Buffer);
+        await rename(`${file}.tmp`, file);
+      } catch (error) {
+        throw classifyMailError(error);
+      }
     },
   };
+}
+
+export function outboxFileName(messageId: string): string {
+  return `${messageId.replace(/[^A-Za-z0-9@._-]/g, '_')}.eml`;
+}
+
+export interface OutboxEntry {
+  /** The file name in the outbox folder. */
+  file: string;
+  messageId: string;
+  to: string;
+  subject: string;
+  /** ISO instant: the message's Date header, or the file's time if it has none. */
+  date: string;
+}
+
+/** The messages in the outbox, newest first. A folder that does not exist yet is an empty outbox. */
+export async function listOutbox(outboxDir: string, { limit = 100 } = {}): Promise<OutboxEntry[]> {
+  let files: string[];
+  try {
+    files = (await readdir(outboxDir)).filter((file) => file.endsWith('.eml'));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const entries = await Promise.all(
+    files.map(async (file): Promise<OutboxEntry & { writtenAt: number }> => {
+      const path = join(outboxDir, file);
+      const [content, info] = await Promise.all([readFile(path), stat(path)]);
+      const parsed = await simpleParser(content, { skipHtmlToText: true, skipTextToHtml: true });
+      return {
+        file,
+        messageId: (parsed.messageId ?? '').replace(/^<|>$/g, ''),
+        to: addressText(parsed.to),
+        subject: parsed.subject ?? '',
+        date: (parsed.date ?? info.mtime).toISOString(),
+        writtenAt: info.mtimeMs,
+      };
+    }),
+  );
+  // The Date header has whole seconds; the file's time orders messages written within one second.
+  return entries
+    .sort((a, b) => b.date.localeCompare(a.date) || b.writtenAt - a.writtenAt || b.file.localeCompare(a.file))
+    .slice(0, limit)
+    .map(({ writtenAt: _writtenAt, ...entry }) => entry);
+}
+
+function addressText(to: AddressObject | AddressObject[] | undefined): string {
+  if (!to) return '';
+  return (Array.isArray(to) ? to : [to])
+    .flatMap((group) => group.value.map((address) => address.address ?? ''))
+    .filter(Boolean)
+    .join(', ');
 }

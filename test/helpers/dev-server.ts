@@ -11,7 +11,8 @@ import { allSearchAttributeKeys } from '../../src/messages/search-attributes';
 import type { KeyRing } from '../../src/temporal/encryption-codec';
 import { createDataConverter } from '../../src/temporal/data-converter';
 import { requireTemporalCli } from '../../scripts/lib/temporal-binaries';
-import { createDirectory } from '../../src/notifications/directory';
+import { createDirectory, type Directory } from '../../src/notifications/directory';
+import type { Mailer } from '../../src/notifications/mailer';
 import { createCaseWorker } from '../../worker/create-worker';
 import { testKeyRing } from './keys';
 import { WORKFLOW_BUNDLE_PATH } from './paths';
@@ -34,6 +35,7 @@ export interface DevServerHarness {
 /** A real Temporal dev server (in memory), a running worker and the HTTP API: one per test file. */
 export async function startDevServer(
   ruleset: Ruleset = loadRuleset('seeds-2017'),
+  mail: { transport?: Mailer; directory?: Directory } = {},
 ): Promise<DevServerHarness> {
   const keyRing = testKeyRing();
   const env = await TestWorkflowEnvironment.createLocal({
@@ -45,14 +47,14 @@ export async function startDevServer(
     client: { dataConverter: createDataConverter(keyRing) },
   });
   const taskQueue = `test-${Math.random().toString(36).slice(2)}`;
-  const mailer = new RecordingMailer();
+  const mailer = new RecordingMailer(mail.transport);
   const worker = await createCaseWorker({
     connection: env.nativeConnection,
     namespace: env.namespace ?? 'default',
     taskQueue,
     keyRing,
     mailer,
-    directory: createDirectory({}),
+    directory: mail.directory ?? createDirectory({}),
     workflowBundle: { codePath: WORKFLOW_BUNDLE_PATH },
   });
   const running = worker.run();

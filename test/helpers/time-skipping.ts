@@ -6,7 +6,8 @@ import { CaseService } from '../../src/client/case-service';
 import { allSearchAttributeKeys } from '../../src/messages/search-attributes';
 import type { KeyRing } from '../../src/temporal/encryption-codec';
 import { createDataConverter } from '../../src/temporal/data-converter';
-import { createDirectory } from '../../src/notifications/directory';
+import { createDirectory, type Directory } from '../../src/notifications/directory';
+import type { Mailer } from '../../src/notifications/mailer';
 import { createCaseWorker } from '../../worker/create-worker';
 import { requireTestServer } from '../../scripts/lib/temporal-binaries';
 import { historyKeyRing } from './keys';
@@ -26,7 +27,9 @@ export interface TimeSkippingHarness {
 }
 
 /** A time-skipping test server, a running worker on the bundled workflows, and a case service: one per test file. */
-export async function startTimeSkipping(): Promise<TimeSkippingHarness> {
+export async function startTimeSkipping(
+  mail: { transport?: Mailer; directory?: Directory } = {},
+): Promise<TimeSkippingHarness> {
   const keyRing = historyKeyRing();
   const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: requireTestServer() } },
@@ -34,14 +37,14 @@ export async function startTimeSkipping(): Promise<TimeSkippingHarness> {
   });
   await registerSearchAttributes(env);
   const taskQueue = `test-${Math.random().toString(36).slice(2)}`;
-  const mailer = new RecordingMailer();
+  const mailer = new RecordingMailer(mail.transport);
   const worker = await createCaseWorker({
     connection: env.nativeConnection,
     namespace: env.namespace ?? 'default',
     taskQueue,
     keyRing,
     mailer,
-    directory: createDirectory({}),
+    directory: mail.directory ?? createDirectory({}),
     workflowBundle: { codePath: WORKFLOW_BUNDLE_PATH },
   });
   const running = worker.run();
