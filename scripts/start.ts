@@ -2,7 +2,8 @@ import { join, resolve } from 'node:path';
 import { Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { z } from 'zod';
-import { localKeyFilePath } from '../src/config';
+import { localKeyFilePath, localTokensFilePath } from '../src/config';
+import { ensureDevTokens } from '../src/config/api-tokens';
 import { ensureLocalKeyFile } from '../src/config/encryption-keys';
 import { TASK_QUEUE } from '../src/messages';
 import { searchAttributesForCli } from '../src/messages/search-attributes';
@@ -40,6 +41,8 @@ async function main(): Promise<void> {
     }
   }
 
+  const tokensFile = localTokensFilePath(dataDir);
+  const devTokens = ensureDevTokens(tokensFile);
   const keyFile = localKeyFilePath(dataDir);
   if (ensureLocalKeyFile(keyFile).created) {
     console.log(
@@ -84,6 +87,7 @@ async function main(): Promise<void> {
     TEMPORAL_NAMESPACE: 'default',
     RF_DATA_DIR: dataDir,
     RF_ENCRYPTION_KEYS_FILE: keyFile,
+    RF_API_TOKENS_FILE: tokensFile,
     RF_API_PORT: String(settings.RF_API_PORT),
     RF_LOG_LEVEL: process.env.RF_LOG_LEVEL ?? 'WARN',
   };
@@ -101,6 +105,13 @@ async function main(): Promise<void> {
       `  Temporal UI  http://127.0.0.1:${settings.RF_TEMPORAL_UI_PORT}`,
       `  Temporal     ${address} (SQLite: ${join(dataDir, 'temporal.sqlite')})`,
       `  Mail outbox  ${join(dataDir, 'outbox')}`,
+      `  API docs     ${api}/docs`,
+      '',
+      `Development tokens (${tokensFile}${devTokens.created ? ', created now' : ''}):`,
+      ...devTokens.tokens.map(
+        (entry) =>
+          `  ${entry.role.padEnd(10)} ${entry.municipality.padEnd(3)} ${entry.person.padEnd(18)} ${entry.token}`,
+      ),
       'Press Ctrl-C to stop.',
       '',
     ].join('\n'),

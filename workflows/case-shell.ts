@@ -8,6 +8,7 @@ import {
   type CaseView,
   type DeliveryResult,
   eventReceipt,
+  type EventReceipt,
   hasUndelivered,
   nextDelivery,
   nextRetryAt,
@@ -41,13 +42,18 @@ const { deliverNotification } = wf.proxyActivities<ReturnType<typeof createActiv
 /** Continue as new well before Temporal's limits, so a case's history stays small to replay. */
 export const DEFAULT_HISTORY_LIMIT = 5_000;
 
+/** Answers to recent Updates, by Update ID, carried into the next run so a retry is never applied twice. */
+export type RecentUpdates = Array<[string, EventReceipt]>;
+const RECENT_UPDATES_KEPT = 500;
+
 export interface CaseShell<S extends AnyCaseState> {
   rules: CaseRules<S>;
   state: S;
   messages: Record<string, EventMessage>;
   historyLimit: number;
+  recentUpdates?: RecentUpdates;
   /** Continues the case in a new run with this state (history stays bounded). */
-  continueAsNew(state: S): Promise<never>;
+  continueAsNew(state: S, recentUpdates: RecentUpdates): Promise<never>;
 }
 
 /**
@@ -65,6 +71,15 @@ export async function runCase<S extends AnyCaseState>(shell: CaseShell<S>): Prom
   let pausingDeliveries = false;
   const publishSearchAttributes = searchAttributePublisher(rules);
 
+  // Temporal answers a repeated Update ID itself within a run; across runs the case remembers.
+  const recentUpdates = new Map<string, EventReceipt>(shell.recentUpdates ?? []);
+  const remember = (updateId: string | undefined, receipt: EventReceipt) => {
+    if (!updateId) return;
+    recentUpdates.set(updateId, receipt);
+    if (recentUpdates.size > RECENT_UPDATES_KEPT) recentUpdates.delete(recentUpdates.keys().next().value!);
+  };
+  const alreadyAnswered = () => recentUpdates.get(wf.currentUpdateInfo()?.id ?? '');
+
   const commit = (next: S) => {
     if (next === state) return;
     state = next;
@@ -73,6 +88,8 @@ export async function runCase<S extends AnyCaseState>(shell: CaseShell<S>): Prom
   /** The clock first, so an event that arrives after a deadline cannot meet it in time. */
   const evaluate = (type: string, data: unknown, actor: Actor) => {
     const current = rules.advanceClock(state, Date.now());
+    const foreign = actorOfOtherMunicipality(actor, current);
+    if (foreign) return { current, decision: { ok: false as const, reason: foreign, forbidden: true } };
     const parsed = rules.parse(type, data);
     if (!parsed.ok) return { current, decision: parsed };
     return { current, decision: rules.decide(current, parsed.event, actor, Date.now()) };
@@ -84,17 +101,22 @@ export async function runCase<S extends AnyCaseState>(shell: CaseShell<S>): Prom
     wf.setHandler(
       eventUpdate(message),
       ({ actor, data }) => {
+        const answered = alreadyAnswered();
+        if (answered) return answered;
         const { current, decision } = evaluate(message.type, data, actor);
         commit(current);
-        if (!decision.ok) throw wf.ApplicationFailure.nonRetryable(decision.reason, 'EventRefused');
+        if (!decision.ok) throw refusal(decision);
         commit(decision.state);
         // The rules record the event itself first, right after the timeline they were given.
-        return eventReceipt(state, current.timeline.length + 1);
+        const receipt = eventReceipt(state, current.timeline.length + 1);
+        remember(wf.currentUpdateInfo()?.id, receipt);
+        return receipt;
       },
       {
         validator: ({ actor, data }) => {
+          if (alreadyAnswered()) return;
           const { decision } = evaluate(message.type, data, actor);
-          if (!decision.ok) throw new Error(decision.reason);
+          if (!decision.ok) throw refusal(decision);
         },
       },
     );
@@ -145,7 +167,7 @@ export async function runCase<S extends AnyCaseState>(shell: CaseShell<S>): Prom
     if (shouldContinueAsNew(shell.historyLimit)) {
       pausingDeliveries = true;
       await wf.condition(() => !delivering && wf.allHandlersFinished());
-      await shell.continueAsNew(state);
+      await shell.continueAsNew(state, [...recentUpdates]);
     }
   }
 
@@ -157,6 +179,18 @@ export async function runCase<S extends AnyCaseState>(shell: CaseShell<S>): Prom
   await wf.condition(wf.allHandlersFinished);
   publishSearchAttributes(state);
   return state;
+}
+
+/** A case belongs to one municipality: a person acting for another is refused (admins act for all). */
+function actorOfOtherMunicipality(actor: Actor, state: AnyCaseState): string | undefined {
+  if (actor.municipality === undefined || actor.municipality === '*' || actor.municipality === state.municipality) {
+    return undefined;
+  }
+  return `case ${state.caseId} belongs to another municipality`;
+}
+
+function refusal(decision: { reason: string; forbidden?: boolean }): wf.ApplicationFailure {
+  return wf.ApplicationFailure.nonRetryable(decision.reason, decision.forbidden ? 'Forbidden' : 'EventRefused');
 }
 
 /** A durable timer until `wakeAt` (if any), cut short when `changed` becomes true. */

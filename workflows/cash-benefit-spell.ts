@@ -11,7 +11,9 @@ export async function cashBenefitSpell(input: CashBenefitWorkflowInput): Promise
     state: initialState(input),
     messages: cashBenefitEventMessages,
     historyLimit,
-    continueAsNew: (state) => wf.continueAsNew<typeof cashBenefitSpell>({ state, historyLimit }),
+    recentUpdates: input.recentUpdates,
+    continueAsNew: (state, recentUpdates) =>
+      wf.continueAsNew<typeof cashBenefitSpell>({ state, historyLimit, recentUpdates }),
   });
 }
 

@@ -14,7 +14,9 @@ export async function fleksjobFollowUp(input: FleksjobWorkflowInput): Promise<Fl
     state: initialState(input),
     messages: fleksjobEventMessages,
     historyLimit,
-    continueAsNew: (state) => wf.continueAsNew<typeof fleksjobFollowUp>({ state, historyLimit }),
+    recentUpdates: input.recentUpdates,
+    continueAsNew: (state, recentUpdates) =>
+      wf.continueAsNew<typeof fleksjobFollowUp>({ state, historyLimit, recentUpdates }),
   });
 }
 

@@ -19,7 +19,9 @@ export async function ressourceforloeb(input: CaseWorkflowInput): Promise<CaseSt
     state: initialState(input),
     messages: caseEventMessages,
     historyLimit,
-    continueAsNew: (state) => wf.continueAsNew<typeof ressourceforloeb>({ state, historyLimit }),
+    recentUpdates: input.recentUpdates,
+    continueAsNew: (state, recentUpdates) =>
+      wf.continueAsNew<typeof ressourceforloeb>({ state, historyLimit, recentUpdates }),
   });
   // Cases that concluded before the follow-up existed ended here; the patch keeps their histories valid.
   if (final.outcome?.outcome === 'fleksjob' && wf.patched('fleksjob-follow-up-after-course')) {

@@ -1,87 +1,241 @@
+import { randomUUID } from 'node:crypto';
+import { dirname } from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   CaseAlreadyExistsError,
   CaseNotFoundError,
   type CaseService,
+  CaseUnavailableError,
   EventRefusedError,
+  ForbiddenCaseError,
+  WrongKindOfCaseError,
 } from '../client/case-service';
-import { type Actor, CaseIdSchema, OpenCaseSchema, type Ruleset } from '../domain';
-import { caseEventMessages } from '../messages';
-import { toCaseView } from './case-view';
-import { HttpProblem, sendProblem } from './problem';
+import type { Principal, TokenRegistry } from '../config/api-tokens';
+import type { Actor, Ruleset } from '../domain';
+import { buildOpenApiDocument } from './openapi';
+import { HttpProblem, type Problem, sendProblem } from './problem';
+import { type ApiRoute, buildRoutes } from './routes';
 
 export interface ApiDependencies {
   cases: CaseService;
   /** The ruleset new cases are pinned to. */
   ruleset: Ruleset;
+  tokens: TokenRegistry;
+  /** One JSON line per request: who, what, how it went. Never personal data. */
+  log?: (entry: Record<string, unknown>) => void;
 }
 
-const API_ACTOR: Actor = { id: 'api', role: 'caseworker' };
+/** Swagger UI's files, from its npm package: the docs page works without the internet. */
+const swaggerUiAssets = dirname(require.resolve('swagger-ui-dist/package.json'));
 
-export function createApp({ cases, ruleset }: ApiDependencies): express.Express {
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,100}$/;
+
+export function createApp(dependencies: ApiDependencies): express.Express {
+  const { cases, tokens } = dependencies;
+  const log = dependencies.log ?? ((entry) => console.log(JSON.stringify(entry)));
+  const routes = buildRoutes(dependencies);
+  const openApi = buildOpenApiDocument(routes);
+
   const app = express();
   app.disable('x-powered-by');
-  app.use(express.json({ limit: '100kb' }));
+  app.set('etag', false);
+  app.use(requestLog(log));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-
-  app.post('/api/v1/cases', async (req, res) => {
-    const input = parse(OpenCaseSchema, req.body);
-    await cases.open(input, ruleset, API_ACTOR);
-    res
-      .status(201)
-      .location(`/api/v1/cases/${encodeURIComponent(input.caseId)}`)
-      .json({ caseId: input.caseId });
+  app.get('/readyz', async (_req, res) => {
+    const ready = await cases.ready();
+    if (ready) res.json({ status: 'ready' });
+    else sendProblem(res, { status: 503, title: 'Temporal is not reachable' });
   });
-
-  app.get('/api/v1/cases/:caseId', async (req, res) => {
-    const caseId = parse(CaseIdSchema, req.params.caseId, 'caseId');
-    res.json(toCaseView(await cases.state(caseId)));
+  app.get('/openapi.json', (_req, res) => {
+    res.json(openApi);
   });
+  app.get('/docs', (_req, res) => {
+    res.type('html').send(docsPage);
+  });
+  app.use('/docs/assets', express.static(swaggerUiAssets, { index: false }));
 
-  for (const message of Object.values(caseEventMessages)) {
-    app.post(`/api/v1/cases/:caseId/${message.route}`, async (req, res) => {
-      const { caseId: rawCaseId, ...pathFields } = req.params as Record<string, string>;
-      const caseId = parse(CaseIdSchema, rawCaseId, 'caseId');
-      const data = parse(message.schema, { ...(req.body ?? {}), ...pathFields });
-      const receipt = await cases.send(caseId, message.type, data, API_ACTOR, req.header('Idempotency-Key'));
-      res.json({ event: receipt, case: toCaseView(await cases.state(caseId)) });
-    });
-  }
+  app.use('/api', authenticate(tokens), requireJsonBody, express.json({ limit: '64kb' }));
+  for (const route of routes) app[route.method](route.path, handler(route));
 
   app.use((_req, res) => sendProblem(res, { status: 404, title: 'Not Found' }));
-  app.use(errorHandler);
+  app.use(errorHandler(log));
   return app;
 }
 
-function parse<S extends z.ZodType>(schema: S, value: unknown, field?: string): z.infer<S> {
+function handler(route: ApiRoute) {
+  return async (req: Request, res: Response) => {
+    const principal = res.locals.principal as Principal;
+    if (!route.roles.includes(principal.role)) {
+      throw new HttpProblem({
+        status: 403,
+        title: 'Forbidden',
+        detail: `a ${principal.role} cannot ${route.summary.charAt(0).toLowerCase()}${route.summary.slice(1)}`,
+      });
+    }
+    const params = route.params ? parse(route.params, req.params, 'path') : {};
+    const query = route.query ? parse(route.query, req.query, 'query') : {};
+    // Events carry their IDs in the path: validate the body with them, as the workflow will.
+    const pathFields = Object.fromEntries(Object.entries(params).filter(([name]) => name !== 'caseId'));
+    const body = route.body ? parse(route.body, { ...(req.body ?? {}), ...pathFields }, 'body') : undefined;
+    const idempotencyKey = req.header('Idempotency-Key');
+    if (idempotencyKey !== undefined && (!route.idempotent || !IDEMPOTENCY_KEY.test(idempotencyKey))) {
+      throw new HttpProblem({
+        status: 400,
+        title: 'Invalid request',
+        errors: [{ field: 'Idempotency-Key', message: '8–100 letters, digits, . _ : - (on POST routes)' }],
+      });
+    }
+    const actor: Actor = { id: principal.person, role: principal.role, municipality: principal.municipality };
+    res.locals.caseId = params.caseId;
+    const result = await route.handle({
+      principal,
+      actor,
+      params: params as Record<string, unknown>,
+      query: query as Record<string, unknown>,
+      body,
+      ...(idempotencyKey ? { idempotencyKey } : {}),
+    });
+    for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
+    res.status(result.status).json(result.body);
+  };
+}
+
+function parse<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  where: 'path' | 'query' | 'body',
+): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   throw new HttpProblem({
     status: 400,
     title: 'Invalid request',
+    detail: `the ${where} is not valid`,
     errors: result.error.issues.map((issue) => ({
-      field: [field, ...issue.path].filter((part) => part !== undefined).join('.') || '(body)',
+      field:
+        [
+          ...issue.path.map(String),
+          ...(issue.code === 'unrecognized_keys' ? [issue.keys.join(', ')] : []),
+        ].join('.') || `(${where})`,
       message: issue.message,
     })),
   });
 }
 
-function errorHandler(error: unknown, _req: Request, res: Response, _next: NextFunction): void {
-  if (error instanceof HttpProblem) return sendProblem(res, error.problem);
-  if (error instanceof CaseNotFoundError)
-    return sendProblem(res, { status: 404, title: 'Case not found', detail: error.message });
-  if (error instanceof CaseAlreadyExistsError)
-    return sendProblem(res, { status: 409, title: 'Case exists', detail: error.message });
-  if (error instanceof EventRefusedError)
-    return sendProblem(res, { status: 409, title: 'Event refused', detail: error.reason });
-  const status = (error as { status?: number; statusCode?: number }).status;
-  if (typeof status === 'number' && status >= 400 && status < 500) {
-    return sendProblem(res, { status, title: (error as Error).message });
+/** A body must be JSON: anything else is refused before it is read (415). */
+function requireJsonBody(req: Request, _res: Response, next: NextFunction): void {
+  const hasBody =
+    req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+  if (hasBody && !req.is('application/json')) {
+    next(
+      new HttpProblem({
+        status: 415,
+        title: 'Unsupported Media Type',
+        detail: 'send the body as application/json',
+      }),
+    );
+    return;
   }
-  console.error('unhandled API error', error instanceof Error ? error.name : typeof error);
-  sendProblem(res, { status: 500, title: 'Internal Server Error' });
+  next();
 }
+
+function authenticate(tokens: TokenRegistry) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const header = req.header('Authorization') ?? '';
+    const match = /^Bearer ([A-Za-z0-9._~+/=-]{1,512})$/.exec(header);
+    const principal = match ? tokens.authenticate(match[1]!) : undefined;
+    if (!principal) {
+      res.setHeader('WWW-Authenticate', 'Bearer realm="ressourceforloeb"');
+      next(
+        new HttpProblem({ status: 401, title: 'Unauthorized', detail: 'a valid bearer token is required' }),
+      );
+      return;
+    }
+    res.locals.principal = principal;
+    next();
+  };
+}
+
+function requestLog(log: (entry: Record<string, unknown>) => void) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const started = process.hrtime.bigint();
+    const requestId = /^[A-Za-z0-9-]{8,64}$/.test(req.header('X-Request-Id') ?? '')
+      ? req.header('X-Request-Id')!
+      : randomUUID();
+    res.setHeader('X-Request-Id', requestId);
+    res.on('finish', () => {
+      const principal = res.locals.principal as Principal | undefined;
+      log({
+        time: new Date().toISOString(),
+        requestId,
+        method: req.method,
+        route: (req.route?.path as string | undefined) ?? req.path.split('/').slice(0, 4).join('/'),
+        status: res.statusCode,
+        ms: Number(process.hrtime.bigint() - started) / 1e6,
+        ...(principal ? { person: principal.person, role: principal.role } : {}),
+        ...(res.locals.caseId ? { caseId: res.locals.caseId } : {}),
+      });
+    });
+    next();
+  };
+}
+
+function errorHandler(log: (entry: Record<string, unknown>) => void) {
+  return (error: unknown, _req: Request, res: Response, _next: NextFunction): void => {
+    const problem = toProblem(error);
+    if (problem.status >= 500 && !(error instanceof HttpProblem)) {
+      log({
+        level: 'error',
+        requestId: res.getHeader('X-Request-Id'),
+        error: error instanceof Error ? error.name : typeof error,
+      });
+    }
+    sendProblem(res, problem);
+  };
+}
+
+/** Every error as an RFC 9457 problem; what a user sent wrong is never a 500. */
+export function toProblem(error: unknown): Problem {
+  if (error instanceof HttpProblem) return error.problem;
+  if (error instanceof CaseNotFoundError)
+    return { status: 404, title: 'Case not found', detail: error.message };
+  if (error instanceof CaseAlreadyExistsError)
+    return { status: 409, title: 'Case exists', detail: error.message };
+  if (error instanceof EventRefusedError)
+    return { status: 409, title: 'Event refused', detail: error.reason };
+  if (error instanceof WrongKindOfCaseError)
+    return { status: 409, title: 'Wrong kind of case', detail: error.message };
+  if (error instanceof ForbiddenCaseError) return { status: 403, title: 'Forbidden', detail: error.message };
+  if (error instanceof CaseUnavailableError)
+    return { status: 503, title: 'Case unavailable', detail: error.message };
+  const { status, type } = error as { status?: number; type?: string };
+  const code =
+    (error as { code?: number }).code ?? ((error as Error).cause as { code?: number } | undefined)?.code;
+  if (type === 'entity.parse.failed')
+    return { status: 400, title: 'Invalid request', detail: 'the body is not valid JSON' };
+  if (type === 'entity.too.large')
+    return { status: 413, title: 'Content Too Large', detail: 'the body may be at most 64 kB' };
+  if (typeof status === 'number' && status >= 400 && status < 500)
+    return { status, title: (error as Error).message };
+  // gRPC UNAVAILABLE (14) or DEADLINE_EXCEEDED (4): Temporal cannot be reached just now.
+  if (
+    code === 14 ||
+    code === 4 ||
+    /ECONNREFUSED|UNAVAILABLE|DEADLINE_EXCEEDED/.test((error as Error)?.message ?? '')
+  ) {
+    return { status: 503, title: 'Temporal is not reachable', detail: 'try again shortly' };
+  }
+  return { status: 500, title: 'Internal Server Error' };
+}
+
+const docsPage = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Ressourceforløb API</title>
+<link rel="stylesheet" href="/docs/assets/swagger-ui.css"></head>
+<body><div id="docs"></div>
+<script src="/docs/assets/swagger-ui-bundle.js"></script>
+<script>SwaggerUIBundle({ url: '/openapi.json', dom_id: '#docs', persistAuthorization: true });</script>
+</body></html>`;

@@ -1,9 +1,14 @@
+import type { Principal } from '../config/api-tokens';
 import type { CaseView } from '../domain';
 
-/** What the API shows of a case. A CPR number is shown masked: the last four digits are hidden. */
-export function toCaseView(state: CaseView) {
-  const { rules: _rules, citizen, ...rest } = state;
-  return { ...rest, citizen: { ...citizen, cpr: maskCpr(citizen.cpr) } };
+/**
+ * What the API shows of a case. The ruleset's full text stays out (its name and version are shown);
+ * a CPR number is shown whole only to those who handle the case, masked (DDMMYY-XXXX) to supervisors.
+ */
+export function toCaseView(view: CaseView, principal: Pick<Principal, 'role'>) {
+  const { rules: _rules, citizen, ...rest } = view;
+  const cpr = principal.role === 'supervisor' ? maskCpr(citizen.cpr) : citizen.cpr;
+  return { ...rest, citizen: { ...citizen, cpr } };
 }
 
 export function maskCpr(cpr: string): string {

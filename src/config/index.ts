@@ -18,6 +18,7 @@ const EnvSchema = z.object({
   RF_ENCRYPTION_ACTIVE_KEY: z.string().min(1).optional(),
   RF_OUTBOX_DIR: z.string().min(1).optional(),
   RF_LOG_LEVEL: z.enum(['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
+  RF_API_TOKENS_FILE: z.string().min(1).optional(),
 });
 
 export interface AppConfig {
@@ -28,6 +29,8 @@ export interface AppConfig {
   keyRing: KeyRing;
   outboxDir: string;
   logLevel: 'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+  /** The API's bearer tokens (the worker needs none). */
+  apiTokensFile?: string;
 }
 
 /** A configuration problem that stops the process: one line per setting that is missing or wrong. */
@@ -63,11 +66,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     keyRing,
     outboxDir: settings.RF_OUTBOX_DIR ?? join(settings.RF_DATA_DIR, 'outbox'),
     logLevel: settings.RF_LOG_LEVEL,
+    ...(settings.RF_API_TOKENS_FILE ? { apiTokensFile: settings.RF_API_TOKENS_FILE } : {}),
   };
 }
 
 export function localKeyFilePath(dataDir: string): string {
   return join(dataDir, 'encryption-keys.json');
+}
+
+export function localTokensFilePath(dataDir: string): string {
+  return join(dataDir, 'api-tokens.json');
 }
 
 function loadKeyRing(settings: z.infer<typeof EnvSchema>): KeyRing {

@@ -6,6 +6,8 @@ export const ActorSchema = z
   .object({
     id: z.string().min(1).max(100),
     role: z.enum(['caseworker', 'supervisor', 'admin', 'system', 'integration']),
+    /** The municipality the person acts for (`*`: every one); a case refuses actors of other municipalities. */
+    municipality: z.string().optional(),
   })
   .strict();
 export type Actor = z.infer<typeof ActorSchema>;

@@ -39,6 +39,8 @@ export function workflowIdForCase(caseId: string): string {
 interface RunOptions {
   /** History events per run before the case continues as new (default 5,000; tests use less). */
   historyLimit?: number;
+  /** Answers to recent Updates by Update ID, carried across runs so a retried request is applied once. */
+  recentUpdates?: Array<[string, EventReceipt]>;
 }
 
 export interface CaseWorkflowInput extends RunOptions {

@@ -16,6 +16,7 @@ import type { Mailer } from '../../src/notifications/mailer';
 import { createCaseWorker } from '../../worker/create-worker';
 import { testKeyRing } from './keys';
 import { WORKFLOW_BUNDLE_PATH } from './paths';
+import { testTokenRegistry } from './tokens';
 import { RecordingMailer } from './recording-mailer';
 
 installQuietRuntime();
@@ -60,7 +61,11 @@ export async function startDevServer(
   const running = worker.run();
   const cases = new CaseService(env.client, taskQueue);
   const server: Server = await new Promise((resolve) => {
-    const listening = createApp({ cases, ruleset }).listen(0, '127.0.0.1', () => resolve(listening));
+    const listening = createApp({ cases, ruleset, tokens: testTokenRegistry(), log: () => {} }).listen(
+      0,
+      '127.0.0.1',
+      () => resolve(listening),
+    );
   });
   const { port } = server.address() as AddressInfo;
   return {

@@ -1,0 +1,294 @@
+import { z } from 'zod';
+import type { CaseFilters, CaseService } from '../client/case-service';
+import type { Principal, Role } from '../config/api-tokens';
+import type { Actor, CaseView, Ruleset } from '../domain';
+import { allEventMessages, type EventMessage, NewCaseSchema } from '../messages';
+import { toCaseView } from './case-view';
+import { HttpProblem } from './problem';
+import {
+  CaseIdParams,
+  CaseListSchema,
+  CaseloadSchema,
+  CaseViewSchema,
+  CaseworkerParams,
+  EventAnswerSchema,
+  ListQuery,
+  TimelineEntrySchema,
+} from './schemas';
+
+/**
+ * Every route of the API, as data: the express app and the OpenAPI document are both built from this
+ * table, from the same zod schemas the workflows validate events with.
+ */
+export interface RouteContext {
+  principal: Principal;
+  actor: Actor;
+  params: Record<string, unknown>;
+  query: Record<string, unknown>;
+  body: unknown;
+  idempotencyKey?: string;
+}
+
+export interface RouteResult {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface ApiRoute {
+  method: 'get' | 'post';
+  /** Express-style path: `/api/v1/cases/:caseId`. */
+  path: string;
+  operationId: string;
+  summary: string;
+  description?: string;
+  tag: string;
+  roles: Role[];
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  /** Validates the body merged with the path parameters (events carry their IDs in the path). */
+  body?: z.ZodType;
+  /** The body as documented, when it differs from `body` (path fields left out). */
+  bodyDoc?: z.ZodType;
+  idempotent?: boolean;
+  responses: Record<number, { description: string; schema?: z.ZodType }>;
+  handle(context: RouteContext): Promise<RouteResult>;
+}
+
+export interface RouteDependencies {
+  cases: CaseService;
+  /** The ruleset new cases are pinned to. */
+  ruleset: Ruleset;
+}
+
+const EVERYONE: Role[] = ['caseworker', 'supervisor', 'admin'];
+
+export function buildRoutes({ cases, ruleset }: RouteDependencies): ApiRoute[] {
+  /** A case's state, if the person may read it: a person acts only for their own municipality. */
+  const readCase = async (caseId: string, principal: Principal): Promise<CaseView> => {
+    const view = await cases.state(caseId);
+    requireMunicipality(principal, view.municipality, `case ${caseId}`);
+    return view;
+  };
+
+  const routes: ApiRoute[] = [
+    {
+      method: 'post',
+      path: '/api/v1/cases',
+      operationId: 'createCase',
+      summary:
+        'Open a case: a referral or the citizen’s own application, a fleksjob follow-up, or a kontanthjælp spell',
+      description:
+        'Without `kind` the case is a ressourceforløb. The case is pinned to the ruleset configured now. With an Idempotency-Key, a repeated request answers 201 again instead of 409.',
+      tag: 'Cases',
+      roles: ['caseworker', 'admin'],
+      body: NewCaseSchema,
+      idempotent: true,
+      responses: {
+        201: {
+          description: 'Created; Location names the case',
+          schema: z.object({ caseId: z.string(), kind: z.string(), href: z.string() }),
+        },
+        409: { description: 'A case with this ID exists' },
+      },
+      async handle({ principal, actor, body, idempotencyKey }) {
+        const input = body as z.output<typeof NewCaseSchema>;
+        requireMunicipality(principal, input.municipality, 'a case');
+        await cases.open(input, ruleset, actor, idempotencyKey ? { idempotencyKey } : {});
+        const href = `/api/v1/cases/${input.caseId}`;
+        return {
+          status: 201,
+          body: { caseId: input.caseId, kind: input.kind, href },
+          headers: { Location: href },
+        };
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/v1/cases',
+      operationId: 'listCases',
+      summary: 'List cases by phase, municipality, caseworker, escalation or next deadline',
+      description:
+        'Through Temporal visibility (search attributes): eventually consistent, so a change shows a moment after it is made. A caseworker or supervisor sees the cases of their own municipality.',
+      tag: 'Cases',
+      roles: EVERYONE,
+      query: ListQuery,
+      responses: { 200: { description: 'A page of cases', schema: CaseListSchema } },
+      async handle({ principal, query }) {
+        const { pageSize, pageToken, ...filters } = query as z.output<typeof ListQuery>;
+        const municipality = scopeMunicipality(principal, filters.municipality);
+        const page = await cases.list(
+          { ...filters, ...(municipality ? { municipality } : {}) } as CaseFilters,
+          {
+            size: pageSize,
+            ...(pageToken ? { token: pageToken } : {}),
+          },
+        );
+        return { status: 200, body: page };
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/v1/cases/:caseId',
+      operationId: 'getCase',
+      summary: "A case's state: phase, ruleset, deadlines, offers, decisions, complaints, escalations",
+      description: 'A query of the case’s workflow: strongly consistent.',
+      tag: 'Cases',
+      roles: EVERYONE,
+      params: CaseIdParams,
+      responses: { 200: { description: 'The case', schema: CaseViewSchema } },
+      async handle({ principal, params }) {
+        return {
+          status: 200,
+          body: toCaseView(await readCase(params.caseId as string, principal), principal),
+        };
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/v1/cases/:caseId/timeline',
+      operationId: 'getTimeline',
+      summary: "A case's audit timeline: who did what, when and why — refused events included",
+      tag: 'Cases',
+      roles: EVERYONE,
+      params: CaseIdParams,
+      responses: {
+        200: {
+          description: 'The timeline',
+          schema: z.object({ caseId: z.string(), timeline: z.array(TimelineEntrySchema) }),
+        },
+      },
+      async handle({ principal, params }) {
+        const view = await readCase(params.caseId as string, principal);
+        return { status: 200, body: { caseId: view.caseId, timeline: view.timeline } };
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/v1/caseworkers/:caseworkerId/caseload',
+      operationId: 'getCaseload',
+      summary: "A coordinating caseworker's open cases",
+      description:
+        'Through visibility: eventually consistent. `limit` is the caseload limit of the current ruleset.',
+      tag: 'Caseworkers',
+      roles: EVERYONE,
+      params: CaseworkerParams,
+      responses: { 200: { description: 'The caseload', schema: CaseloadSchema } },
+      async handle({ principal, params }) {
+        const caseworkerId = params.caseworkerId as string;
+        const municipality = scopeMunicipality(principal, undefined);
+        const filters: CaseFilters = {
+          status: 'open',
+          caseworker: caseworkerId,
+          ...(municipality ? { municipality } : {}),
+        };
+        const [openCases, page] = await Promise.all([
+          cases.caseload(caseworkerId, municipality),
+          cases.list(filters, { size: 200 }),
+        ]);
+        return {
+          status: 200,
+          body: {
+            caseworkerId,
+            municipality: municipality ?? null,
+            openCases,
+            limit: ruleset.caseload.limit,
+            cases: page.cases,
+          },
+        };
+      },
+    },
+  ];
+
+  for (const message of uniqueMessages()) routes.push(eventRoute(message, cases, readCase));
+  return routes;
+}
+
+/** One route per event; the path's `:name` segments are fields of the event. */
+function eventRoute(
+  message: EventMessage,
+  cases: CaseService,
+  readCase: (caseId: string, principal: Principal) => Promise<CaseView>,
+): ApiRoute {
+  const pathFields = [...message.route.matchAll(/:(\w+)/g)].map((match) => match[1]!);
+  const shape = (message.schema as z.ZodObject).shape as Record<string, z.ZodType>;
+  const params = z.object({
+    caseId: CaseIdParams.shape.caseId,
+    ...Object.fromEntries(pathFields.map((field) => [field, shape[field]!])),
+  });
+  const bodyDoc = z.object(
+    Object.fromEntries(Object.entries(shape).filter(([field]) => !pathFields.includes(field))),
+  );
+  return {
+    method: 'post',
+    path: `/api/v1/cases/:caseId/${message.route}`,
+    operationId: message.updateName,
+    summary: message.summary,
+    description:
+      'Applied by the case’s workflow (a Workflow Update with a validator): an event that does not fit the case is refused with 409 and the reason, and changes nothing. With an Idempotency-Key, a retried request returns the first answer and the event is applied once.',
+    tag: 'Events',
+    roles: message.roles.filter((role): role is Role => role !== 'integration' && role !== 'system'),
+    params,
+    body: message.schema,
+    bodyDoc,
+    idempotent: true,
+    responses: {
+      200: { description: 'Applied: the receipt and the case’s new state', schema: EventAnswerSchema },
+      409: { description: 'Refused by the case, with the reason' },
+    },
+    async handle({ principal, actor, params: path, body, idempotencyKey }) {
+      const caseId = path.caseId as string;
+      const warnings =
+        message.type === 'caseworkerAssigned'
+          ? await checkCaseload(
+              cases,
+              await readCase(caseId, principal),
+              (body as { caseworkerId: string }).caseworkerId,
+            )
+          : [];
+      const receipt = await cases.send(caseId, message.type, body, actor, idempotencyKey);
+      const view = await cases.state(caseId);
+      return {
+        status: 200,
+        body: { event: receipt, case: toCaseView(view, principal), ...(warnings.length ? { warnings } : {}) },
+      };
+    },
+  };
+}
+
+/** Assigning a caseworker over the ruleset's caseload limit is refused or warned, as the case's ruleset says. */
+async function checkCaseload(cases: CaseService, view: CaseView, caseworkerId: string): Promise<string[]> {
+  const { limit, overLimit } = view.rules.caseload;
+  const open = await cases.caseload(caseworkerId, view.municipality);
+  if (open < limit) return [];
+  const message = `caseworker ${caseworkerId} already has ${open} open cases; the limit is ${limit}`;
+  if (overLimit === 'refuse')
+    throw new HttpProblem({ status: 409, title: 'Caseload limit reached', detail: message });
+  return [message];
+}
+
+function uniqueMessages(): EventMessage[] {
+  return Object.values(allEventMessages);
+}
+
+function requireMunicipality(principal: Principal, municipality: string, what: string): void {
+  if (principal.municipality === '*' || principal.municipality === municipality) return;
+  throw new HttpProblem({
+    status: 403,
+    title: 'Forbidden',
+    detail: `${what} of municipality ${municipality} is outside your municipality (${principal.municipality})`,
+  });
+}
+
+/** A person sees their own municipality; an administrator any, or all. */
+function scopeMunicipality(principal: Principal, requested: string | undefined): string | undefined {
+  if (principal.municipality === '*') return requested;
+  if (requested && requested !== principal.municipality) {
+    throw new HttpProblem({
+      status: 403,
+      title: 'Forbidden',
+      detail: `you act for municipality ${principal.municipality}`,
+    });
+  }
+  return principal.municipality;
+}

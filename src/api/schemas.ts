@@ -1,0 +1,164 @@
+import 'zod-openapi';
+import { z } from 'zod';
+import { CaseIdSchema, MunicipalitySchema } from '../domain';
+
+/** Shapes of the API that are not case events: parameters, queries and answers, documented in OpenAPI. */
+export const CaseIdParams = z.object({
+  caseId: CaseIdSchema.meta({
+    description: "The municipality's case ID (never a CPR number)",
+    example: 'KBH-2026-0001',
+  }),
+});
+
+export const CaseworkerParams = z.object({
+  caseworkerId: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/)
+    .meta({ description: "The coordinating caseworker's ID", example: 'sara.caseworker' }),
+});
+
+const booleanParam = z.enum(['true', 'false']).transform((value) => value === 'true');
+
+export const ListQuery = z
+  .object({
+    status: z
+      .enum(['open', 'closed', 'all'])
+      .default('open')
+      .meta({ description: 'Open (running) cases by default' }),
+    kind: z.enum(['ressourceforloeb', 'fleksjob', 'cash-benefit']).optional(),
+    phase: z
+      .string()
+      .regex(/^[a-z-]{3,40}$/)
+      .optional()
+      .meta({ description: 'e.g. in-course, referred, employed' }),
+    municipality: MunicipalitySchema.optional(),
+    caseworker: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/)
+      .optional(),
+    escalated: booleanParam
+      .optional()
+      .meta({ description: 'Cases with an open (unacknowledged) escalation' }),
+    deadlineBefore: z.iso
+      .datetime()
+      .optional()
+      .meta({ description: 'The next deadline falls before this instant' }),
+    pageSize: z.coerce.number().int().min(1).max(200).default(50),
+    pageToken: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,2000}$/)
+      .optional()
+      .meta({ description: 'nextPageToken of the previous page' }),
+  })
+  .strict();
+
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  })
+  .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
+
+export const EventReceiptSchema = z
+  .object({
+    caseId: z.string(),
+    kind: z.string(),
+    seq: z.number().int().meta({ description: "The event's place in the case's audit timeline" }),
+    phase: z.string(),
+    nextDeadlineAt: z.string().nullable(),
+    openEscalations: z.number().int(),
+  })
+  .meta({ id: 'EventReceipt' });
+
+export const DeadlineSchema = z
+  .object({
+    id: z.string(),
+    kind: z.string(),
+    label: z.string(),
+    startedAt: z.string(),
+    dueAt: z.string(),
+    status: z.enum(['pending', 'met', 'breached', 'reached']),
+    reminders: z.array(z.object({ key: z.string(), at: z.string(), sentAt: z.string().optional() })),
+    metAt: z.string().optional(),
+    breachedAt: z.string().optional(),
+  })
+  .meta({ id: 'Deadline' });
+
+export const TimelineEntrySchema = z
+  .object({
+    seq: z.number().int(),
+    at: z.string(),
+    actor: z.object({ id: z.string(), role: z.string() }),
+    type: z.string(),
+    outcome: z.enum(['accepted', 'rejected', 'recorded']),
+    summary: z.string(),
+    reason: z.string().optional(),
+  })
+  .meta({ id: 'TimelineEntry' });
+
+export const CaseViewSchema = z
+  .looseObject({
+    caseId: z.string(),
+    kind: z.enum(['ressourceforloeb', 'fleksjob', 'cash-benefit']),
+    municipality: z.string(),
+    phase: z.string(),
+    ruleset: z.object({ name: z.string(), version: z.number().int() }),
+    citizen: z.object({
+      cpr: z.string().meta({ description: 'Masked (DDMMYY-XXXX) unless the role needs the whole number' }),
+      name: z.string(),
+      email: z.string().optional(),
+    }),
+    deadlines: z.array(DeadlineSchema),
+    nextDeadlineAt: z.string().nullable(),
+    openEscalations: z.number().int(),
+    escalations: z.array(z.looseObject({ id: z.string(), deadlineId: z.string(), status: z.string() })),
+    notifications: z.array(z.looseObject({ id: z.string(), topic: z.string() })),
+    timeline: z.array(TimelineEntrySchema),
+  })
+  .meta({
+    id: 'Case',
+    description:
+      "The case's state as its workflow reports it (strongly consistent). Each kind adds its own fields: offers, decisions and complaints of a course; hours and checks of a fleksjob.",
+  });
+
+export const EventAnswerSchema = z
+  .object({ event: EventReceiptSchema, case: CaseViewSchema, warnings: z.array(z.string()).optional() })
+  .meta({ id: 'EventAnswer' });
+
+export const CaseSummarySchema = z
+  .object({
+    caseId: z.string(),
+    kind: z.string().nullable(),
+    phase: z.string().nullable(),
+    municipality: z.string().nullable(),
+    caseworker: z.string().nullable(),
+    ruleset: z.string().nullable(),
+    outcome: z.string().nullable(),
+    nextDeadlineAt: z.string().nullable(),
+    nextDeadlineKind: z.string().nullable(),
+    escalated: z.boolean(),
+    status: z.string(),
+    openedAt: z.string().nullable(),
+  })
+  .meta({ id: 'CaseSummary' });
+
+export const CaseListSchema = z
+  .object({ cases: z.array(CaseSummarySchema), nextPageToken: z.string().nullable() })
+  .meta({
+    id: 'CaseList',
+    description:
+      'From Temporal visibility: eventually consistent — a change shows here a moment after it is made.',
+  });
+
+export const CaseloadSchema = z
+  .object({
+    caseworkerId: z.string(),
+    municipality: z.string().nullable(),
+    openCases: z.number().int(),
+    limit: z.number().int(),
+    cases: z.array(CaseSummarySchema),
+  })
+  .meta({ id: 'Caseload' });
