@@ -22,6 +22,8 @@ export interface ApiDependencies {
   /** The ruleset new cases are pinned to. */
   ruleset: Ruleset;
   tokens: TokenRegistry;
+  /** The embedded default's mail outbox folder, listed at /api/v1/outbox. */
+  outboxDir?: string;
   /** One JSON line per request: who, what, how it went. Never personal data. */
   log?: (entry: Record<string, unknown>) => void;
 }

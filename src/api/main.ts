@@ -1,6 +1,7 @@
 import { CaseService } from '../client/case-service';
 import { ConfigError, loadConfig } from '../config';
 import { loadTokenRegistry } from '../config/api-tokens';
+import { loadMailConfig } from '../config/mail';
 import { connectClient } from '../temporal/connection';
 import { createApp } from './app';
 

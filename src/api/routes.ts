@@ -3,6 +3,7 @@ import type { CaseFilters, CaseService } from '../client/case-service';
 import type { Principal, Role } from '../config/api-tokens';
 import type { Actor, CaseView, Ruleset } from '../domain';
 import { allEventMessages, type EventMessage, NewCaseSchema } from '../messages';
+import { listOutbox } from '../notifications/outbox';
 import { toCaseView } from './case-view';
 import { HttpProblem } from './problem';
 import {
@@ -13,6 +14,7 @@ import {
   CaseworkerParams,
   EventAnswerSchema,
   ListQuery,
+  OutboxSchema,
   TimelineEntrySchema,
 } from './schemas';
 
@@ -59,11 +61,13 @@ export interface RouteDependencies {
   cases: CaseService;
   /** The ruleset new cases are pinned to. */
   ruleset: Ruleset;
+  /** The embedded default's mail outbox folder, listed at /api/v1/outbox (absent when mail goes by SMTP). */
+  outboxDir?: string;
 }
 
 const EVERYONE: Role[] = ['caseworker', 'supervisor', 'admin'];
 
-export function buildRoutes({ cases, ruleset }: RouteDependencies): ApiRoute[] {
+export function buildRoutes({ cases, ruleset, outboxDir }: RouteDependencies): ApiRoute[] {
   /** A case's state, if the person may read it: a person acts only for their own municipality. */
   const readCase = async (caseId: string, principal: Principal): Promise<CaseView> => {
     const view = await cases.state(caseId);
@@ -200,6 +204,25 @@ export function buildRoutes({ cases, ruleset }: RouteDependencies): ApiRoute[] {
     },
   ];
 
+  if (outboxDir) {
+    routes.push({
+      method: 'get',
+      path: '/api/v1/outbox',
+      operationId: 'listOutbox',
+      summary:
+        'The local mail outbox, newest first (the embedded default, when no SMTP server is configured)',
+      tag: 'Mail',
+      roles: ['admin'],
+      query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) }).strict(),
+      responses: { 200: { description: 'The messages written to the outbox folder', schema: OutboxSchema } },
+      async handle({ query }) {
+        return {
+          status: 200,
+          body: { messages: await listOutbox(outboxDir, { limit: query.limit as number }) },
+        };
+      },
+    });
+  }
   for (const message of uniqueMessages()) routes.push(eventRoute(message, cases, readCase));
   return routes;
 }

@@ -162,3 +162,17 @@ export const CaseloadSchema = z
     cases: z.array(CaseSummarySchema),
   })
   .meta({ id: 'Caseload' });
+
+export const OutboxSchema = z
+  .object({
+    messages: z.array(
+      z.object({
+        file: z.string(),
+        messageId: z.string(),
+        to: z.string(),
+        subject: z.string(),
+        date: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: 'Outbox' });

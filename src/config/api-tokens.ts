@@ -1,5 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { z } from 'zod';
 import { describeIssues } from '../domain/validation';
 
@@ -87,6 +88,7 @@ export function ensureDevTokens(path: string): {
       { person: 'anders.caseworker', role: 'caseworker', municipality: '751', token: token() },
       { person: 'admin', role: 'admin', municipality: '*', token: token() },
     ];
+    mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, JSON.stringify({ tokens }, null, 2) + '\n', { mode: 0o600 });
   }
   const { tokens } = JSON.parse(readFileSync(path, 'utf8')) as {

@@ -10,11 +10,14 @@ import type { Instant } from './time';
  */
 export type CaseKind = 'ressourceforloeb' | 'fleksjob' | 'cash-benefit';
 
+/** DDMMYY-SSSS (dash optional) with a plausible day and month, not inside a longer run of digits. */
+const CPR_LIKE = /(?<!\d)(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])\d{2}-?\d{4}(?!\d)/;
+
 /** A case ID is chosen by the municipality. It must never carry a CPR number. */
 export const CaseIdSchema = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$/, '3–64 letters, digits, dots, dashes or underscores')
-  .refine((id) => !/\d{6}-?\d{4}/.test(id), {
+  .refine((id) => !CPR_LIKE.test(id), {
     message: 'looks like a CPR number; a case ID must not contain personal data',
   });
 
