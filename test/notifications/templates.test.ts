@@ -348,6 +348,20 @@ describe('rendering what the core queues', () => {
       context,
     );
     expect(message.text).toContain('see xxxxxx-xxxx and xxxxxx-xxxx');
+    // Even a template that slipped past the loader's check cannot show a withheld fact.
+    const careless = {
+      ...templates,
+      templates: new Map([
+        ['escalation', { file: 'escalation.txt', subject: 'Sag {{caseId}}', body: 'Fordi: {{basis}}' }],
+      ]),
+    };
+    const withheld = renderMessage(
+      careless,
+      { topic: 'escalation', facts: { caseId: 'KBH-1', municipality: '101', basis: 'terminal-illness' } },
+      { role: 'supervisor' },
+      context,
+    );
+    expect(withheld).toMatchObject({ text: 'Fordi:\n', missing: ['basis'] });
     expect(message.text).not.toMatch(CPR_LIKE);
     expect(message.text).not.toContain('terminal');
   });
