@@ -38,9 +38,9 @@ export function createActivities({ mailer, directory, templates, messageIdDomain
      * Sends one notification to each of its recipients that has an address, one message each. Once:
      * the Message-ID follows from the notification and the recipient, so a retry after a crash sends
      * the same message; and every copy sent is remembered in the activity's heartbeat details, so a
-     * retry after a partial failure sends only the copies still missing. A recipient refused for good
-     * fails the activity with DeliveryRejected (naming the role, never the address); anything else
-     * fails it retryably with DeliveryUnavailable.
+     * retry after a partial failure sends only the copies still missing. A recipient's own address
+     * refused for good fails the activity with DeliveryRejected (naming the role, never the address);
+     * anything else, a refused directory address too, fails it retryably with DeliveryUnavailable.
      */
     async deliverNotification(
       notification: NotificationRecord,
@@ -85,6 +85,20 @@ export function createActivities({ mailer, directory, templates, messageIdDomain
           });
         } catch (error) {
           const failure = classifyMailError(error);
+          if (failure.kind === 'recipient-rejected' && !recipient.email) {
+            // An address from the directory: a configuration problem to fix, not a person to escalate
+            // about (escalating a refused supervisor address to that supervisor would go round forever).
+            context.log.error('the mail server refused an address from the directory', {
+              role: recipient.role,
+              municipality,
+              responseCode: failure.responseCode,
+            });
+            throw ApplicationFailure.retryable(
+              `the ${recipient.role}'s address in the directory was refused (${failure.responseCode}): correct RF_DIRECTORY_FILE`,
+              DELIVERY_UNAVAILABLE,
+              { sent: [...sent] } satisfies DeliveryProgress,
+            );
+          }
           if (failure.kind === 'recipient-rejected') {
             throw ApplicationFailure.nonRetryable(
               `the ${recipient.role}'s address was refused: ${failure.message}`,

@@ -160,6 +160,19 @@ describe('SMTP delivery', () => {
     },
   );
 
+  test('a refused address from the directory is a configuration problem: not final, and not escalated', async () => {
+    smtp.rcpt = (address) =>
+      address === 'jobcenter@kommune-101.invalid'
+        ? { code: 550, message: '5.1.1 no such mailbox' }
+        : undefined;
+    const { failure } = await deliver(smtpActivities(), notification());
+    expect(failure).toMatchObject({ type: 'DeliveryUnavailable', nonRetryable: false });
+    expect(failure!.message).toBe(
+      "the caseworker's address in the directory was refused (550): correct RF_DIRECTORY_FILE",
+    );
+    expect(failure!.details).toEqual([{ sent: [0, 1] }]);
+  });
+
   test('a 4xx reply is not final', async () => {
     smtp.rcpt = () => ({ code: 452, message: '4.2.2 mailbox full, try later' });
     const { failure } = await deliver(smtpActivities(), notification());
