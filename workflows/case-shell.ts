@@ -140,15 +140,30 @@ export async function runCase<S extends AnyCaseState>(shell: CaseShell<S>): Prom
       delivering = true;
       let result: DeliveryResult;
       try {
-        const { attempt } = await deliverNotification(notification, state.municipality);
-        result = { status: 'sent', attempts: attempt };
+        const sentTo = notification.delivery.sentTo;
+        const { attempt, withoutAddress } = await deliverNotification(
+          notification,
+          state.municipality,
+          ...(sentTo ? [{ sent: sentTo }] : []),
+        );
+        result = { status: 'sent', attempts: attempt, ...(withoutAddress ? { withoutAddress } : {}) };
       } catch (error) {
         const cause = error instanceof wf.ActivityFailure ? error.cause : error;
         const rejected = cause instanceof wf.ApplicationFailure && cause.type === 'DeliveryRejected';
         const message = cause instanceof Error ? cause.message : String(cause);
+        const progress =
+          cause instanceof wf.ApplicationFailure ? (cause.details?.[0] as { sent?: unknown }) : undefined;
+        const sent = Array.isArray(progress?.sent)
+          ? progress.sent.filter((index) => Number.isInteger(index))
+          : [];
         result = rejected
           ? { status: 'rejected', attempts: 1, error: message }
-          : { status: 'unavailable', attempts: DELIVERY_ATTEMPTS_PER_ROUND, error: message };
+          : {
+              status: 'unavailable',
+              attempts: DELIVERY_ATTEMPTS_PER_ROUND,
+              error: message,
+              sentTo: sent as number[],
+            };
       } finally {
         delivering = false;
       }
@@ -183,14 +198,21 @@ export async function runCase<S extends AnyCaseState>(shell: CaseShell<S>): Prom
 
 /** A case belongs to one municipality: a person acting for another is refused (admins act for all). */
 function actorOfOtherMunicipality(actor: Actor, state: AnyCaseState): string | undefined {
-  if (actor.municipality === undefined || actor.municipality === '*' || actor.municipality === state.municipality) {
+  if (
+    actor.municipality === undefined ||
+    actor.municipality === '*' ||
+    actor.municipality === state.municipality
+  ) {
     return undefined;
   }
   return `case ${state.caseId} belongs to another municipality`;
 }
 
 function refusal(decision: { reason: string; forbidden?: boolean }): wf.ApplicationFailure {
-  return wf.ApplicationFailure.nonRetryable(decision.reason, decision.forbidden ? 'Forbidden' : 'EventRefused');
+  return wf.ApplicationFailure.nonRetryable(
+    decision.reason,
+    decision.forbidden ? 'Forbidden' : 'EventRefused',
+  );
 }
 
 /** A durable timer until `wakeAt` (if any), cut short when `changed` becomes true. */

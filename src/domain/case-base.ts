@@ -104,6 +104,10 @@ export interface NotificationRecord {
     /** While retrying: how many rounds of attempts failed, and when the next round is. */
     rounds?: number;
     retryAt?: Instant;
+    /** While retrying: the recipients (by place) whose copy already went out, not to be sent twice. */
+    sentTo?: number[];
+    /** Once sent: recipients who had no address (a citizen without email, say) and got nothing. */
+    withoutAddress?: number;
     error?: string;
   };
 }

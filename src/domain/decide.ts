@@ -445,7 +445,8 @@ const eventRules: { [T in CaseEventType]: EventRule<CaseState, CaseEventData<T>>
         'routed-to-pension',
         'routed-to-pension',
         ['citizen', 'caseworker', 'relatives'],
-        { basis: data.basis },
+        // Why (terminal illness, say) is a health detail: it stays in the case, not in the mail.
+        {},
         at,
       );
       return {

@@ -34,8 +34,10 @@ export function hasUndelivered(state: CaseBase): boolean {
 }
 
 export type DeliveryResult =
-  | { status: 'sent'; attempts: number }
-  | { status: 'unavailable'; attempts: number; error: string }
+  /** `withoutAddress`: recipients with no address to send to (a citizen without email, say). */
+  | { status: 'sent'; attempts: number; withoutAddress?: number }
+  /** `sentTo`: recipients (by their place in the notification) whose copy went out before the failure. */
+  | { status: 'unavailable'; attempts: number; error: string; sentTo?: number[] }
   | { status: 'rejected'; attempts: number; error: string };
 
 export function recordDelivery<S extends CaseBase>(
@@ -51,7 +53,12 @@ export function recordDelivery<S extends CaseBase>(
     const attempts = notification.delivery.attempts + result.attempts;
     switch (result.status) {
       case 'sent':
-        notification.delivery = { status: 'sent', at, attempts };
+        notification.delivery = {
+          status: 'sent',
+          at,
+          attempts,
+          ...(result.withoutAddress ? { withoutAddress: result.withoutAddress } : {}),
+        };
         return;
       case 'unavailable': {
         const rounds =
@@ -64,11 +71,14 @@ export function recordDelivery<S extends CaseBase>(
           rounds,
           retryAt: toInstant(now + pause),
           error: result.error,
+          ...(result.sentTo?.length ? { sentTo: result.sentTo } : {}),
         };
         return;
       }
       case 'rejected':
         notification.delivery = { status: 'failed', at, attempts, error: result.error };
+        // An escalation that cannot be delivered is recorded, not escalated again: that would go round.
+        if (notification.topic === 'escalation') return;
         escalate(
           draft,
           `delivery:${id}`,

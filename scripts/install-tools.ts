@@ -1,0 +1,31 @@
+import { ensureCompose, ensureHadolint } from './lib/deploy-tools';
+import { MissingBinaryError } from './lib/install';
+import { ensureTemporalCli, ensureTestServer } from './lib/temporal-binaries';
+
+/**
+ * Installs, on first use, what the commands need: the Temporal CLI and the time-skipping test server
+ * (`temporal`), and the checkers of the deployment files (`deploy`). Prints where each one is.
+ */
+const installers: Record<string, Array<[string, () => string | string[]]>> = {
+  temporal: [
+    ['temporal CLI', ensureTemporalCli],
+    ['temporal test server', ensureTestServer],
+  ],
+  deploy: [
+    ['docker compose', ensureCompose],
+    ['hadolint', ensureHadolint],
+  ],
+};
+
+try {
+  const groups = process.argv.slice(2);
+  for (const group of groups.length > 0 ? groups : Object.keys(installers)) {
+    for (const [name, install] of installers[group] ?? []) {
+      const where = install();
+      console.log(`${name}: ${Array.isArray(where) ? where.join(' ') : where}`);
+    }
+  }
+} catch (error) {
+  console.error(error instanceof MissingBinaryError ? error.message : error);
+  process.exit(1);
+}
