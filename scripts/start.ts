@@ -19,6 +19,8 @@ const Settings = z.object({
   RF_API_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   RF_TEMPORAL_PORT: z.coerce.number().int().min(1).max(65535).default(7233),
   RF_TEMPORAL_UI_PORT: z.coerce.number().int().min(1).max(65535).default(8233),
+  RF_CODEC_PORT: z.coerce.number().int().min(1).max(65535).default(8888),
+  RF_WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
 });
 
 const projectRoot = resolve(__dirname, '..');
@@ -33,6 +35,10 @@ async function main(): Promise<void> {
     ['Temporal', settings.RF_TEMPORAL_PORT],
     ['Temporal UI', settings.RF_TEMPORAL_UI_PORT],
     ['API', settings.RF_API_PORT],
+    ['codec server', settings.RF_CODEC_PORT],
+    ...(settings.RF_WORKER_METRICS_PORT > 0
+      ? [['worker metrics', settings.RF_WORKER_METRICS_PORT] as const]
+      : []),
   ] as const) {
     if (!(await isPortFree(port))) {
       throw new StartError(
@@ -67,6 +73,9 @@ async function main(): Promise<void> {
       join(dataDir, 'temporal.sqlite'),
       '--log-level',
       'error',
+      // The Web UI decrypts case data through the codec server, for a signed-in administrator.
+      '--ui-codec-endpoint',
+      `http://127.0.0.1:${settings.RF_CODEC_PORT}`,
       ...searchAttributesForCli().flatMap((attribute) => ['--search-attribute', attribute]),
     ],
     process.env,
@@ -90,9 +99,13 @@ async function main(): Promise<void> {
     RF_API_TOKENS_FILE: tokensFile,
     RF_API_PORT: String(settings.RF_API_PORT),
     RF_LOG_LEVEL: process.env.RF_LOG_LEVEL ?? 'WARN',
+    RF_CODEC_PORT: String(settings.RF_CODEC_PORT),
+    RF_CODEC_CORS_ORIGINS: `http://localhost:${settings.RF_TEMPORAL_UI_PORT},http://127.0.0.1:${settings.RF_TEMPORAL_UI_PORT}`,
+    RF_WORKER_METRICS_PORT: String(settings.RF_WORKER_METRICS_PORT),
   };
   supervisor.start('worker', process.execPath, [tsx, join(projectRoot, 'worker/main.ts')], env);
   supervisor.start('api', process.execPath, [tsx, join(projectRoot, 'src/api/main.ts')], env);
+  supervisor.start('codec', process.execPath, [tsx, join(projectRoot, 'src/codec-server/main.ts')], env);
   const api = `http://127.0.0.1:${settings.RF_API_PORT}`;
   await waitFor('the API', async () => (await fetch(`${api}/healthz`)).ok);
   await waitFor('the worker', () => workerIsPolling(address));
@@ -106,6 +119,8 @@ async function main(): Promise<void> {
       `  Temporal     ${address} (SQLite: ${join(dataDir, 'temporal.sqlite')})`,
       `  Mail outbox  ${join(dataDir, 'outbox')}`,
       `  API docs     ${api}/docs`,
+      `  Metrics      ${api}/metrics (API), ${settings.RF_WORKER_METRICS_PORT > 0 ? `http://127.0.0.1:${settings.RF_WORKER_METRICS_PORT}/metrics (worker)` : 'worker metrics off'}`,
+      `  Codec server http://127.0.0.1:${settings.RF_CODEC_PORT}/login (sign in with the admin token to read cases in the Web UI)`,
       '',
       `Development tokens (${tokensFile}${devTokens.created ? ', created now' : ''}):`,
       ...devTokens.tokens.map(

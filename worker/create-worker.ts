@@ -1,7 +1,7 @@
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDependencies } from '../activities';
 import type { KeyRing } from '../src/temporal/encryption-codec';
-import { createDataConverter } from '../src/temporal/data-converter';
+import { createDataConverter, failureConverterPath } from '../src/temporal/data-converter';
 
 export interface CaseWorkerOptions extends ActivityDependencies {
   connection: NativeConnection;
@@ -10,6 +10,11 @@ export interface CaseWorkerOptions extends ActivityDependencies {
   keyRing: KeyRing;
   /** A prebuilt workflow bundle (tests, production images); without it the worker bundles at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
+  /** Sticky cache and concurrency: the worker's memory and throughput, tuned per deployment. */
+  tuning?: Pick<
+    WorkerOptions,
+    'maxCachedWorkflows' | 'maxConcurrentWorkflowTaskExecutions' | 'maxConcurrentActivityTaskExecutions'
+  >;
 }
 
 export function createCaseWorker(options: CaseWorkerOptions): Promise<Worker> {
@@ -19,8 +24,12 @@ export function createCaseWorker(options: CaseWorkerOptions): Promise<Worker> {
     taskQueue: options.taskQueue,
     dataConverter: createDataConverter(options.keyRing),
     activities: createActivities(options),
+    ...options.tuning,
     ...(options.workflowBundle
       ? { workflowBundle: options.workflowBundle }
       : { workflowsPath: require.resolve('../workflows') }),
   });
 }
+
+/** Bundles the workflow code once (at image build time), with the failure converter the workers use. */
+export { failureConverterPath };

@@ -1,17 +1,29 @@
-import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
-import { ConfigError, loadConfig } from '../src/config';
+import { NativeConnection } from '@temporalio/worker';
+import { ConfigError, loadAll, loadConfig } from '../src/config';
 import { createMailer, describeMailConfig, loadMailConfig } from '../src/config/mail';
+import { createLogger } from '../src/observability/logger';
+import { installRuntime } from '../src/observability/runtime';
 import { temporalConnectConfig } from '../src/temporal/connection';
 import { createCaseWorker } from './create-worker';
 
+/**
+ * The worker process. On SIGTERM or SIGINT the SDK's runtime stops polling and lets the tasks in
+ * hand finish (workflow tasks, and activities within their timeouts) before the process exits.
+ */
 async function main(): Promise<void> {
-  const config = loadConfig();
-  // Mail settings, templates and the directory are checked before anything starts.
-  const mail = loadMailConfig();
-  Runtime.install({ logger: new DefaultLogger(config.logLevel) });
+  // Every setting, mail and templates included, is checked before anything starts.
+  const [config, mail] = loadAll(loadConfig, loadMailConfig);
+  const logger = createLogger(config.logLevel, 'worker');
+  installRuntime({
+    logger,
+    level: config.logLevel,
+    ...(config.worker.metrics ? { metrics: config.worker.metrics } : {}),
+  });
   const { connectionOptions, namespace } = temporalConnectConfig();
   const connection = await NativeConnection.connect(connectionOptions);
   try {
+    const { maxCachedWorkflows, maxConcurrentWorkflowTaskExecutions, maxConcurrentActivityTaskExecutions } =
+      config.worker;
     const worker = await createCaseWorker({
       connection,
       namespace,
@@ -21,16 +33,36 @@ async function main(): Promise<void> {
       directory: mail.directory,
       templates: mail.templates,
       messageIdDomain: mail.messageIdDomain,
+      ...(config.worker.workflowBundle ? { workflowBundle: { codePath: config.worker.workflowBundle } } : {}),
+      tuning: {
+        ...(maxCachedWorkflows !== undefined ? { maxCachedWorkflows } : {}),
+        ...(maxConcurrentWorkflowTaskExecutions ? { maxConcurrentWorkflowTaskExecutions } : {}),
+        ...(maxConcurrentActivityTaskExecutions ? { maxConcurrentActivityTaskExecutions } : {}),
+      },
     });
-    console.log(describeMailConfig(mail));
-    console.log(`worker polling task queue "${config.taskQueue}" in namespace "${namespace}"`);
+    logger.info({ mail: describeMailConfig(mail) }, 'mail configured');
+    logger.info(
+      {
+        taskQueue: config.taskQueue,
+        namespace,
+        ...(config.worker.metrics
+          ? { metrics: `http://${config.worker.metrics.host}:${config.worker.metrics.port}/metrics` }
+          : {}),
+      },
+      'worker polling',
+    );
     await worker.run();
+    logger.info('worker stopped: tasks in hand finished');
   } finally {
     await connection.close();
   }
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+  } else {
+    console.error(error);
+  }
   process.exit(1);
 });

@@ -13,6 +13,8 @@ import {
 } from '../client/case-service';
 import type { Principal, TokenRegistry } from '../config/api-tokens';
 import type { Actor, Ruleset } from '../domain';
+import { createHttpMetrics, type HttpMetrics } from '../observability/http-metrics';
+import { createLogger, type Logger } from '../observability/logger';
 import { buildOpenApiDocument } from './openapi';
 import { HttpProblem, type Problem, sendProblem } from './problem';
 import { type ApiRoute, buildRoutes } from './routes';
@@ -25,7 +27,11 @@ export interface ApiDependencies {
   /** The embedded default's mail outbox folder, listed at /api/v1/outbox. */
   outboxDir?: string;
   /** One JSON line per request: who, what, how it went. Never personal data. */
-  log?: (entry: Record<string, unknown>) => void;
+  logger?: Logger;
+  /** Prometheus metrics, served at /metrics. */
+  metrics?: HttpMetrics;
+  /** True once the process is stopping: /readyz then answers 503 so no new traffic is sent. */
+  isStopping?: () => boolean;
 }
 
 /** Swagger UI's files, from its npm package: the docs page works without the internet. */
@@ -35,22 +41,28 @@ const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,100}$/;
 
 export function createApp(dependencies: ApiDependencies): express.Express {
   const { cases, tokens } = dependencies;
-  const log = dependencies.log ?? ((entry) => console.log(JSON.stringify(entry)));
+  const logger = dependencies.logger ?? createLogger('info', 'api');
+  const metrics = dependencies.metrics ?? createHttpMetrics();
   const routes = buildRoutes(dependencies);
   const openApi = buildOpenApiDocument(routes);
 
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
-  app.use(requestLog(log));
+  app.use(requestLog(logger));
+  app.use(metrics.middleware);
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
+    if (dependencies.isStopping?.()) return sendProblem(res, { status: 503, title: 'Stopping' });
     const ready = await cases.ready();
     if (ready) res.json({ status: 'ready' });
     else sendProblem(res, { status: 503, title: 'Temporal is not reachable' });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   app.get('/openapi.json', (_req, res) => {
     res.json(openApi);
@@ -64,7 +76,7 @@ export function createApp(dependencies: ApiDependencies): express.Express {
   for (const route of routes) app[route.method](route.path, handler(route));
 
   app.use((_req, res) => sendProblem(res, { status: 404, title: 'Not Found' }));
-  app.use(errorHandler(log));
+  app.use(errorHandler(logger));
   return app;
 }
 
@@ -162,39 +174,45 @@ function authenticate(tokens: TokenRegistry) {
   };
 }
 
-function requestLog(log: (entry: Record<string, unknown>) => void) {
+function requestLog(logger: Logger) {
   return (req: Request, res: Response, next: NextFunction) => {
     const started = process.hrtime.bigint();
-    const requestId = /^[A-Za-z0-9-]{8,64}$/.test(req.header('X-Request-Id') ?? '')
-      ? req.header('X-Request-Id')!
-      : randomUUID();
+    const given = req.header('X-Request-Id') ?? '';
+    const requestId = /^[A-Za-z0-9-]{8,64}$/.test(given) ? given : randomUUID();
+    res.locals.requestId = requestId;
     res.setHeader('X-Request-Id', requestId);
     res.on('finish', () => {
       const principal = res.locals.principal as Principal | undefined;
-      log({
-        time: new Date().toISOString(),
-        requestId,
-        method: req.method,
-        route: (req.route?.path as string | undefined) ?? req.path.split('/').slice(0, 4).join('/'),
-        status: res.statusCode,
-        ms: Number(process.hrtime.bigint() - started) / 1e6,
-        ...(principal ? { person: principal.person, role: principal.role } : {}),
-        ...(res.locals.caseId ? { caseId: res.locals.caseId } : {}),
-      });
+      logger.info(
+        {
+          requestId,
+          method: req.method,
+          route: (req.route?.path as string | undefined) ?? 'unmatched',
+          status: res.statusCode,
+          ms: Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100,
+          ...(principal ? { person: principal.person, role: principal.role } : {}),
+          ...(res.locals.caseId ? { caseId: res.locals.caseId } : {}),
+        },
+        'request',
+      );
     });
     next();
   };
 }
 
-function errorHandler(log: (entry: Record<string, unknown>) => void) {
+function errorHandler(logger: Logger) {
   return (error: unknown, _req: Request, res: Response, _next: NextFunction): void => {
     const problem = toProblem(error);
     if (problem.status >= 500 && !(error instanceof HttpProblem)) {
-      log({
-        level: 'error',
-        requestId: res.getHeader('X-Request-Id'),
-        error: error instanceof Error ? error.name : typeof error,
-      });
+      // The error's kind and code only: a message could quote what a user sent.
+      logger.error(
+        {
+          requestId: res.locals.requestId,
+          error: error instanceof Error ? error.name : typeof error,
+          code: (error as { code?: unknown }).code,
+        },
+        'request failed',
+      );
     }
     sendProblem(res, problem);
   };

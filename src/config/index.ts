@@ -7,30 +7,76 @@ import type { KeyRing } from '../temporal/encryption-codec';
 import { parseKeyRing, readKeyRingFile } from './encryption-keys';
 import { loadRuleset } from './rulesets';
 
+/**
+ * Every setting except where Temporal is (that is Temporal's own environment configuration, read by
+ * src/temporal/connection.ts) and mail (src/config/mail.ts), validated with zod at start. A missing
+ * or wrong setting stops the process with one line per problem.
+ */
+const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
+const count = z.coerce.number().int().min(1).max(100_000).optional();
+
 const EnvSchema = z.object({
   RF_DATA_DIR: z.string().min(1).default('data'),
   RF_TASK_QUEUE: z.string().min(1).default(TASK_QUEUE),
-  RF_API_HOST: z.string().min(1).default('127.0.0.1'),
-  RF_API_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   RF_RULESET: z.string().min(1).default('seeds-2017'),
   RF_ENCRYPTION_KEYS: z.string().min(1).optional(),
   RF_ENCRYPTION_KEYS_FILE: z.string().min(1).optional(),
   RF_ENCRYPTION_ACTIVE_KEY: z.string().min(1).optional(),
-  RF_OUTBOX_DIR: z.string().min(1).optional(),
-  RF_LOG_LEVEL: z.enum(['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
+  RF_LOG_LEVEL: z
+    .string()
+    .transform((value) => value.toUpperCase())
+    .pipe(z.enum(['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR'], 'one of trace, debug, info, warn, error'))
+    .default('INFO'),
+  RF_API_HOST: z.string().min(1).default('127.0.0.1'),
+  RF_API_PORT: port(3000),
   RF_API_TOKENS_FILE: z.string().min(1).optional(),
+  /** Finish requests in flight for at most this long after SIGTERM. */
+  RF_SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  RF_WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(1_000_000).optional(),
+  RF_WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: count,
+  RF_WORKER_MAX_CONCURRENT_ACTIVITIES: count,
+  /** The worker's Prometheus endpoint (the Temporal SDK's metrics); 0 switches it off. */
+  RF_WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  RF_WORKER_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  /** A workflow bundle built ahead (the container image has one): the worker then starts at once. */
+  RF_WORKFLOW_BUNDLE: z.string().min(1).optional(),
+  RF_CODEC_HOST: z.string().min(1).default('127.0.0.1'),
+  RF_CODEC_PORT: port(8888),
+  /** Browser origins of the Temporal Web UI allowed to call the codec server. */
+  RF_CODEC_CORS_ORIGINS: z
+    .string()
+    .default('http://localhost:8233,http://127.0.0.1:8233,http://localhost:8080')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z.url({ protocol: /^https?$/, error: 'each origin a URL such as https://temporal-ui.kommune.dk' }),
+      ),
+    ),
 });
+
+export type LogLevel = 'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
 
 export interface AppConfig {
   dataDir: string;
   taskQueue: string;
-  api: { host: string; port: number };
   ruleset: Ruleset;
   keyRing: KeyRing;
-  outboxDir: string;
-  logLevel: 'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
-  /** The API's bearer tokens (the worker needs none). */
-  apiTokensFile?: string;
+  logLevel: LogLevel;
+  shutdownGraceMs: number;
+  api: { host: string; port: number; tokensFile?: string };
+  worker: {
+    maxCachedWorkflows?: number;
+    maxConcurrentWorkflowTaskExecutions?: number;
+    maxConcurrentActivityTaskExecutions?: number;
+    metrics?: { host: string; port: number };
+    workflowBundle?: string;
+  };
+  codecServer: { host: string; port: number; corsOrigins: string[] };
 }
 
 /** A configuration problem that stops the process: one line per setting that is missing or wrong. */
@@ -42,9 +88,7 @@ export class ConfigError extends Error {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = EnvSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(describeIssues(parsed.error));
-  }
+  if (!parsed.success) throw new ConfigError(describeIssues(parsed.error));
   const settings = parsed.data;
   const problems: string[] = [];
   const attempt = <T>(load: () => T): T | undefined => {
@@ -58,16 +102,54 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const ruleset = attempt(() => loadRuleset(settings.RF_RULESET));
   const keyRing = attempt(() => loadKeyRing(settings));
   if (problems.length > 0 || !ruleset || !keyRing) throw new ConfigError(problems);
+  const optional = <K extends string, V>(key: K, value: V | undefined) =>
+    (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
   return {
     dataDir: settings.RF_DATA_DIR,
     taskQueue: settings.RF_TASK_QUEUE,
-    api: { host: settings.RF_API_HOST, port: settings.RF_API_PORT },
     ruleset,
     keyRing,
-    outboxDir: settings.RF_OUTBOX_DIR ?? join(settings.RF_DATA_DIR, 'outbox'),
     logLevel: settings.RF_LOG_LEVEL,
-    ...(settings.RF_API_TOKENS_FILE ? { apiTokensFile: settings.RF_API_TOKENS_FILE } : {}),
+    shutdownGraceMs: settings.RF_SHUTDOWN_GRACE_SECONDS * 1000,
+    api: {
+      host: settings.RF_API_HOST,
+      port: settings.RF_API_PORT,
+      ...optional('tokensFile', settings.RF_API_TOKENS_FILE),
+    },
+    worker: {
+      ...optional('maxCachedWorkflows', settings.RF_WORKER_MAX_CACHED_WORKFLOWS),
+      ...optional('maxConcurrentWorkflowTaskExecutions', settings.RF_WORKER_MAX_CONCURRENT_WORKFLOW_TASKS),
+      ...optional('maxConcurrentActivityTaskExecutions', settings.RF_WORKER_MAX_CONCURRENT_ACTIVITIES),
+      ...(settings.RF_WORKER_METRICS_PORT > 0
+        ? { metrics: { host: settings.RF_WORKER_METRICS_HOST, port: settings.RF_WORKER_METRICS_PORT } }
+        : {}),
+      ...optional('workflowBundle', settings.RF_WORKFLOW_BUNDLE),
+    },
+    codecServer: {
+      host: settings.RF_CODEC_HOST,
+      port: settings.RF_CODEC_PORT,
+      corsOrigins: settings.RF_CODEC_CORS_ORIGINS,
+    },
   };
+}
+
+/**
+ * Runs several loaders and reports the problems of all of them at once, so an operator fixes the
+ * whole configuration in one go rather than one error per restart.
+ */
+export function loadAll<T extends unknown[]>(...loaders: { [K in keyof T]: () => T[K] }): T {
+  const problems: string[] = [];
+  const results = loaders.map((load) => {
+    try {
+      return load();
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      problems.push(...error.problems);
+      return undefined;
+    }
+  });
+  if (problems.length > 0) throw new ConfigError(problems);
+  return results as T;
 }
 
 export function localKeyFilePath(dataDir: string): string {

@@ -1,3 +1,4 @@
+import { silentLogger } from '../../src/observability/logger';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { Client, Connection } from '@temporalio/client';
@@ -186,7 +187,7 @@ test('503 when Temporal cannot be reached: readyz, reads and events', async () =
       cases,
       ruleset: loadRuleset('seeds-2017'),
       tokens: testTokenRegistry(),
-      log: () => {},
+      logger: silentLogger(),
     }).listen(0, '127.0.0.1', () => resolve(listening));
   });
   const down = httpClient(() => `http://127.0.0.1:${(server.address() as AddressInfo).port}`);

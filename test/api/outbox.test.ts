@@ -1,3 +1,4 @@
+import { silentLogger } from '../../src/observability/logger';
 import { mkdtempSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -36,7 +37,7 @@ beforeAll(async () => {
     ruleset: loadRuleset('seeds-2017'),
     tokens: testTokenRegistry(),
     outboxDir,
-    log: () => {},
+    logger: silentLogger(),
   });
   server = await new Promise((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));

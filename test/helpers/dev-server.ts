@@ -1,3 +1,4 @@
+import { silentLogger } from '../../src/observability/logger';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -61,11 +62,12 @@ export async function startDevServer(
   const running = worker.run();
   const cases = new CaseService(env.client, taskQueue);
   const server: Server = await new Promise((resolve) => {
-    const listening = createApp({ cases, ruleset, tokens: testTokenRegistry(), log: () => {} }).listen(
-      0,
-      '127.0.0.1',
-      () => resolve(listening),
-    );
+    const listening = createApp({
+      cases,
+      ruleset,
+      tokens: testTokenRegistry(),
+      logger: silentLogger(),
+    }).listen(0, '127.0.0.1', () => resolve(listening));
   });
   const { port } = server.address() as AddressInfo;
   return {

@@ -1,9 +1,7 @@
-import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { installQuietRuntime } from './quiet-logger';
 import { CaseService } from '../../src/client/case-service';
-import { allSearchAttributeKeys } from '../../src/messages/search-attributes';
 import type { KeyRing } from '../../src/temporal/encryption-codec';
 import { createDataConverter } from '../../src/temporal/data-converter';
 import { createDirectory, type Directory } from '../../src/notifications/directory';
@@ -12,6 +10,7 @@ import { createCaseWorker } from '../../worker/create-worker';
 import { requireTestServer } from '../../scripts/lib/temporal-binaries';
 import { historyKeyRing } from './keys';
 import { WORKFLOW_BUNDLE_PATH } from './paths';
+import { registerSearchAttributes } from './search-attributes';
 import { RecordingMailer } from './recording-mailer';
 
 installQuietRuntime();
@@ -61,20 +60,4 @@ export async function startTimeSkipping(
       await env.teardown();
     },
   };
-}
-
-/** The time-skipping server rejects unknown search attributes, as a real cluster does. */
-async function registerSearchAttributes(env: TestWorkflowEnvironment): Promise<void> {
-  const searchAttributes = Object.fromEntries(
-    allSearchAttributeKeys.map((key) => [
-      key.name,
-      temporal.api.enums.v1.IndexedValueType[
-        `INDEXED_VALUE_TYPE_${key.type}` as keyof typeof temporal.api.enums.v1.IndexedValueType
-      ],
-    ]),
-  );
-  await env.connection.operatorService.addSearchAttributes({
-    namespace: env.namespace ?? 'default',
-    searchAttributes,
-  });
 }
