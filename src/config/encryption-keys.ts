@@ -7,7 +7,12 @@ import type { KeyRing } from '../temporal/encryption-codec';
 
 const base64Key = z
   .string()
-  .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 random bytes, base64-encoded');
+  .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 random bytes, base64-encoded')
+  // The example files' key (all zeros) must never protect real cases.
+  .refine(
+    (value) => Buffer.from(value, 'base64').some((byte) => byte !== 0),
+    'is the all-zero example key: make a real one',
+  );
 
 const KeyFileSchema = z.object({
   activeKeyId: z.string().min(1),

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../../src/config';
 import { ensureLocalKeyFile, parseKeyRing, readKeyRingFile } from '../../src/config/encryption-keys';
 import { loadRuleset } from '../../src/config/rulesets';
+import { temporalConnectConfig } from '../../src/temporal/connection';
 
 const key = (byte: number) => Buffer.alloc(32, byte).toString('base64');
 const dir = mkdtempSync(join(tmpdir(), 'rf-config-'));
@@ -112,4 +113,31 @@ describe('loadConfig', () => {
     expect(config.ruleset.name).toBe('seeds-2017');
     expect(config.keyRing.activeKeyId).toBe('k');
   });
+});
+
+test('the all-zero example key is refused', () => {
+  expect(() => parseKeyRing(`example=${Buffer.alloc(32).toString('base64')}`)).toThrow(
+    /all-zero example key/,
+  );
+});
+
+test("where Temporal is comes from Temporal's own environment configuration (dev server, cluster, Cloud)", () => {
+  const saved = { ...process.env };
+  try {
+    Object.assign(process.env, {
+      TEMPORAL_ADDRESS: 'kk-prod.a1b2c.tmprl.cloud:7233',
+      TEMPORAL_NAMESPACE: 'kk-prod.a1b2c',
+      TEMPORAL_API_KEY: 'an-api-key',
+      TEMPORAL_CONFIG_FILE: '/nonexistent/temporal.toml',
+    });
+    const { connectionOptions, namespace } = temporalConnectConfig();
+    expect(namespace).toBe('kk-prod.a1b2c');
+    expect(connectionOptions).toMatchObject({
+      address: 'kk-prod.a1b2c.tmprl.cloud:7233',
+      apiKey: 'an-api-key',
+      tls: true,
+    });
+  } finally {
+    process.env = saved;
+  }
 });

@@ -1,0 +1,134 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { searchAttributesForCli } from '../../src/messages/search-attributes';
+import { findCompose } from '../../scripts/lib/deploy-tools';
+
+/**
+ * docker-compose.yml, checked where no Docker engine runs: `docker compose config` validates it
+ * against the Compose specification and resolves it; then what the deployment relies on is checked
+ * in the resolved model.
+ */
+const root = join(__dirname, '..', '..');
+const compose = findCompose();
+if (!compose) throw new Error('Docker Compose not found: run `npm run tools:install`');
+const [command, ...prefix] = compose;
+const env = {
+  ...process.env,
+  RF_ENCRYPTION_KEYS_PATH: join(root, 'deploy', 'example-secrets', 'encryption-keys.json'),
+  RF_API_TOKENS_PATH: join(root, 'deploy', 'example-secrets', 'api-tokens.json'),
+};
+const run = (...args: string[]) =>
+  execFileSync(command!, [...prefix, '-f', join(root, 'docker-compose.yml'), ...args], {
+    env,
+    encoding: 'utf8',
+  });
+
+interface Service {
+  image?: string;
+  build?: { context: string; dockerfile: string };
+  command?: string[];
+  environment?: Record<string, string>;
+  depends_on?: Record<string, { condition: string }>;
+  healthcheck?: { test: string[] };
+  ports?: Array<{ target: number; published?: string }>;
+  container_name?: string;
+  secrets?: Array<{ source: string }>;
+  entrypoint?: string[];
+}
+const model = JSON.parse(run('config', '--format', 'json')) as { services: Record<string, Service> };
+const services = model.services;
+
+test('the compose file is valid: `docker compose config` accepts it', () => {
+  const result = spawnSync(
+    command!,
+    [...prefix, '-f', join(root, 'docker-compose.yml'), 'config', '--quiet'],
+    { env },
+  );
+  expect(result.stderr.toString()).toBe('');
+  expect(result.status).toBe(0);
+});
+
+test('every service the product needs is there', () => {
+  expect(Object.keys(services).sort()).toEqual([
+    'api',
+    'codec-server',
+    'mailpit',
+    'postgresql',
+    'temporal',
+    'temporal-namespace',
+    'temporal-schema',
+    'temporal-ui',
+    'worker',
+  ]);
+});
+
+test('images are pinned; worker, API and codec server are built from the Dockerfile', () => {
+  for (const [name, service] of Object.entries(services)) {
+    if (['worker', 'api', 'codec-server'].includes(name)) {
+      expect({ name, build: service.build?.dockerfile }).toEqual({ name, build: 'Dockerfile' });
+    } else {
+      expect(service.image).toMatch(/^[\w./-]+:[\w.-]*\d[\w.-]*$/);
+    }
+  }
+});
+
+test('start order: database, schema, server, namespace and search attributes, then the application', () => {
+  expect(services['temporal-schema']!.depends_on).toMatchObject({
+    postgresql: { condition: 'service_healthy' },
+  });
+  expect(services.temporal!.depends_on).toMatchObject({
+    'temporal-schema': { condition: 'service_completed_successfully' },
+  });
+  expect(services['temporal-namespace']!.depends_on).toMatchObject({
+    temporal: { condition: 'service_healthy' },
+  });
+  for (const name of ['worker', 'api', 'codec-server']) {
+    expect(services[name]!.depends_on).toMatchObject({
+      'temporal-namespace': { condition: 'service_completed_successfully' },
+    });
+  }
+  for (const name of ['postgresql', 'temporal', 'mailpit', 'worker', 'api', 'codec-server']) {
+    expect({ name, healthcheck: Boolean(services[name]!.healthcheck?.test.length) }).toEqual({
+      name,
+      healthcheck: true,
+    });
+  }
+});
+
+test('the application gets its secrets as files, mail goes to the catcher, and workers can be scaled', () => {
+  for (const name of ['worker', 'api', 'codec-server']) {
+    const service = services[name]!;
+    expect(service.secrets?.map((secret) => secret.source).sort()).toEqual(['api_tokens', 'encryption_keys']);
+    expect(service.environment).toMatchObject({
+      TEMPORAL_ADDRESS: 'temporal:7233',
+      RF_ENCRYPTION_KEYS_FILE: '/run/secrets/encryption_keys',
+      RF_API_TOKENS_FILE: '/run/secrets/api_tokens',
+      RF_SMTP_URL: 'smtp://mailpit:1025',
+    });
+    expect(JSON.stringify(service.environment)).not.toMatch(/RF_ENCRYPTION_KEYS"/);
+  }
+  expect(services.worker!.container_name).toBeUndefined();
+  expect(services.worker!.ports ?? []).toEqual([]);
+  expect(services.worker!.command).toEqual(['node', 'dist/worker/main.js']);
+  expect(services.api!.command).toEqual(['node', 'dist/src/api/main.js']);
+  expect(services['codec-server']!.command).toEqual(['node', 'dist/src/codec-server/main.js']);
+});
+
+test('the search attributes the setup registers are exactly those the code uses', () => {
+  const registered = readFileSync(join(root, 'deploy', 'temporal', 'search-attributes.txt'), 'utf8')
+    .split('\n')
+    .filter((line) => line && !line.startsWith('#'));
+  expect(registered).toEqual(searchAttributesForCli());
+});
+
+test('the setup scripts are valid POSIX shell', () => {
+  for (const script of ['setup-postgres.sh', 'setup-namespace.sh']) {
+    const result = spawnSync('sh', ['-n', join(root, 'deploy', 'temporal', script)]);
+    expect({ script, status: result.status, stderr: result.stderr.toString() }).toEqual({
+      script,
+      status: 0,
+      stderr: '',
+    });
+  }
+});

@@ -1,0 +1,25 @@
+import { writeFileSync } from 'node:fs';
+import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
+import { failureConverterPath } from '../src/temporal/data-converter';
+
+/**
+ * Bundles the workflow code once, at image build time, so a worker starts at once and every worker
+ * of a release runs the very same code: `node dist/worker/bundle-workflows.js <out.js>`, then
+ * RF_WORKFLOW_BUNDLE=<out.js>.
+ */
+async function main(): Promise<void> {
+  const out = process.argv[2];
+  if (!out) throw new Error('usage: bundle-workflows <output file>');
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: require.resolve('../workflows'),
+    failureConverterPath,
+    logger: new DefaultLogger('WARN'),
+  });
+  writeFileSync(out, code);
+  console.log(`workflow bundle: ${out} (${(code.length / 1024).toFixed(0)} KiB)`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
