@@ -150,3 +150,18 @@ export interface CaseBase {
   notifications: NotificationRecord[];
   timeline: TimelineEntry[];
 }
+
+/** The records every new case starts with, empty. */
+export function emptyCaseRecords(): Pick<
+  CaseBase,
+  'relatives' | 'deadlineLog' | 'escalations' | 'notifications' | 'timeline'
+> {
+  return { relatives: [], deadlineLog: {}, escalations: [], notifications: [], timeline: [] };
+}
+
+/** Who a case is about and where: every kind of case is opened with these. */
+export const CaseIdentityShape = {
+  caseId: CaseIdSchema,
+  municipality: MunicipalitySchema,
+  citizen: CitizenSchema,
+};

@@ -1,6 +1,6 @@
 import { type Draft, produce } from 'immer';
 import { z } from 'zod';
-import { type CaseBase, CaseIdSchema, CitizenSchema, MunicipalitySchema } from './case-base';
+import { type CaseBase, CaseIdentityShape, emptyCaseRecords } from './case-base';
 import { type CaseDraft, notify, record } from './case-draft';
 import {
   advanceClockWith,
@@ -41,9 +41,7 @@ export type CashBenefitEvent = {
 
 export const OpenCashBenefitSchema = z
   .object({
-    caseId: CaseIdSchema,
-    municipality: MunicipalitySchema,
-    citizen: CitizenSchema,
+    ...CaseIdentityShape,
     /** The first day of the continuous spell, when it began before it was registered here. */
     spellStartedOn: z.iso.date().optional(),
   })
@@ -77,11 +75,7 @@ export function openCashBenefit(
     phase: 'on-benefit',
     openedAt: at,
     spellStartedAt,
-    relatives: [],
-    deadlineLog: {},
-    escalations: [],
-    notifications: [],
-    timeline: [],
+    ...emptyCaseRecords(),
   };
   return produce(initial, (draft) => {
     record(draft, {

@@ -59,6 +59,22 @@ export function withinLimit(
   };
 }
 
+/** The waiting time for a coordinating caseworker, counted from when the case was opened (every kind of case). */
+export function caseworkerWaitingTime(
+  state: Pick<CaseBase, 'rules' | 'caseworkerFirstAssignedAt'> & { openedAt: Instant },
+  closed: boolean,
+): DeadlineCandidate<'coordinating-caseworker'> {
+  return {
+    id: 'coordinating-caseworker',
+    kind: 'coordinating-caseworker',
+    label: 'a coordinating caseworker is assigned',
+    startedAt: state.openedAt,
+    ...withinLimit(state.openedAt, state.rules.waitingTimes.referralToCoordinatingCaseworker),
+    metAt: state.caseworkerFirstAssignedAt,
+    void: closed && !state.caseworkerFirstAssignedAt,
+  };
+}
+
 export function resolveDeadlines<K extends string>(
   candidates: DeadlineCandidate<K>[],
   log: CaseBase['deadlineLog'],

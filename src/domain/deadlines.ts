@@ -1,4 +1,5 @@
 import {
+  caseworkerWaitingTime,
   type Deadline as GenericDeadline,
   type DeadlineCandidate,
   resolveDeadlines,
@@ -40,15 +41,7 @@ function candidates(state: CaseState): DeadlineCandidate<DeadlineKind>[] {
   const closedAt = state.outcome?.at;
   const list: DeadlineCandidate<DeadlineKind>[] = [];
 
-  list.push({
-    id: 'coordinating-caseworker',
-    kind: 'coordinating-caseworker',
-    label: 'a coordinating caseworker is assigned',
-    startedAt: state.openedAt,
-    ...withinLimit(state.openedAt, rules.waitingTimes.referralToCoordinatingCaseworker),
-    metAt: state.caseworkerFirstAssignedAt,
-    void: closed && !state.caseworkerFirstAssignedAt,
-  });
+  list.push(caseworkerWaitingTime(state, closed));
 
   state.teamReviews.forEach((review, index) => {
     const reassessment = review.reason === 'reassessment';

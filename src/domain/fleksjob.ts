@@ -1,9 +1,10 @@
 import { type Draft, produce } from 'immer';
 import { z } from 'zod';
-import { type CaseBase, CaseIdSchema, CitizenSchema, MunicipalitySchema } from './case-base';
+import { type CaseBase, CaseIdentityShape, emptyCaseRecords } from './case-base';
 import { type CaseDraft, escalate, notify, record, SYSTEM } from './case-draft';
 import {
   advanceClockWith,
+  caseworkerWaitingTime,
   type ClockRules,
   type Deadline,
   type DeadlineCandidate,
@@ -59,9 +60,7 @@ export type FleksjobEvent = {
 
 export const OpenFleksjobSchema = z
   .object({
-    caseId: CaseIdSchema,
-    municipality: MunicipalitySchema,
-    citizen: CitizenSchema,
+    ...CaseIdentityShape,
     /** When the job has already started: its hours. Otherwise the follow-up waits for fleksjobStarted. */
     job: z
       .object({ weeklyHours, employer: text(200).optional() })
@@ -127,11 +126,7 @@ function emptyFollowUp(
     yearlyChecks: [],
     reassessments: [],
     followUpConversations: [],
-    relatives: [],
-    deadlineLog: {},
-    escalations: [],
-    notifications: [],
-    timeline: [],
+    ...emptyCaseRecords(),
   };
 }
 
@@ -500,17 +495,8 @@ function fleksjobCandidates(state: FleksjobState): DeadlineCandidate<FleksjobDea
   const employed = state.phase === 'employed';
   const list: DeadlineCandidate<FleksjobDeadlineKind>[] = [];
 
-  if (state.origin === 'direct') {
-    list.push({
-      id: 'coordinating-caseworker',
-      kind: 'coordinating-caseworker',
-      label: 'a coordinating caseworker is assigned',
-      startedAt: state.openedAt,
-      ...withinLimit(state.openedAt, rules.waitingTimes.referralToCoordinatingCaseworker),
-      metAt: state.caseworkerFirstAssignedAt,
-      void: ended && !state.caseworkerFirstAssignedAt,
-    });
-  }
+  // A follow-up of a course keeps the course's caseworker; one registered directly needs one.
+  if (state.origin === 'direct') list.push(caseworkerWaitingTime(state, ended));
 
   const job = state.job;
   const review = rules.fleksjob.progressionReview;

@@ -2,7 +2,7 @@ import { record } from './case-draft';
 import { produce } from 'immer';
 import type { Actor } from './events';
 import { type Ruleset, rulesetRef } from './ruleset';
-import type { CaseState, OpenCase } from './state';
+import { type CaseState, emptyCaseRecords, type OpenCase } from './state';
 import { toInstant } from './time';
 
 /** A new case: referred (or applied for), waiting for the rehabilitation team and a coordinating caseworker. */
@@ -24,11 +24,7 @@ export function openCase(input: OpenCase, rules: Ruleset, now: number, actor: Ac
     decisions: [],
     offers: [],
     complaints: [],
-    relatives: [],
-    deadlineLog: {},
-    escalations: [],
-    notifications: [],
-    timeline: [],
+    ...emptyCaseRecords(),
   };
   return produce(initial, (draft) => {
     record(draft, {

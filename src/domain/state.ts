@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CaseIdSchema, type CaseBase, CitizenSchema, MunicipalitySchema } from './case-base';
+import { type CaseBase, CaseIdentityShape } from './case-base';
 import type { CaseEventData, Outcome, Recommendation } from './events';
 import type { Instant } from './time';
 
@@ -7,11 +7,9 @@ export * from './case-base';
 
 export const OpenCaseSchema = z
   .object({
-    caseId: CaseIdSchema,
-    municipality: MunicipalitySchema,
+    ...CaseIdentityShape,
     /** Referred by the municipality, or the citizen's own application (seed 002). */
     origin: z.enum(['referral', 'application']).default('referral'),
-    citizen: CitizenSchema,
   })
   .strict();
 export type OpenCase = z.output<typeof OpenCaseSchema>;
