@@ -1,0 +1,150 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { basename, dirname, join } from 'node:path';
+import { Connection } from '@temporalio/client';
+import { searchAttributesForCli } from '../../src/messages/search-attributes';
+import { type ManagedProcess, stopProcess, waitFor } from '../../scripts/lib/processes';
+import { ensureTemporalCli } from '../../scripts/lib/temporal-binaries';
+
+/** A port the kernel has just handed out (ephemeral range: never 7233, 8233 or 3000). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface DevServer {
+  address: string;
+  pid: number;
+  /** The SQLite file, or undefined when the server keeps everything in memory. */
+  dbFile?: string;
+  /** Resident memory of the server process, bytes. */
+  rss(): number;
+  /** Bytes of the SQLite database and its WAL/SHM files (0 in memory). */
+  dbBytes(): number;
+  stop(): Promise<void>;
+}
+
+/**
+ * The Temporal CLI's dev server (the same binary `npm start` runs), on free ports, without the UI,
+ * with the product's search attributes registered: in memory, or persisting to a fresh SQLite file.
+ */
+export async function startDevServer(options: { dbFile?: string } = {}): Promise<DevServer> {
+  const cli = ensureTemporalCli((line) => process.stderr.write(`${line}\n`));
+  const port = await freePort();
+  const address = `127.0.0.1:${port}`;
+  const args = [
+    'server',
+    'start-dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--http-port',
+    String(await freePort()),
+    '--metrics-port',
+    String(await freePort()),
+    '--headless',
+    '--log-level',
+    'error',
+    ...(options.dbFile ? ['--db-filename', options.dbFile] : []),
+    ...searchAttributesForCli().flatMap((attribute) => ['--search-attribute', attribute]),
+  ];
+  // Its own process group (as npm start runs it), its banner dropped, its errors shown.
+  const child = spawn(cli, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+  child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[temporal] ${chunk.toString()}`));
+  const proc: ManagedProcess = {
+    name: 'temporal',
+    child,
+    exited: new Promise((resolve) => child.once('exit', (code) => resolve(code))),
+  };
+  track(proc);
+  await waitFor(
+    'the Temporal dev server',
+    async () => {
+      const connection = await Connection.connect({ address, connectTimeout: 1000 });
+      try {
+        await connection.workflowService.describeNamespace({ namespace: 'default' });
+        return true;
+      } finally {
+        await connection.close();
+      }
+    },
+    60_000,
+  );
+  const pid = proc.child.pid!;
+  return {
+    address,
+    pid,
+    ...(options.dbFile ? { dbFile: options.dbFile } : {}),
+    rss: () => rssOf(pid),
+    dbBytes: () => (options.dbFile ? sqliteBytes(options.dbFile) : 0),
+    async stop() {
+      await stopProcess(proc);
+      untrack(proc);
+    },
+  };
+}
+
+/** VmRSS of a process from /proc, in bytes (0 if it is gone or /proc is not there). */
+export function rssOf(pid: number): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
+    return match ? Number(match[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** The database file plus its -wal, -shm and -journal companions. */
+export function sqliteBytes(file: string): number {
+  if (!existsSync(dirname(file))) return 0;
+  const name = basename(file);
+  return readdirSync(dirname(file))
+    .filter((entry) => entry === name || entry.startsWith(`${name}-`))
+    .reduce((total, entry) => total + statSync(join(dirname(file), entry)).size, 0);
+}
+
+/** Child processes still running, stopped if the benchmark is interrupted. */
+const running = new Set<ManagedProcess>();
+function track(proc: ManagedProcess): void {
+  running.add(proc);
+}
+function untrack(proc: ManagedProcess): void {
+  running.delete(proc);
+}
+export function stopAllServers(): Promise<void> {
+  return Promise.all([...running].map((proc) => stopProcess(proc, 5_000))).then(() => running.clear());
+}
+/** On a hard exit, kill what is left by its own ID (each runs in its own process group). */
+export function killServersNow(): void {
+  for (const proc of running) {
+    try {
+      if (proc.child.pid) process.kill(-proc.child.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+}
+
+/** CPU seconds (user + system) a process has used, from /proc (0 if it is gone). */
+export function cpuSecondsOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may contain spaces): state is the 3rd field, utime the 14th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+/** Linux reports CPU time in clock ticks of 1/100 s (USER_HZ) on every common platform. */
+const CLOCK_TICKS = 100;
