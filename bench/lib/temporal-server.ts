@@ -104,13 +104,20 @@ export function rssOf(pid: number): number {
   }
 }
 
-/** The database file plus its -wal, -shm and -journal companions. */
+/** The database file plus its -wal, -shm and -journal companions (a journal may vanish while counted). */
 export function sqliteBytes(file: string): number {
   if (!existsSync(dirname(file))) return 0;
   const name = basename(file);
-  return readdirSync(dirname(file))
-    .filter((entry) => entry === name || entry.startsWith(`${name}-`))
-    .reduce((total, entry) => total + statSync(join(dirname(file), entry)).size, 0);
+  let total = 0;
+  for (const entry of readdirSync(dirname(file))) {
+    if (entry !== name && !entry.startsWith(`${name}-`)) continue;
+    try {
+      total += statSync(join(dirname(file), entry)).size;
+    } catch {
+      // gone between the listing and the stat
+    }
+  }
+  return total;
 }
 
 /** Child processes still running, stopped if the benchmark is interrupted. */

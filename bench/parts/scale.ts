@@ -84,34 +84,41 @@ export async function runScale(context: RunContext, options: ScaleOptions): Prom
   const samples: Sample[] = [];
   const latencies: number[] = [];
   const progress = new Progress('scale', options.n, 'cases');
+  let samplerFailure: unknown;
   const sampler = (async () => {
-    let lastSettled = 0;
-    let lastAt = Date.now();
-    let nextSample = Date.now() + SAMPLE_EVERY_MS;
-    while (!stopped) {
-      settled = await firstTasks(queue);
-      if (Date.now() >= nextSample) {
-        const status = await system.worker.status();
-        const now = Date.now();
-        const sample: Sample = {
-          t: round((now - started) / 1000, 1),
-          opened,
-          settled,
-          rate: round((settled - lastSettled) / ((now - lastAt) / 1000), 1),
-          workerRssMiB: Math.round(status.rss / MiB),
-          cachedWorkflows: status.workers.find((worker) => worker.kind === 'case')?.numCachedWorkflows ?? 0,
-          serverRssMiB: Math.round(system.server.rss() / MiB),
-          dbMiB: round(system.server.dbBytes() / MiB, 1),
-        };
-        samples.push(sample);
-        progress.note(
-          `| ${sample.rate}/s settled, worker ${sample.workerRssMiB} MiB (${sample.cachedWorkflows} cached), server ${sample.serverRssMiB} MiB${dbFile ? `, db ${sample.dbMiB} MiB` : ''}`,
-        );
-        lastSettled = settled;
-        lastAt = now;
-        nextSample = now + SAMPLE_EVERY_MS;
+    try {
+      let lastSettled = 0;
+      let lastAt = Date.now();
+      let nextSample = Date.now() + SAMPLE_EVERY_MS;
+      while (!stopped) {
+        settled = await firstTasks(queue);
+        if (Date.now() >= nextSample) {
+          const status = await system.worker.status();
+          const now = Date.now();
+          const sample: Sample = {
+            t: round((now - started) / 1000, 1),
+            opened,
+            settled,
+            rate: round((settled - lastSettled) / ((now - lastAt) / 1000), 1),
+            workerRssMiB: Math.round(status.rss / MiB),
+            cachedWorkflows: status.workers.find((worker) => worker.kind === 'case')?.numCachedWorkflows ?? 0,
+            serverRssMiB: Math.round(system.server.rss() / MiB),
+            dbMiB: round(system.server.dbBytes() / MiB, 1),
+          };
+          samples.push(sample);
+          progress.note(
+            `| ${sample.rate}/s settled, worker ${sample.workerRssMiB} MiB (${sample.cachedWorkflows} cached), server ${sample.serverRssMiB} MiB${dbFile ? `, db ${sample.dbMiB} MiB` : ''}`,
+          );
+          lastSettled = settled;
+          lastAt = now;
+          nextSample = now + SAMPLE_EVERY_MS;
+        }
+        await sleep(200);
       }
-      await sleep(200);
+    } catch (error) {
+      // The opening waits on `settled`: stop it rather than let it wait for ever.
+      samplerFailure = error;
+      stopped = true;
     }
   })();
 
@@ -123,7 +130,7 @@ export async function runScale(context: RunContext, options: ScaleOptions): Prom
         stopped = true;
         return;
       }
-      while (opened - settled > MAX_BACKLOG) await sleep(50);
+      while (opened - settled > MAX_BACKLOG && !stopped) await sleep(50);
       const t0 = process.hrtime.bigint();
       try {
         const answer = await system.api.http.send(
@@ -143,7 +150,8 @@ export async function runScale(context: RunContext, options: ScaleOptions): Prom
     }),
   );
   const acceptedSeconds = (Date.now() - openStarted) / 1000;
-  while (settled < opened) await sleep(100);
+  while (settled < opened && !samplerFailure) await sleep(100);
+  if (samplerFailure) throw samplerFailure;
   const settledSeconds = (Date.now() - openStarted) / 1000;
   const openCpu = cpuPer(cpuDelta(openCpuBefore, system.cpu()), Math.max(1, opened));
   stopped = true;
