@@ -1,6 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
-import { failureConverterPath } from '../src/temporal/data-converter';
+import { bundleCaseWorkflows } from './workflow-bundle';
 
 /**
  * Bundles the workflow code once, at image build time, so a worker starts at once and every worker
@@ -10,11 +9,7 @@ import { failureConverterPath } from '../src/temporal/data-converter';
 async function main(): Promise<void> {
   const out = process.argv[2];
   if (!out) throw new Error('usage: bundle-workflows <output file>');
-  const { code } = await bundleWorkflowCode({
-    workflowsPath: require.resolve('../workflows'),
-    failureConverterPath,
-    logger: new DefaultLogger('WARN'),
-  });
+  const code = await bundleCaseWorkflows();
   writeFileSync(out, code);
   console.log(`workflow bundle: ${out} (${(code.length / 1024).toFixed(0)} KiB)`);
 }

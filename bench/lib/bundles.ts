@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import { failureConverterPath } from '../../src/temporal/data-converter';
+import { bundleCaseWorkflows } from '../../worker/workflow-bundle';
 import { step } from './progress';
 
 export interface Bundles {
@@ -19,16 +20,19 @@ export interface Bundles {
 export async function bundleAll(dir: string): Promise<Bundles> {
   mkdirSync(dir, { recursive: true });
   const logger = new DefaultLogger('WARN');
-  const build = async (name: string, workflowsPath: string) => {
+  const build = async (name: string, bundle: () => Promise<string>) => {
     const started = Date.now();
-    const { code } = await bundleWorkflowCode({ workflowsPath, failureConverterPath, logger });
+    const code = await bundle();
     const path = join(dir, `${name}.js`);
     writeFileSync(path, code);
     step(`bundled ${name} workflows (${Math.round(code.length / 1024)} KiB) in ${Date.now() - started} ms`);
     return path;
   };
   return {
-    cases: await build('case-workflows', require.resolve('../../workflows')),
-    baseline: await build('baseline-workflows', require.resolve('../baseline-workflows')),
+    cases: await build('case-workflows', () => bundleCaseWorkflows(logger)),
+    baseline: await build('baseline-workflows', async () => {
+      const workflowsPath = require.resolve('../baseline-workflows');
+      return (await bundleWorkflowCode({ workflowsPath, failureConverterPath, logger })).code;
+    }),
   };
 }
