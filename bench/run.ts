@@ -29,7 +29,7 @@ const usage = `usage: npm run bench [-- [starts|events|storm|scale|simulation]â€
   --rounds R        starts: alternating blocks per kind (default 4)
   --minutes M       scale: stop opening cases after M minutes (default 40)
   --db memory|file  scale: the dev server's store (default file: a SQLite file, its size reported)
-  --cache K         scale: the case worker's maxCachedWorkflows (default: the SDK's, from the heap)
+  --cache K         scale: the case worker's maxCachedWorkflows (default: the worker's, from its heap limit)
   --profile         write CPU profiles of the worker and of this process to bench/results/profiles/
   --keep            keep the run's scratch folder (outboxes, SQLite files) under bench/results/
   --help`;

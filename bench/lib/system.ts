@@ -42,7 +42,7 @@ export interface SystemOptions {
   /** The ruleset the API pins new cases to (seeds-2017 by default: no deadline falls during a part). */
   ruleset?: Ruleset;
   workers?: { cases?: boolean; bare?: boolean; codec?: boolean };
-  /** The case worker's cache limit (maxCachedWorkflows); the SDK's default without. */
+  /** The case worker's cache limit (maxCachedWorkflows); the worker's default (from its heap limit) without. */
   maxCachedWorkflows?: number;
   /** HTTP client sockets (the load's concurrency). */
   maxSockets?: number;

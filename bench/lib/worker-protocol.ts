@@ -12,7 +12,7 @@ export interface WorkerProcessConfig {
   bareQueue?: string;
   codecQueue?: string;
   baselineBundle?: string;
-  /** The case worker's sticky cache limit (Worker option maxCachedWorkflows); the SDK's default without. */
+  /** The case worker's sticky cache limit (Worker option maxCachedWorkflows); the worker's default (from its heap limit) without. */
   maxCachedWorkflows?: number;
   /** Where the SDK core serves its Prometheus metrics. */
   metricsPort?: number;

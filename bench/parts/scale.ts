@@ -19,7 +19,7 @@ export interface ScaleOptions {
   /** Stop opening after this many minutes, however many are open. */
   minutes: number;
   db: 'memory' | 'file';
-  /** The case worker's maxCachedWorkflows; the SDK's default (from the heap limit) without. */
+  /** The case worker's maxCachedWorkflows; the worker's default (defaultMaxCachedCases, from the heap limit) without. */
   cache?: number;
 }
 
@@ -285,9 +285,24 @@ export async function runScale(context: RunContext, options: ScaleOptions): Prom
   const workerRssEnd = rssOf(workerPid);
   await system.stop();
 
+  // While the cache fills, RSS grows by what each cached case holds; once it is full and turning
+  // over, RSS also keeps garbage not yet returned, so the figure is the slope of the filling.
+  const caseWorker = atSize.worker.workers.find((worker) => worker.kind === 'case')!;
+  const filling = samples.filter((sample) => sample.cachedWorkflows > 0);
+  const full = filling.find((sample) => sample.cachedWorkflows >= 0.9 * maxCached);
+  const fillKiBPerCached =
+    full && filling[0] && full.cachedWorkflows > filling[0].cachedWorkflows
+      ? round(
+          ((full.workerRssMiB - filling[0].workerRssMiB) * 1024) /
+            (full.cachedWorkflows - filling[0].cachedWorkflows),
+          1,
+        )
+      : undefined;
+  const caseKiBPerCached =
+    fillKiBPerCached ??
+    round((atSize.worker.rss - idle.worker.rss) / Math.max(1, caseWorker.numCachedWorkflows) / 1024, 1);
   const caseRate = round(opened / settledSeconds, 1);
   const bareRate = round(bareN / bareSeconds, 1);
-  const caseWorker = atSize.worker.workers.find((worker) => worker.kind === 'case')!;
   const figures: Figure[] = [
     rateFigure({
       id: 'scale.rate',
@@ -357,12 +372,18 @@ export async function runScale(context: RunContext, options: ScaleOptions): Prom
       id: 'scale.worker.perCached',
       label: 'worker memory per cached workflow',
       unit: 'KiB',
-      product: round(
-        (atSize.worker.rss - idle.worker.rss) / Math.max(1, caseWorker.numCachedWorkflows) / 1024,
-        1,
-      ),
-      baseline: bareKiBPerCached,
-      baselineLabel: `per cached bare workflow (${cachedBare})`,
+      product: caseKiBPerCached,
+      ...(bareKiBPerCached > 0
+        ? { baseline: bareKiBPerCached, baselineLabel: `per cached bare workflow (${cachedBare})` }
+        : {}),
+      note: [
+        fillKiBPerCached === undefined
+          ? 'RSS at size over cached workflows (the cache did not fill while sampled)'
+          : 'slope of RSS while the cache filled',
+        ...(bareKiBPerCached > 0
+          ? []
+          : ['bare: not measurable, RSS fell while the full case cache turned over']),
+      ].join('; '),
     }),
     costFigure({
       id: 'scale.server.rss',
@@ -395,7 +416,7 @@ export async function runScale(context: RunContext, options: ScaleOptions): Prom
       db: options.db,
       maxBacklog: MAX_BACKLOG,
       maxCachedWorkflows: maxCached,
-      cacheLimitSet: options.cache ?? 'SDK default (from the heap limit)',
+      cacheLimitSet: options.cache ?? 'worker default (from the heap limit)',
     },
     figures,
     details: {
