@@ -1,6 +1,6 @@
 /**
- * A single-line progress bar on stderr: redrawn in place on a terminal, a line per tenth otherwise (CI,
- * a file), so a long part shows it is alive without flooding a log.
+ * A single-line progress bar on stderr: redrawn in place on a terminal; otherwise (CI, a file) a line
+ * per tenth and at least one a minute, so a long part shows it is alive without flooding a log.
  */
 export class Progress {
   private done = 0;
@@ -49,8 +49,9 @@ export class Progress {
       return;
     }
     const tenth = Math.floor(fraction * 10);
-    if (!force && tenth === this.lastTenth) return;
+    if (!force && tenth === this.lastTenth && now - this.lastDraw < 60_000) return;
     this.lastTenth = tenth;
+    this.lastDraw = now;
     process.stderr.write(`${this.line('', fraction, now)}\n`);
   }
 

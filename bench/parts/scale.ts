@@ -79,7 +79,9 @@ export async function runScale(context: RunContext, options: ScaleOptions): Prom
   let settled = 0;
   let errors = 0;
   let firstError: string | undefined;
+  /** The sampler stops (at the end, or when it fails). */
   let stopped = false;
+  let openingDone = false;
   const stopAt = Date.now() + options.minutes * 60_000;
   const samples: Sample[] = [];
   const latencies: number[] = [];
@@ -126,8 +128,9 @@ export async function runScale(context: RunContext, options: ScaleOptions): Prom
   const openCpuBefore = system.cpu();
   await profiled(context, 'scale-open-bench', () =>
     pool(options.n, options.concurrency, async (index) => {
-      if (stopped || Date.now() > stopAt || errors > 100) {
-        stopped = true;
+      // Time up or too many errors: stop opening, but keep sampling until what is open has settled.
+      if (openingDone || stopped || Date.now() > stopAt || errors > 100) {
+        openingDone = true;
         return;
       }
       while (opened - settled > MAX_BACKLOG && !stopped) await sleep(50);
