@@ -2,7 +2,7 @@ import { getHeapStatistics } from 'node:v8';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDependencies } from '../activities';
 import type { KeyRing } from '../src/temporal/encryption-codec';
-import { createDataConverter, failureConverterPath } from '../src/temporal/data-converter';
+import { createDataConverter } from '../src/temporal/data-converter';
 import { caseWorkflowsPath } from './workflow-bundle';
 
 export interface CaseWorkerOptions extends ActivityDependencies {
@@ -46,6 +46,3 @@ export function createCaseWorker(options: CaseWorkerOptions): Promise<Worker> {
       : { workflowsPath: caseWorkflowsPath }),
   });
 }
-
-/** Bundles the workflow code once (at image build time), with the failure converter the workers use. */
-export { failureConverterPath };

@@ -2,6 +2,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { installQuietRuntime } from './quiet-logger';
 import { CaseService } from '../../src/client/case-service';
+import type { Actor } from '../../src/domain';
 import type { KeyRing } from '../../src/temporal/encryption-codec';
 import { createDataConverter } from '../../src/temporal/data-converter';
 import { createDirectory, type Directory } from '../../src/notifications/directory';
@@ -22,7 +23,20 @@ export interface TimeSkippingHarness {
   mailer: RecordingMailer;
   keyRing: KeyRing;
   taskQueue: string;
+  /** Skips time to `ms` (epoch ms of the test server's clock); nothing if it has passed. */
+  sleepUntil(ms: number): Promise<void>;
+  /**
+   * Caseworker assigned, the team recommends a course unanimously, the municipality grants it: the
+   * course of an opened case starts now. Returns that instant.
+   */
+  grantCourse(caseId: string, actor: Actor, assignment: CaseworkerAssignment): Promise<number>;
   teardown(): Promise<void>;
+}
+
+export interface CaseworkerAssignment {
+  caseworkerId: string;
+  name: string;
+  email: string;
 }
 
 /** A time-skipping test server, a running worker on the bundled workflows, and a case service: one per test file. */
@@ -47,13 +61,34 @@ export async function startTimeSkipping(
     workflowBundle: { codePath: WORKFLOW_BUNDLE_PATH },
   });
   const running = worker.run();
+  const cases = new CaseService(env.client, taskQueue);
   return {
     env,
     worker,
-    cases: new CaseService(env.client, taskQueue),
+    cases,
     mailer,
     keyRing,
     taskQueue,
+    async sleepUntil(ms) {
+      const now = await env.currentTimeMs();
+      if (ms > now) await env.sleep(ms - now);
+    },
+    async grantCourse(caseId, actor, assignment) {
+      await cases.send(caseId, 'caseworkerAssigned', assignment, actor);
+      await cases.send(
+        caseId,
+        'teamRecommendation',
+        { recommends: 'ressourceforloeb', unanimous: true, citizenAttendedWholeMeeting: true },
+        actor,
+      );
+      await cases.send(
+        caseId,
+        'municipalDecision',
+        { decision: 'grant-course', reasoning: 'as recommended' },
+        actor,
+      );
+      return env.currentTimeMs();
+    },
     async teardown() {
       worker.shutdown();
       await running;

@@ -46,30 +46,11 @@ async function openCase(caseId: string, citizenEmail = 'borger@example.dk'): Pro
 
 async function openCourse(caseId: string): Promise<number> {
   await openCase(caseId);
-  await h.cases.send(
-    caseId,
-    'caseworkerAssigned',
-    { caseworkerId: 'cw-1', name: 'Sara Sagsbehandler', email: 'sara@kk.dk' },
-    caseworker,
-  );
-  await h.cases.send(
-    caseId,
-    'teamRecommendation',
-    { recommends: 'ressourceforloeb', unanimous: true, citizenAttendedWholeMeeting: true },
-    caseworker,
-  );
-  await h.cases.send(
-    caseId,
-    'municipalDecision',
-    { decision: 'grant-course', reasoning: 'as recommended' },
-    caseworker,
-  );
-  return h.env.currentTimeMs();
-}
-
-async function sleepUntil(ms: number): Promise<void> {
-  const now = await h.env.currentTimeMs();
-  if (ms > now) await h.env.sleep(ms - now);
+  return h.grantCourse(caseId, caseworker, {
+    caseworkerId: 'cw-1',
+    name: 'Sara Sagsbehandler',
+    email: 'sara@kk.dk',
+  });
 }
 
 /** Waits (in real time: activities run for real) until no notification of the case is pending. */
@@ -149,7 +130,7 @@ test('citizen, caseworker and relatives each get their own message; relatives on
   );
   const start = await h.env.currentTimeMs();
   // Ten months in: the first reminder that a real offer must start within the year.
-  await sleepUntil(start + 310 * DAY);
+  await h.sleepUntil(start + 310 * DAY);
   const state = await delivered(id);
 
   expect(subjectsTo(id, 'borger@example.dk')).toEqual([
@@ -194,7 +175,7 @@ test('a breach escalates to the supervisor at once and, unacknowledged, to the h
   const alsoStart = await openCourse('nt-esc-ack');
   expect(alsoStart - start).toBeLessThan(DAY);
   // No measure within 3 months (the seeds' first-measure deadline): breach, escalation level 1.
-  await sleepUntil(start + 93 * DAY);
+  await h.sleepUntil(start + 93 * DAY);
   for (const id of ['nt-esc-open', 'nt-esc-ack']) {
     await delivered(id);
     expect(subjectsTo(id, 'sara@kk.dk')).toEqual(['påmindelse om frist', 'frist overskredet']);
@@ -209,7 +190,7 @@ test('a breach escalates to the supervisor at once and, unacknowledged, to the h
     supervisor,
   );
 
-  await sleepUntil(start + (93 + 15) * DAY);
+  await h.sleepUntil(start + (93 + 15) * DAY);
   await delivered('nt-esc-open');
   await delivered('nt-esc-ack');
   expect(subjectsTo('nt-esc-open', 'chef@kk.dk')).toEqual(['eskalering (niveau 2)']);

@@ -48,30 +48,7 @@ async function openCase(caseId: string, rules = seeds, options = {}) {
 /** Referral → caseworker → team → grant: the course starts now (time-skipped). */
 async function openCourse(caseId: string, rules = seeds, options = {}): Promise<number> {
   await openCase(caseId, rules, options);
-  await h.cases.send(
-    caseId,
-    'caseworkerAssigned',
-    { caseworkerId: 'cw-1', name: 'Sara', email: 'sara@kk.dk' },
-    caseworker,
-  );
-  await h.cases.send(
-    caseId,
-    'teamRecommendation',
-    { recommends: 'ressourceforloeb', unanimous: true, citizenAttendedWholeMeeting: true },
-    caseworker,
-  );
-  await h.cases.send(
-    caseId,
-    'municipalDecision',
-    { decision: 'grant-course', reasoning: 'as recommended' },
-    caseworker,
-  );
-  return h.env.currentTimeMs();
-}
-
-async function sleepUntil(ms: number): Promise<void> {
-  const now = await h.env.currentTimeMs();
-  if (ms > now) await h.env.sleep(ms - now);
+  return h.grantCourse(caseId, caseworker, { caseworkerId: 'cw-1', name: 'Sara', email: 'sara@kk.dk' });
 }
 
 const courseState = (caseId: string) => h.cases.stateOf(caseId, 'ressourceforloeb');
@@ -81,10 +58,10 @@ const mailTo = (caseId: string, to: string) =>
 
 test('no real offer within a year: breach at 12 months, the citizen gets the right to a decision, the case escalates', async () => {
   const start = await openCourse('ts-breach');
-  await sleepUntil(start + 364 * DAY);
+  await h.sleepUntil(start + 364 * DAY);
   expect(deadlineOf(await courseState('ts-breach'), 'real-offer')?.status).toBe('pending');
 
-  await sleepUntil(start + 367 * DAY);
+  await h.sleepUntil(start + 367 * DAY);
   const state = await courseState('ts-breach');
   expect(deadlineOf(state, 'real-offer')?.status).toBe('breached');
   expect(state.decisionOnExistingEvidence?.rightSince).toBe(deadlineOf(state, 'real-offer')?.dueAt);
@@ -108,9 +85,9 @@ test('a real offer started at 11 months: no breach after the year', async () => 
     { offerId: 'o1', kind: 'job-training', real: true, plannedStart: '2027-10-01' },
     caseworker,
   );
-  await sleepUntil(start + 334 * DAY);
+  await h.sleepUntil(start + 334 * DAY);
   await h.cases.send('ts-met', 'offerStarted', { offerId: 'o1' }, caseworker);
-  await sleepUntil(start + 400 * DAY);
+  await h.sleepUntil(start + 400 * DAY);
   const state = await courseState('ts-met');
   expect(deadlineOf(state, 'real-offer')?.status).toBe('met');
   expect(state.decisionOnExistingEvidence).toBeUndefined();
@@ -171,9 +148,9 @@ test('a complaint not reconsidered within 4 weeks is forwarded to Ankestyrelsen 
   await openCourse('ts-complaint');
   await h.cases.send('ts-complaint', 'complaintReceived', { complaintId: 'k1', about: 'grant' }, caseworker);
   const received = await h.env.currentTimeMs();
-  await sleepUntil(received + 27 * DAY);
+  await h.sleepUntil(received + 27 * DAY);
   expect((await courseState('ts-complaint')).complaints[0]!.status).toBe('awaiting-reconsideration');
-  await sleepUntil(received + 29 * DAY);
+  await h.sleepUntil(received + 29 * DAY);
   const state = await courseState('ts-complaint');
   expect(state.complaints[0]).toMatchObject({ status: 'forwarded', forwardedBecause: 'overdue' });
   expect(
@@ -193,17 +170,17 @@ test('a 3-year course without outcome was reminded 3 and 1 months before, and es
     caseworker,
   );
   await h.cases.send('ts-max', 'offerStarted', { offerId: 'o1' }, caseworker);
-  await sleepUntil(start + (3 * 365 - 10) * DAY);
+  await h.sleepUntil(start + (3 * 365 - 10) * DAY);
   let state = await courseState('ts-max');
   expect(
     deadlineOf(state, 'maximum-duration')?.reminders.map((reminder) => Boolean(reminder.sentAt)),
   ).toEqual([true, true]);
   expect(deadlineOf(state, 'maximum-duration')?.status).toBe('pending');
-  await sleepUntil(start + (3 * 365 + 2) * DAY);
+  await h.sleepUntil(start + (3 * 365 + 2) * DAY);
   state = await courseState('ts-max');
   expect(deadlineOf(state, 'maximum-duration')?.status).toBe('breached');
   expect(state.phase).toBe('in-course');
-  await sleepUntil(start + (3 * 365 + 20) * DAY);
+  await h.sleepUntil(start + (3 * 365 + 20) * DAY);
   state = await courseState('ts-max');
   expect(state.escalations.find((escalation) => escalation.deadlineId === 'maximum-duration')).toMatchObject({
     level: 1,
@@ -220,11 +197,11 @@ test('a 3-year course without outcome was reminded 3 and 1 months before, and es
 test('under the law in force, no measure within 6 months sends the course back to the team', async () => {
   const law = loadRuleset('law-2022');
   const start = await openCourse('ts-law', law);
-  await sleepUntil(start + 180 * DAY);
+  await h.sleepUntil(start + 180 * DAY);
   let state = await courseState('ts-law');
   expect(state.ruleset).toEqual({ name: 'law-2022', version: 1 });
   expect(deadlineOf(state, 'first-measure')?.status).toBe('pending');
-  await sleepUntil(start + 186 * DAY);
+  await h.sleepUntil(start + 186 * DAY);
   state = await courseState('ts-law');
   expect(deadlineOf(state, 'first-measure')?.status).toBe('breached');
   expect(deadlineOf(state, 'team-reassessment:2')?.status).toBe('pending');
@@ -307,7 +284,7 @@ test('a whole three-year course with realistic events, continuing as new along t
     caseworker,
   );
   await h.cases.send('ts-full', 'offerStarted', { offerId: 'mentor' }, caseworker);
-  await sleepUntil(start + 60 * DAY);
+  await h.sleepUntil(start + 60 * DAY);
   await h.cases.send(
     'ts-full',
     'offerRegistered',
@@ -315,7 +292,7 @@ test('a whole three-year course with realistic events, continuing as new along t
     caseworker,
   );
   await h.cases.send('ts-full', 'healthCoordinatorRequested', { offerId: 'praktik' }, caseworker);
-  await sleepUntil(start + 80 * DAY);
+  await h.sleepUntil(start + 80 * DAY);
   await h.cases.send(
     'ts-full',
     'healthCoordinatorAdvice',
@@ -323,21 +300,21 @@ test('a whole three-year course with realistic events, continuing as new along t
     caseworker,
   );
   await h.cases.send('ts-full', 'offerStarted', { offerId: 'praktik' }, caseworker);
-  await sleepUntil(start + 200 * DAY);
+  await h.sleepUntil(start + 200 * DAY);
   await h.cases.send(
     'ts-full',
     'complaintReceived',
     { complaintId: 'k1', about: 'offer', offerId: 'praktik' },
     caseworker,
   );
-  await sleepUntil(start + 215 * DAY);
+  await h.sleepUntil(start + 215 * DAY);
   await h.cases.send(
     'ts-full',
     'complaintReconsidered',
     { complaintId: 'k1', result: 'kept', reasoning: 'suitable' },
     caseworker,
   );
-  await sleepUntil(start + 400 * DAY);
+  await h.sleepUntil(start + 400 * DAY);
   await h.cases.send('ts-full', 'offerEnded', { offerId: 'praktik', reason: 'completed' }, caseworker);
   await h.cases.send(
     'ts-full',
@@ -352,14 +329,14 @@ test('a whole three-year course with realistic events, continuing as new along t
     caseworker,
   );
   await h.cases.send('ts-full', 'offerStarted', { offerId: 'uddannelse' }, caseworker);
-  await sleepUntil(start + 900 * DAY);
+  await h.sleepUntil(start + 900 * DAY);
   await h.cases.send(
     'ts-full',
     'teamRecommendation',
     { recommends: 'fleksjob', unanimous: true, citizenAttendedWholeMeeting: true },
     caseworker,
   );
-  await sleepUntil(start + 1000 * DAY);
+  await h.sleepUntil(start + 1000 * DAY);
   const concluded = await h.cases.send('ts-full', 'courseConcluded', { outcome: 'fleksjob' }, caseworker);
   expect(concluded.phase).toBe('concluded');
 

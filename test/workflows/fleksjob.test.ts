@@ -62,11 +62,6 @@ async function openFollowUp(
   return h.env.currentTimeMs();
 }
 
-async function sleepUntil(ms: number): Promise<void> {
-  const now = await h.env.currentTimeMs();
-  if (ms > now) await h.env.sleep(ms - now);
-}
-
 const state = (caseId: string) => h.cases.stateOf(caseId, 'fleksjob');
 const deadlineOf = (view: CaseView<FleksjobState>, id: string): AnyDeadline | undefined =>
   view.deadlines.find((deadline) => deadline.id === id);
@@ -76,14 +71,14 @@ const escalationOf = (view: CaseView<FleksjobState>, id: string) =>
 describe('the progression review 3 months in', () => {
   test('recorded in time: met, nobody escalated', async () => {
     const start = await openFollowUp('fj-review-ok', 12);
-    await sleepUntil(start + 92 * DAY);
+    await h.sleepUntil(start + 92 * DAY);
     await h.cases.send(
       'fj-review-ok',
       'progressionReviewRecorded',
       { workCapacity: 'higher', weeklyHours: 14 },
       caseworker,
     );
-    await sleepUntil(start + 200 * DAY);
+    await h.sleepUntil(start + 200 * DAY);
     const view = await state('fj-review-ok');
     expect(deadlineOf(view, 'progression-review')?.status).toBe('met');
     expect(view.escalations).toEqual([]);
@@ -95,7 +90,7 @@ describe('the progression review 3 months in', () => {
 
   test('late: breached at the end of the grace period, met when recorded, the escalation resolved', async () => {
     const start = await openFollowUp('fj-review-late', 12);
-    await sleepUntil(start + 125 * DAY);
+    await h.sleepUntil(start + 125 * DAY);
     let view = await state('fj-review-late');
     expect(deadlineOf(view, 'progression-review')?.status).toBe('breached');
     expect(escalationOf(view, 'progression-review')?.status).toBe('open');
@@ -115,7 +110,7 @@ describe('the progression review 3 months in', () => {
 
   test('missing: escalated to the supervisor, then the head of department', async () => {
     const start = await openFollowUp('fj-review-missing', 12);
-    await sleepUntil(start + 150 * DAY);
+    await h.sleepUntil(start + 150 * DAY);
     const view = await state('fj-review-missing');
     expect(escalationOf(view, 'progression-review')).toMatchObject({
       status: 'open',
@@ -134,7 +129,7 @@ describe('a short-hour fleksjob (under 5 hours a week)', () => {
       caseworker,
     );
     for (const year of [1, 2]) {
-      await sleepUntil(start + (year * 365 - 20) * DAY);
+      await h.sleepUntil(start + (year * 365 - 20) * DAY);
       await h.cases.send(
         'fj-short-progress',
         'yearlyCheckRecorded',
@@ -142,7 +137,7 @@ describe('a short-hour fleksjob (under 5 hours a week)', () => {
         caseworker,
       );
     }
-    await sleepUntil(start + 800 * DAY);
+    await h.sleepUntil(start + 800 * DAY);
     const view = await state('fj-short-progress');
     expect(view.deadlines.filter((d) => d.kind === 'yearly-check').map((d) => d.status)).toEqual([
       'met',
@@ -161,7 +156,7 @@ describe('a short-hour fleksjob (under 5 hours a week)', () => {
       { workCapacity: 'lower', weeklyHours: 2 },
       caseworker,
     );
-    await sleepUntil(start + 360 * DAY);
+    await h.sleepUntil(start + 360 * DAY);
     const receipt = await h.cases.send(
       'fj-short-none',
       'yearlyCheckRecorded',
@@ -193,7 +188,7 @@ describe('a short-hour fleksjob (under 5 hours a week)', () => {
       { chosen: true, note: 'caring for a parent' },
       caseworker,
     );
-    await sleepUntil(start + 3 * 365 * DAY);
+    await h.sleepUntil(start + 3 * 365 * DAY);
     const view = await state('fj-choice');
     expect(view.fewHoursChoice).toBeDefined();
     expect(view.deadlines.filter((d) => d.kind === 'yearly-check')).toEqual([]);
@@ -208,7 +203,7 @@ describe('a short-hour fleksjob (under 5 hours a week)', () => {
       { workCapacity: 'higher', weeklyHours: 6 },
       caseworker,
     );
-    await sleepUntil(start + 500 * DAY);
+    await h.sleepUntil(start + 500 * DAY);
     let view = await state('fj-threshold');
     expect(view.deadlines.filter((d) => d.kind === 'yearly-check')).toEqual([]);
     expect(view.escalations).toEqual([]);
@@ -239,11 +234,11 @@ test('30 simulated years of yearly checks: each run of history stays bounded, an
   ];
   await h.cases.send('fj-30-can', ...sent[0]!, caseworker);
   for (let year = 1; year <= 30; year += 1) {
-    await sleepUntil(start + (year * 365.25 - 10) * DAY);
+    await h.sleepUntil(start + (year * 365.25 - 10) * DAY);
     sent.push(['yearlyCheckRecorded', yearlyCheck(year)]);
     await h.cases.send('fj-30-can', 'yearlyCheckRecorded', yearlyCheck(year), caseworker);
   }
-  await sleepUntil(start + 30.5 * 365.25 * DAY);
+  await h.sleepUntil(start + 30.5 * 365.25 * DAY);
 
   const runs = await runsOf(h.env.client, 'fj-30-can');
   const lengths = runs.map((run) => run.events!.length);
@@ -299,9 +294,9 @@ function foldThroughRules(final: FleksjobState, sent: Array<[FleksjobEventType, 
 
 test('law in force: a temporary first fleksjob, its status and the decision to make it permanent', async () => {
   const start = await openFollowUp('fj-law', 20, law);
-  await sleepUntil(start + 905 * DAY);
+  await h.sleepUntil(start + 905 * DAY);
   await h.cases.send('fj-law', 'followUpConversationHeld', { note: 'all well' }, caseworker);
-  await sleepUntil(start + (4.5 * 365 + 10) * DAY);
+  await h.sleepUntil(start + (4.5 * 365 + 10) * DAY);
   let view = await state('fj-law');
   expect(deadlineOf(view, 'fleksjob-status')?.status).toBe('breached');
   await h.cases.send('fj-law', 'fleksjobStatusRecorded', {}, caseworker);
