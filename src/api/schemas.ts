@@ -1,6 +1,9 @@
 import 'zod-openapi';
 import { z } from 'zod';
 import { CaseIdSchema, MunicipalitySchema } from '../domain';
+import { personTypedId } from '../domain/fields';
+
+const CaseworkerIdSchema = personTypedId({ what: 'a caseworker ID' });
 
 /** Shapes of the API that are not case events: parameters, queries and answers, documented in OpenAPI. */
 export const CaseIdParams = z.object({
@@ -11,10 +14,10 @@ export const CaseIdParams = z.object({
 });
 
 export const CaseworkerParams = z.object({
-  caseworkerId: z
-    .string()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/)
-    .meta({ description: "The coordinating caseworker's ID", example: 'sara.caseworker' }),
+  caseworkerId: CaseworkerIdSchema.meta({
+    description: "The coordinating caseworker's ID",
+    example: 'sara.caseworker',
+  }),
 });
 
 const booleanParam = z.enum(['true', 'false']).transform((value) => value === 'true');
@@ -32,10 +35,7 @@ export const ListQuery = z
       .optional()
       .meta({ description: 'e.g. in-course, referred, employed' }),
     municipality: MunicipalitySchema.optional(),
-    caseworker: z
-      .string()
-      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/)
-      .optional(),
+    caseworker: CaseworkerIdSchema.optional(),
     escalated: booleanParam
       .optional()
       .meta({ description: 'Cases with an open (unacknowledged) escalation' }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Actor, ConsentTopic } from './events';
+import { personTypedId, text } from './fields';
 import type { EscalationRole, Ruleset, RulesetRef } from './ruleset';
 import type { Instant } from './time';
 
@@ -10,23 +11,15 @@ import type { Instant } from './time';
  */
 export type CaseKind = 'ressourceforloeb' | 'fleksjob' | 'cash-benefit';
 
-/** DDMMYY-SSSS (dash optional) with a plausible day and month, not inside a longer run of digits. */
-const CPR_LIKE = /(?<!\d)(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])\d{2}-?\d{4}(?!\d)/;
-
 /** A case ID is chosen by the municipality. It must never carry a CPR number. */
-export const CaseIdSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$/, '3–64 letters, digits, dots, dashes or underscores')
-  .refine((id) => !CPR_LIKE.test(id), {
-    message: 'looks like a CPR number; a case ID must not contain personal data',
-  });
+export const CaseIdSchema = personTypedId({ min: 3, what: 'a case ID' });
 
 export const MunicipalitySchema = z.string().regex(/^\d{3}$/, 'the three-digit municipality code, e.g. 101');
 
 export const CitizenSchema = z
   .object({
     cpr: z.string().regex(/^\d{6}-?\d{4}$/, 'a CPR number is 10 digits, DDMMYY-XXXX'),
-    name: z.string().trim().min(1).max(200),
+    name: text(200),
     email: z.email().optional(),
   })
   .strict();

@@ -1,6 +1,7 @@
 import { type Draft, produce } from 'immer';
 import { z } from 'zod';
 import { type CaseBase, CaseIdentityShape, emptyCaseRecords } from './case-base';
+import { dateWithin, text } from './fields';
 import { type CaseDraft, notify, record } from './case-draft';
 import {
   advanceClockWith,
@@ -26,7 +27,7 @@ export const cashBenefitEventSchemas = {
   cashBenefitInterrupted: z
     .object({
       reason: z.enum(['employment', 'education', 'other-benefit', 'moved', 'other']),
-      note: z.string().trim().min(1).max(2000).optional(),
+      note: text(2000, { multiline: true }).optional(),
     })
     .strict(),
 } as const;
@@ -43,7 +44,7 @@ export const OpenCashBenefitSchema = z
   .object({
     ...CaseIdentityShape,
     /** The first day of the continuous spell, when it began before it was registered here. */
-    spellStartedOn: z.iso.date().optional(),
+    spellStartedOn: dateWithin('1990-01-01', '2099-12-31').optional(),
   })
   .strict();
 export type OpenCashBenefit = z.output<typeof OpenCashBenefitSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dateWithin, personTypedId, text } from './fields';
 import { describeIssues } from './validation';
 
 /** Who sent an event: every change in a case is attributed to a person and their role. */
@@ -12,10 +13,9 @@ export const ActorSchema = z
   .strict();
 export type Actor = z.infer<typeof ActorSchema>;
 
-const id = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, '1–64 letters, digits, dots, dashes or underscores');
-const text = (max: number) => z.string().trim().min(1).max(max);
+const id = personTypedId();
+/** Free text that may run over several lines: reasoning, notes, opinions. */
+const prose = (max: number) => text(max, { multiline: true });
 
 export const RecommendationSchema = z.enum([
   'ressourceforloeb',
@@ -63,7 +63,7 @@ export const commonEventSchemas = {
       path: ['covers'],
     }),
 
-  escalationAcknowledged: z.object({ escalationId: id, note: text(1000).optional() }).strict(),
+  escalationAcknowledged: z.object({ escalationId: id, note: prose(1000).optional() }).strict(),
 } as const;
 
 export type CommonEventType = keyof typeof commonEventSchemas;
@@ -79,7 +79,7 @@ export const caseEventSchemas = {
       unanimous: z.boolean(),
       /** Who disagreed and why; the citizen is told. Required when the team was not unanimous. */
       dissent: z
-        .array(z.object({ member: text(100), opinion: text(2000) }).strict())
+        .array(z.object({ member: text(100), opinion: prose(2000) }).strict())
         .max(10)
         .default([]),
       citizenAttendedWholeMeeting: z.boolean(),
@@ -99,7 +99,7 @@ export const caseEventSchemas = {
       alternative: z
         .enum(['fleksjob', 'foertidspension', 'revalidering', 'other-measures', 'none'])
         .optional(),
-      reasoning: text(4000),
+      reasoning: prose(4000),
     })
     .strict()
     .refine((value) => (value.decision === 'refuse') === (value.alternative !== undefined), {
@@ -121,8 +121,8 @@ export const caseEventSchemas = {
       ]),
       /** A real offer is one that moves the citizen toward work or education, not a placeholder. */
       real: z.boolean(),
-      plannedStart: z.iso.date(),
-      description: text(500).optional(),
+      plannedStart: dateWithin('2000-01-01', '2099-12-31'),
+      description: prose(500).optional(),
     })
     .strict(),
 
@@ -132,7 +132,7 @@ export const caseEventSchemas = {
     .object({
       offerId: id,
       reason: z.enum(['completed', 'discontinued', 'withdrawn']),
-      note: text(1000).optional(),
+      note: prose(1000).optional(),
     })
     .strict(),
 
@@ -141,7 +141,7 @@ export const caseEventSchemas = {
   healthCoordinatorRequested: z.object({ offerId: id }).strict(),
 
   healthCoordinatorAdvice: z
-    .object({ offerId: id, advice: z.enum(['proceed', 'adjust', 'replace']), note: text(2000).optional() })
+    .object({ offerId: id, advice: z.enum(['proceed', 'adjust', 'replace']), note: prose(2000).optional() })
     .strict(),
 
   complaintReceived: z
@@ -161,7 +161,7 @@ export const caseEventSchemas = {
       complaintId: id,
       /** upheld: the municipality changes its decision; kept: the complaint goes to Ankestyrelsen. */
       result: z.enum(['upheld', 'kept']),
-      reasoning: text(4000),
+      reasoning: prose(4000),
     })
     .strict(),
 
@@ -174,11 +174,11 @@ export const caseEventSchemas = {
   workCapacityCannotDevelop: z
     .object({
       basis: z.enum(['terminal-illness', 'no-prospect-of-development']),
-      note: text(2000).optional(),
+      note: prose(2000).optional(),
     })
     .strict(),
 
-  courseConcluded: z.object({ outcome: OutcomeSchema, note: text(2000).optional() }).strict(),
+  courseConcluded: z.object({ outcome: OutcomeSchema, note: prose(2000).optional() }).strict(),
 } as const;
 
 export type CaseEventType = keyof typeof caseEventSchemas;

@@ -1,6 +1,7 @@
 import { type Draft, produce } from 'immer';
 import { z } from 'zod';
 import { type CaseBase, CaseIdentityShape, emptyCaseRecords } from './case-base';
+import { text } from './fields';
 import { type CaseDraft, escalate, notify, record, SYSTEM } from './case-draft';
 import {
   advanceClockWith,
@@ -25,8 +26,7 @@ import { addDuration, type Instant, scaleDuration, subtractDuration, toEpochMs, 
  * progression — without it the team reassesses, unless the citizen chose few hours. Law: the first
  * fleksjob is temporary for 5 years, with a status before its end and follow-up conversations.
  */
-const text = (max: number) => z.string().trim().min(1).max(max);
-const note = text(2000).optional();
+const note = text(2000, { multiline: true }).optional();
 const weeklyHours = z.number().min(0.25, 'at least a quarter of an hour').max(37, 'at most 37 hours');
 
 export const fleksjobEventSchemas = {

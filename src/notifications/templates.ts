@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Audience, NotificationRecord, NotificationTopic, Recipient } from '../domain/state';
 import { parseDuration } from '../domain/time';
 import { describeIssues } from '../domain/validation';
+import { maskCprNumbers } from '../domain/fields';
 
 /**
  * Mail templates are files a municipality can edit: one per notification topic, `<topic>.txt`, and
@@ -54,8 +55,6 @@ export const WITHHELD_FACTS = ['basis', 'cpr', 'note', 'notes', 'specialty', 'ad
 
 /** A subject is seen in inbox lists and notifications on lock screens: it names the case and nothing personal. */
 export const SUBJECT_VARIABLES = ['caseId', 'municipality', 'municipalityName', 'escalationId', 'level'];
-
-const CPR_LIKE = /(?<!\d)\d{6}-?\d{4}(?!\d)/g;
 
 export interface MessageTemplate {
   file: string;
@@ -195,10 +194,11 @@ export function renderMessage(
   };
 }
 
-/** A last line of defence: anything that looks like a CPR number never leaves in a message. */
-export function maskCprLike(text: string): string {
-  return text.replace(CPR_LIKE, 'xxxxxx-xxxx');
-}
+/**
+ * A last line of defence: anything shaped like a CPR number never leaves in a message. The same rule
+ * refuses such identifiers at the API, so a case ID the API accepted is never masked in a letter.
+ */
+export const maskCprLike = maskCprNumbers;
 
 type View = Record<string, unknown>;
 
