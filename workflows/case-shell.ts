@@ -4,11 +4,14 @@ import {
   type Actor,
   type AnyCaseState,
   type CaseRules,
+  caseSnapshot,
   caseView,
   type CaseView,
   type DeliveryResult,
+  type EventAnswer,
   eventReceipt,
   type EventReceipt,
+  type ExternalFacts,
   hasUndelivered,
   nextDelivery,
   nextRetryAt,
@@ -20,6 +23,7 @@ import {
   caseStateQuery,
   type EventMessage,
   eventUpdate,
+  type RecentUpdates,
   refusedEventSignal,
 } from '../src/messages';
 import { searchAttributes } from '../src/messages/search-attributes';
@@ -42,9 +46,13 @@ const { deliverNotification } = wf.proxyActivities<ReturnType<typeof createActiv
 /** Continue as new well before Temporal's limits, so a case's history stays small to replay. */
 export const DEFAULT_HISTORY_LIMIT = 5_000;
 
-/** Answers to recent Updates, by Update ID, carried into the next run so a retry is never applied twice. */
-export type RecentUpdates = Array<[string, EventReceipt]>;
+/**
+ * Answers to recent Updates, by Update ID, carried into the next run so a retry is never applied
+ * twice. The most recent carry their whole answer (a retry gets exactly the first answer); older ones
+ * their receipt only, so that what continue-as-new carries stays small.
+ */
 const RECENT_UPDATES_KEPT = 500;
+const RECENT_ANSWERS_KEPT_WHOLE = 20;
 
 export interface CaseShell<S extends AnyCaseState> {
   rules: CaseRules<S>;
@@ -72,10 +80,10 @@ export async function runCase<S extends AnyCaseState>(shell: CaseShell<S>): Prom
   const publishSearchAttributes = searchAttributePublisher(rules);
 
   // Temporal answers a repeated Update ID itself within a run; across runs the case remembers.
-  const recentUpdates = new Map<string, EventReceipt>(shell.recentUpdates ?? []);
-  const remember = (updateId: string | undefined, receipt: EventReceipt) => {
+  const recentUpdates = new Map<string, EventAnswer | EventReceipt>(shell.recentUpdates ?? []);
+  const remember = (updateId: string | undefined, answer: EventAnswer) => {
     if (!updateId) return;
-    recentUpdates.set(updateId, receipt);
+    recentUpdates.set(updateId, answer);
     if (recentUpdates.size > RECENT_UPDATES_KEPT) recentUpdates.delete(recentUpdates.keys().next().value!);
   };
   const alreadyAnswered = () => recentUpdates.get(wf.currentUpdateInfo()?.id ?? '');
@@ -86,13 +94,13 @@ export async function runCase<S extends AnyCaseState>(shell: CaseShell<S>): Prom
     revision += 1;
   };
   /** The clock first, so an event that arrives after a deadline cannot meet it in time. */
-  const evaluate = (type: string, data: unknown, actor: Actor) => {
+  const evaluate = (type: string, data: unknown, actor: Actor, external?: ExternalFacts) => {
     const current = rules.advanceClock(state, Date.now());
     const foreign = actorOfOtherMunicipality(actor, current);
     if (foreign) return { current, decision: { ok: false as const, reason: foreign, forbidden: true } };
     const parsed = rules.parse(type, data);
     if (!parsed.ok) return { current, decision: parsed };
-    return { current, decision: rules.decide(current, parsed.event, actor, Date.now()) };
+    return { current, decision: rules.decide(current, parsed.event, actor, Date.now(), external) };
   };
 
   wf.setHandler(caseStateQuery, () => caseView(state) as unknown as CaseView);
@@ -100,22 +108,32 @@ export async function runCase<S extends AnyCaseState>(shell: CaseShell<S>): Prom
   for (const message of Object.values(messages)) {
     wf.setHandler(
       eventUpdate(message),
-      ({ actor, data }) => {
+      ({ actor, data, request, external }) => {
+        // A stored answer goes only to someone who may act on the case (the key is theirs anyway).
+        const foreign = actorOfOtherMunicipality(actor, state);
+        if (foreign) throw refusal({ reason: foreign, forbidden: true });
         const answered = alreadyAnswered();
         if (answered) return answered;
-        const { current, decision } = evaluate(message.type, data, actor);
+        const { current, decision } = evaluate(message.type, data, actor, external);
         commit(current);
         if (!decision.ok) throw refusal(decision);
         commit(decision.state);
-        // The rules record the event itself first, right after the timeline they were given.
-        const receipt = eventReceipt(state, current.timeline.length + 1);
-        remember(wf.currentUpdateInfo()?.id, receipt);
-        return receipt;
+        const answer: EventAnswer = {
+          // The rules record the event itself first, right after the timeline they were given.
+          event: eventReceipt(state, current.timeline.length + 1),
+          case: caseSnapshot(state),
+          ...(request ? { request } : {}),
+          ...(decision.warnings ? { warnings: decision.warnings } : {}),
+        };
+        remember(wf.currentUpdateInfo()?.id, answer);
+        return answer;
       },
       {
-        validator: ({ actor, data }) => {
+        validator: ({ actor, data, external }) => {
+          const foreign = actorOfOtherMunicipality(actor, state);
+          if (foreign) throw refusal({ reason: foreign, forbidden: true });
           if (alreadyAnswered()) return;
-          const { decision } = evaluate(message.type, data, actor);
+          const { decision } = evaluate(message.type, data, actor, external);
           if (!decision.ok) throw refusal(decision);
         },
       },
@@ -182,7 +200,7 @@ export async function runCase<S extends AnyCaseState>(shell: CaseShell<S>): Prom
     if (shouldContinueAsNew(shell.historyLimit)) {
       pausingDeliveries = true;
       await wf.condition(() => !delivering && wf.allHandlersFinished());
-      await shell.continueAsNew(state, [...recentUpdates]);
+      await shell.continueAsNew(state, carried(recentUpdates));
     }
   }
 
@@ -208,11 +226,23 @@ function actorOfOtherMunicipality(actor: Actor, state: AnyCaseState): string | u
   return `case ${state.caseId} belongs to another municipality`;
 }
 
-function refusal(decision: { reason: string; forbidden?: boolean }): wf.ApplicationFailure {
-  return wf.ApplicationFailure.nonRetryable(
-    decision.reason,
-    decision.forbidden ? 'Forbidden' : 'EventRefused',
-  );
+/** What the next run keeps of the recent answers: all their receipts, the latest whole. */
+function carried(recent: Map<string, EventAnswer | EventReceipt>): RecentUpdates {
+  const entries = [...recent];
+  return entries.map(([id, answer], index) => {
+    if (index >= entries.length - RECENT_ANSWERS_KEPT_WHOLE || !('event' in answer)) return [id, answer];
+    const { case: _case, ...withoutCase } = answer;
+    return [id, withoutCase];
+  });
+}
+
+function refusal(decision: { reason: string; forbidden?: boolean; refusal?: string }): wf.ApplicationFailure {
+  const type = decision.forbidden
+    ? 'Forbidden'
+    : decision.refusal === 'caseload-limit'
+      ? 'CaseloadLimitReached'
+      : 'EventRefused';
+  return wf.ApplicationFailure.nonRetryable(decision.reason, type);
 }
 
 /** A durable timer until `wakeAt` (if any), cut short when `changed` becomes true. */

@@ -4,11 +4,14 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { z } from 'zod';
 import {
   CaseAlreadyExistsError,
+  CaseloadLimitError,
   CaseNotFoundError,
   type CaseService,
   CaseUnavailableError,
   EventRefusedError,
   ForbiddenCaseError,
+  IdempotencyKeyReusedError,
+  InvalidPageTokenError,
   WrongKindOfCaseError,
 } from '../client/case-service';
 import type { Principal, TokenRegistry } from '../config/api-tokens';
@@ -227,6 +230,17 @@ export function toProblem(error: unknown): Problem {
     return { status: 409, title: 'Case exists', detail: error.message };
   if (error instanceof EventRefusedError)
     return { status: 409, title: 'Event refused', detail: error.reason };
+  if (error instanceof CaseloadLimitError)
+    return { status: 409, title: 'Caseload limit reached', detail: error.message };
+  if (error instanceof IdempotencyKeyReusedError)
+    return { status: 422, title: 'Idempotency-Key reused', detail: error.message };
+  if (error instanceof InvalidPageTokenError)
+    return {
+      status: 400,
+      title: 'Invalid request',
+      detail: 'the query is not valid',
+      errors: [{ field: 'pageToken', message: error.message }],
+    };
   if (error instanceof WrongKindOfCaseError)
     return { status: 409, title: 'Wrong kind of case', detail: error.message };
   if (error instanceof ForbiddenCaseError) return { status: 403, title: 'Forbidden', detail: error.message };

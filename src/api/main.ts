@@ -30,7 +30,10 @@ async function main(): Promise<void> {
   const client = await connectClient(config.keyRing);
   let stopping = false;
   const app = createApp({
-    cases: new CaseService(client, config.taskQueue),
+    cases: new CaseService(client, config.taskQueue, {
+      // Every API process signs page tokens alike, so any of them can continue a list.
+      pageTokenSecret: config.keyRing.keys.get(config.keyRing.activeKeyId),
+    }),
     ruleset: config.ruleset,
     tokens,
     logger,

@@ -5,6 +5,7 @@ import type { Actor, CaseView, Ruleset } from '../domain';
 import { allEventMessages, type EventMessage, NewCaseSchema } from '../messages';
 import { listOutbox } from '../notifications/outbox';
 import { toCaseView } from './case-view';
+import { idempotencyFor } from './idempotency';
 import { HttpProblem } from './problem';
 import {
   CaseIdParams,
@@ -94,11 +95,19 @@ export function buildRoutes({ cases, ruleset, outboxDir }: RouteDependencies): A
           schema: z.object({ caseId: z.string(), kind: z.string(), href: z.string() }),
         },
         409: { description: 'A case with this ID exists' },
+        422: { description: 'The Idempotency-Key was used for another request' },
       },
       async handle({ principal, actor, body, idempotencyKey }) {
         const input = body as z.output<typeof NewCaseSchema>;
         requireMunicipality(principal, input.municipality, 'a case');
-        await cases.open(input, ruleset, actor, idempotencyKey ? { idempotencyKey } : {});
+        await cases.open(
+          input,
+          ruleset,
+          actor,
+          idempotencyKey
+            ? { idempotency: idempotencyFor(principal, input.caseId, 'createCase', idempotencyKey, input) }
+            : {},
+        );
         const href = `/api/v1/cases/${input.caseId}`;
         return {
           status: 201,
@@ -223,16 +232,12 @@ export function buildRoutes({ cases, ruleset, outboxDir }: RouteDependencies): A
       },
     });
   }
-  for (const message of uniqueMessages()) routes.push(eventRoute(message, cases, readCase));
+  for (const message of uniqueMessages()) routes.push(eventRoute(message, cases));
   return routes;
 }
 
 /** One route per event; the path's `:name` segments are fields of the event. */
-function eventRoute(
-  message: EventMessage,
-  cases: CaseService,
-  readCase: (caseId: string, principal: Principal) => Promise<CaseView>,
-): ApiRoute {
+function eventRoute(message: EventMessage, cases: CaseService): ApiRoute {
   const pathFields = [...message.route.matchAll(/:(\w+)/g)].map((match) => match[1]!);
   const shape = (message.schema as z.ZodObject).shape as Record<string, z.ZodType>;
   const params = z.object({
@@ -242,13 +247,17 @@ function eventRoute(
   const bodyDoc = z.object(
     Object.fromEntries(Object.entries(shape).filter(([field]) => !pathFields.includes(field))),
   );
+  const assignsCaseworker = message.type === 'caseworkerAssigned';
   return {
     method: 'post',
     path: `/api/v1/cases/:caseId/${message.route}`,
     operationId: message.updateName,
     summary: message.summary,
     description:
-      'Applied by the case’s workflow (a Workflow Update with a validator): an event that does not fit the case is refused with 409 and the reason, and changes nothing. With an Idempotency-Key, a retried request returns the first answer and the event is applied once.',
+      'Applied by the case’s workflow (a Workflow Update with a validator): an event that does not fit the case is refused with 409 and the reason, and changes nothing. The answer carries the case as the event left it (its timeline and notifications are read with the case). With an Idempotency-Key, a retried request returns the first answer and the event is applied once; the same key with another request is refused with 422.' +
+      (assignsCaseworker
+        ? ' Over the caseload limit of the case’s ruleset the assignment is refused (409) or applied with a warning, as the ruleset says.'
+        : ''),
     tag: 'Events',
     roles: message.roles.filter((role): role is Role => role !== 'integration' && role !== 'system'),
     params,
@@ -258,36 +267,35 @@ function eventRoute(
     responses: {
       200: { description: 'Applied: the receipt and the case’s new state', schema: EventAnswerSchema },
       409: { description: 'Refused by the case, with the reason' },
+      422: { description: 'The Idempotency-Key was used for another request' },
     },
     async handle({ principal, actor, params: path, body, idempotencyKey }) {
       const caseId = path.caseId as string;
-      const warnings =
-        message.type === 'caseworkerAssigned'
-          ? await checkCaseload(
-              cases,
-              await readCase(caseId, principal),
+      // The case cannot count a caseworker's other cases; the count travels with the event.
+      const external = assignsCaseworker
+        ? {
+            caseload: await cases.caseload(
               (body as { caseworkerId: string }).caseworkerId,
-            )
-          : [];
-      const receipt = await cases.send(caseId, message.type, body, actor, idempotencyKey);
-      const view = await cases.state(caseId);
+              principal.municipality === '*' ? undefined : principal.municipality,
+            ),
+          }
+        : undefined;
+      const answer = await cases.send(caseId, message.type, body, actor, {
+        ...(idempotencyKey
+          ? { idempotency: idempotencyFor(principal, caseId, message.updateName, idempotencyKey, body) }
+          : {}),
+        ...(external ? { external } : {}),
+      });
       return {
         status: 200,
-        body: { event: receipt, case: toCaseView(view, principal), ...(warnings.length ? { warnings } : {}) },
+        body: {
+          event: answer.event,
+          case: toCaseView(answer.case, principal),
+          ...(answer.warnings?.length ? { warnings: answer.warnings } : {}),
+        },
       };
     },
   };
-}
-
-/** Assigning a caseworker over the ruleset's caseload limit is refused or warned, as the case's ruleset says. */
-async function checkCaseload(cases: CaseService, view: CaseView, caseworkerId: string): Promise<string[]> {
-  const { limit, overLimit } = view.rules.caseload;
-  const open = await cases.caseload(caseworkerId, view.municipality);
-  if (open < limit) return [];
-  const message = `caseworker ${caseworkerId} already has ${open} open cases; the limit is ${limit}`;
-  if (overLimit === 'refuse')
-    throw new HttpProblem({ status: 409, title: 'Caseload limit reached', detail: message });
-  return [message];
 }
 
 function uniqueMessages(): EventMessage[] {

@@ -46,7 +46,7 @@ export const ListQuery = z
     pageSize: z.coerce.number().int().min(1).max(200).default(50),
     pageToken: z
       .string()
-      .regex(/^[A-Za-z0-9_-]{1,2000}$/)
+      .regex(/^[A-Za-z0-9_.-]{1,2000}$/)
       .optional()
       .meta({ description: 'nextPageToken of the previous page' }),
   })

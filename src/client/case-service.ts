@@ -9,20 +9,25 @@ import {
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
 } from '@temporalio/common';
+import { randomUUID } from 'node:crypto';
 import { decodeTypedSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes';
 import { temporal } from '@temporalio/proto';
 import {
   type Actor,
   type CaseKind,
+  caseSnapshotOf,
   type CaseView,
   type CashBenefitState,
   type CaseState,
+  type EventAnswer,
   type EventReceipt,
+  type ExternalFacts,
   type FleksjobState,
   type Ruleset,
   validateOpenCashBenefit,
 } from '../domain';
 import {
+  asEventAnswer,
   caseEventUpdate,
   caseStateQuery,
   type NewCaseInput,
@@ -32,6 +37,7 @@ import {
   workflowTypes,
 } from '../messages';
 import { searchAttributes } from '../messages/search-attributes';
+import { PageTokens } from './page-tokens';
 
 export class CaseNotFoundError extends Error {
   constructor(readonly caseId: string) {
@@ -60,6 +66,37 @@ export class ForbiddenCaseError extends Error {}
 
 /** Temporal, or a worker for the case, did not answer in time. */
 export class CaseUnavailableError extends Error {}
+
+/** Assigning a caseworker over the case's caseload limit, where its ruleset refuses it. */
+export class CaseloadLimitError extends Error {}
+
+/** An Idempotency-Key used before, by the same person on the same case and route, for another request. */
+export class IdempotencyKeyReusedError extends Error {
+  constructor() {
+    super('this Idempotency-Key was used for another request on this case: use a new key for a new request');
+  }
+}
+
+/** A page token this list did not hand out (altered, made up, or from another list). */
+export class InvalidPageTokenError extends Error {
+  constructor() {
+    super('not a page token of this list: start again from the first page');
+  }
+}
+
+/**
+ * How a request is made idempotent: `scope` names (person, case, operation, key) and becomes the
+ * Update ID or the case's creation mark; `request` is the fingerprint of what was asked.
+ */
+export interface Idempotency {
+  scope: string;
+  request: string;
+}
+
+export interface SendOptions {
+  idempotency?: Idempotency;
+  external?: ExternalFacts;
+}
 
 interface StateOfKind {
   ressourceforloeb: CaseState;
@@ -98,23 +135,31 @@ const ANSWER_WITHIN_MS = 10_000;
 
 /** How the API, scripts and tests talk to case workflows: one place that knows the message names. */
 export class CaseService {
+  private readonly pageTokens: PageTokens;
+
   constructor(
     private readonly client: Client,
     private readonly taskQueue: string,
-    private readonly answerWithinMs = ANSWER_WITHIN_MS,
-  ) {}
+    options: { answerWithinMs?: number; pageTokenSecret?: Buffer } = {},
+  ) {
+    this.answerWithinMs = options.answerWithinMs ?? ANSWER_WITHIN_MS;
+    this.pageTokens = new PageTokens(options.pageTokenSecret);
+  }
+
+  private readonly answerWithinMs: number;
 
   /**
-   * Starts the workflow of a new case of any kind, pinned to `rules`. With an idempotency key, a
-   * repeated request for the same case answers as the first did instead of "already exists".
+   * Starts the workflow of a new case of any kind, pinned to `rules`. With idempotency, the same
+   * person repeating the same request answers as the first did instead of "already exists"; the same
+   * key with another request is refused.
    */
   async open(
     input: NewCaseInput,
     rules: Ruleset,
     openedBy: Actor,
-    options: { historyLimit?: number; executionTimeout?: Duration; idempotencyKey?: string } = {},
+    options: { historyLimit?: number; executionTimeout?: Duration; idempotency?: Idempotency } = {},
   ): Promise<{ repeated: boolean }> {
-    const { executionTimeout, idempotencyKey, ...runOptions } = options;
+    const { executionTimeout, idempotency, ...runOptions } = options;
     const { kind, ...fields } = NewCaseSchema.parse(input);
     if (kind === 'cash-benefit') {
       const problem = validateOpenCashBenefit({ ...fields }, Date.now());
@@ -126,16 +171,20 @@ export class CaseService {
         workflowId,
         taskQueue: this.taskQueue,
         args: [{ open: { case: fields, rules, openedBy }, ...runOptions }],
-        ...(idempotencyKey ? { memo: { idempotencyKey } } : {}),
+        ...(idempotency ? { memo: { idempotency: idempotency.scope, request: idempotency.request } } : {}),
         // Cases run for years: no timeout, unless a test server that imposes one needs a longer one.
         ...(executionTimeout ? { workflowExecutionTimeout: executionTimeout } : {}),
       });
       return { repeated: false };
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-      if (idempotencyKey) {
-        const { memo } = await this.client.workflow.getHandle(workflowId).describe();
-        if (memo?.idempotencyKey === idempotencyKey) return { repeated: true };
+      if (idempotency) {
+        const { memo } = await this.withDeadline(() => this.client.workflow.getHandle(workflowId).describe());
+        // Only the same person's same key finds the first answer; anyone else meets an existing case.
+        if (memo?.idempotency === idempotency.scope) {
+          if (memo.request !== idempotency.request) throw new IdempotencyKeyReusedError();
+          return { repeated: true };
+        }
       }
       throw new CaseAlreadyExistsError(fields.caseId);
     }
@@ -161,58 +210,169 @@ export class CaseService {
   }
 
   /**
-   * Sends an event as a Workflow Update. The idempotency key becomes the Update ID, so a retried
-   * request gets the first answer and the event is applied once.
+   * Sends an event as a Workflow Update and answers with the case as the event left it. With
+   * idempotency the scope is the Update ID: a retry gets the first answer and the event is applied
+   * once; the same key with another request is refused (IdempotencyKeyReusedError).
    */
   async send(
     caseId: string,
     type: string,
     data: unknown,
     actor: Actor,
-    idempotencyKey?: string,
-  ): Promise<EventReceipt> {
+    options: SendOptions = {},
+  ): Promise<EventAnswer & { case: NonNullable<EventAnswer['case']> }> {
+    const { idempotency, external } = options;
     const handle = this.client.workflow.getHandle(workflowIdForCase(caseId));
-    try {
-      return await this.withDeadline(() =>
+    // Always an Update ID of our own, so that asking again after an unclear failure is safe.
+    const updateId = idempotency?.scope ?? `event-${randomUUID()}`;
+    const execute = () =>
+      this.withDeadline(() =>
         handle.executeUpdate(caseEventUpdate(type), {
-          args: [{ actor, data }],
-          ...(idempotencyKey ? { updateId: idempotencyKey } : {}),
+          args: [
+            {
+              actor,
+              data,
+              ...(idempotency ? { request: idempotency.request } : {}),
+              ...(external ? { external } : {}),
+            },
+          ],
+          updateId,
         }),
       );
-    } catch (error) {
-      if (error instanceof WorkflowNotFoundError) throw await this.closedCaseError(caseId, actor);
-      if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
-        throw new CaseUnavailableError(`case ${caseId} did not answer in time; try again`);
-      }
-      if (error instanceof WorkflowUpdateFailedError) {
-        const cause = error.cause;
-        let reason = cause instanceof Error ? cause.message : error.message;
-        if (cause instanceof ApplicationFailure && cause.type === 'Forbidden')
-          throw new ForbiddenCaseError(reason);
-        const wrongKind = /no registered handler for update/i.test(reason);
-        if (wrongKind) {
-          const { kind, municipality } = await this.state(caseId);
-          // Say nothing about a case of another municipality, not even its kind.
-          if (actor.municipality && actor.municipality !== '*' && actor.municipality !== municipality) {
-            throw new ForbiddenCaseError(`case ${caseId} belongs to another municipality`);
-          }
-          reason = `case ${caseId} is a ${kind}: it does not take ${type}`;
+    let answer: ReturnType<typeof asEventAnswer> | undefined;
+    for (let attempt = 1; answer === undefined; attempt += 1) {
+      try {
+        answer = asEventAnswer(await execute());
+      } catch (error) {
+        // A workflow task that failed as the Update arrived (a case closing, typically): ask again.
+        if (grpcCode(error) === status.FAILED_PRECONDITION && attempt < 3) {
+          await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+          continue;
         }
-        // The validator's refusal leaves no trace in the workflow: record it for the audit timeline.
-        await handle.signal(refusedEventSignal, { type, actor, reason });
-        throw wrongKind ? new WrongKindOfCaseError(reason) : new EventRefusedError(reason);
+        const outcome = await this.eventError(error, caseId, type, actor, updateId);
+        if (outcome instanceof Error) throw outcome;
+        answer = asEventAnswer(outcome);
       }
-      throw error;
+    }
+    const first = 'request' in answer ? answer.request : undefined;
+    if (idempotency && first !== undefined && first !== idempotency.request) {
+      throw new IdempotencyKeyReusedError();
+    }
+    // Answers recorded before they carried the case (or carried over from an older run) read it now.
+    const snapshot = 'case' in answer && answer.case ? answer.case : caseSnapshotOf(await this.state(caseId));
+    return { ...answer, case: snapshot };
+  }
+
+  /**
+   * What a failed Update means for the caller: every condition they caused is a clear refusal, not a
+   * 500. When it is unclear whether the event was applied (no answer in time, the case closed
+   * meanwhile), the Update's own outcome is asked for by its ID: an applied event answers as applied.
+   */
+  private async eventError(
+    error: unknown,
+    caseId: string,
+    type: string,
+    actor: Actor,
+    updateId: string,
+  ): Promise<Error | EventAnswer | EventReceipt> {
+    if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
+      const found = await this.describeCase(caseId);
+      if (found && !found.running)
+        return (await this.outcomeOf(caseId, updateId)) ?? this.closedCaseError(caseId, actor);
+      return new CaseUnavailableError(`case ${caseId} did not answer in time; try again`);
+    }
+    if (error instanceof WorkflowUpdateFailedError) {
+      const cause = error.cause;
+      const reason = cause instanceof Error ? cause.message : error.message;
+      const failureType = cause instanceof ApplicationFailure ? cause.type : undefined;
+      if (failureType === 'Forbidden') return new ForbiddenCaseError(reason);
+      if (/no registered handler for update/i.test(reason)) {
+        const found = await this.describeCase(caseId);
+        if (!found) return new CaseNotFoundError(caseId);
+        // Say nothing about a case of another municipality, not even its kind.
+        if (!actsFor(actor, found.municipality)) return forbidden(caseId);
+        return new WrongKindOfCaseError(`case ${caseId} is a ${found.kind}: it does not take ${type}`);
+      }
+      if (failureType === 'EventRefused' || failureType === 'CaseloadLimitReached') {
+        // The validator's refusal leaves no trace in the workflow: record it for the audit timeline.
+        await this.recordRefusal(caseId, type, actor, reason);
+        return failureType === 'CaseloadLimitReached'
+          ? new CaseloadLimitError(reason)
+          : new EventRefusedError(reason);
+      }
+      // The case closed while the Update waited (it was admitted, never accepted).
+      return this.closedCaseError(caseId, actor);
+    }
+    // The case had closed (or closed as the Update waited, which aborts it): the event was not applied.
+    if (
+      error instanceof WorkflowNotFoundError ||
+      grpcCode(error) === status.NOT_FOUND ||
+      grpcCode(error) === status.FAILED_PRECONDITION
+    ) {
+      return this.closedCaseError(caseId, actor);
+    }
+    return error instanceof Error ? error : new Error(String(error));
+  }
+
+  /** The answer of an Update that completed (its response lost on the way), or undefined if it never did. */
+  private async outcomeOf(caseId: string, updateId: string): Promise<EventAnswer | EventReceipt | undefined> {
+    try {
+      return await this.withDeadline(
+        () =>
+          this.client.workflow
+            .getHandle(workflowIdForCase(caseId))
+            .getUpdateHandle<EventAnswer | EventReceipt>(updateId)
+            .result(),
+        2_000,
+      );
+    } catch {
+      return undefined;
     }
   }
 
-  /** An event for a case whose workflow has ended: the case exists but is closed (or never existed). */
-  private async closedCaseError(caseId: string, actor: Actor): Promise<Error> {
-    const { phase, municipality } = await this.state(caseId);
-    if (actor.municipality && actor.municipality !== '*' && actor.municipality !== municipality) {
-      return new ForbiddenCaseError(`case ${caseId} belongs to another municipality`);
+  /** Best effort: a case that closed meanwhile keeps no timeline; the API's request log still names who and what. */
+  private async recordRefusal(caseId: string, type: string, actor: Actor, reason: string): Promise<void> {
+    try {
+      await this.withDeadline(() =>
+        this.client.workflow
+          .getHandle(workflowIdForCase(caseId))
+          .signal(refusedEventSignal, { type, actor, reason }),
+      );
+    } catch (error) {
+      if (!(error instanceof WorkflowNotFoundError) && grpcCode(error) !== status.NOT_FOUND) throw error;
     }
-    return new EventRefusedError(`case ${caseId} is closed (${phase}); it accepts no further events`);
+  }
+
+  /** An event for a case whose workflow is not running: it is closed, or it never existed. */
+  private async closedCaseError(caseId: string, actor: Actor): Promise<Error> {
+    const found = await this.describeCase(caseId);
+    if (!found) return new CaseNotFoundError(caseId);
+    if (!actsFor(actor, found.municipality)) return forbidden(caseId);
+    if (found.running) return new CaseUnavailableError(`case ${caseId} did not answer in time; try again`);
+    return new EventRefusedError(
+      `case ${caseId} is closed${found.phase ? ` (${found.phase})` : ''}; it accepts no further events`,
+    );
+  }
+
+  /** What visibility says of a case's latest run, without replaying it; undefined if there is none. */
+  private async describeCase(
+    caseId: string,
+  ): Promise<{ running: boolean; municipality: string; kind: string; phase: string } | undefined> {
+    try {
+      const description = await this.withDeadline(() =>
+        this.client.workflow.getHandle(workflowIdForCase(caseId)).describe(),
+      );
+      const attributes = description.typedSearchAttributes;
+      return {
+        running: description.status.name === 'RUNNING',
+        municipality: attributes.get(searchAttributes.municipality) ?? '',
+        kind: attributes.get(searchAttributes.caseKind) ?? 'ressourceforloeb',
+        phase: attributes.get(searchAttributes.phase) ?? '',
+      };
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError || grpcCode(error) === status.NOT_FOUND) return undefined;
+      throw error;
+    }
   }
 
   /** Lists cases through visibility (search attributes): eventually consistent, paged. */
@@ -220,18 +380,21 @@ export class CaseService {
     filters: CaseFilters,
     page: { size: number; token?: string },
   ): Promise<{ cases: CaseSummary[]; nextPageToken: string | null }> {
+    const query = visibilityQuery(filters);
+    const temporalToken = page.token ? this.pageTokens.open(page.token, query) : undefined;
+    if (page.token && !temporalToken) throw new InvalidPageTokenError();
     const { executions, nextPageToken } = await this.withDeadline(() =>
       this.client.workflowService.listWorkflowExecutions({
         namespace: this.client.options.namespace,
-        query: visibilityQuery(filters),
+        query,
         pageSize: page.size,
-        ...(page.token ? { nextPageToken: Buffer.from(page.token, 'base64url') } : {}),
+        ...(temporalToken ? { nextPageToken: temporalToken } : {}),
       }),
     );
     return {
       cases: executions.map(summarise),
       nextPageToken:
-        nextPageToken && nextPageToken.length > 0 ? Buffer.from(nextPageToken).toString('base64url') : null,
+        nextPageToken && nextPageToken.length > 0 ? this.pageTokens.seal(nextPageToken, query) : null,
     };
   }
 
@@ -263,6 +426,29 @@ export class CaseService {
   private withDeadline<T>(call: () => Promise<T>, ms = this.answerWithinMs): Promise<T> {
     return this.client.connection.withDeadline(Date.now() + ms, call);
   }
+}
+
+/** A person acts for their own municipality; an administrator (`*`) for every one. */
+export function actsFor(actor: Pick<Actor, 'municipality'>, municipality: string): boolean {
+  return (
+    actor.municipality === undefined || actor.municipality === '*' || actor.municipality === municipality
+  );
+}
+
+function forbidden(caseId: string): ForbiddenCaseError {
+  return new ForbiddenCaseError(`case ${caseId} belongs to another municipality`);
+}
+
+/** gRPC status codes Temporal answers with (grpc-js's numbering, which is gRPC's own). */
+const status = { NOT_FOUND: 5, FAILED_PRECONDITION: 9 } as const;
+
+function grpcCode(error: unknown): number | undefined {
+  const candidates = [error, (error as { cause?: unknown })?.cause];
+  for (const candidate of candidates) {
+    const code = (candidate as { code?: unknown } | undefined)?.code;
+    if (typeof code === 'number') return code;
+  }
+  return undefined;
 }
 
 const quote = (value: string) => `'${value.replaceAll("'", "''")}'`;

@@ -12,7 +12,13 @@ import {
   resolveEscalations,
   withinLimit,
 } from './deadline-engine';
-import { applyRule, commonEventRules, type Decision, type EventRule } from './event-rules';
+import {
+  applyRule,
+  commonEventRules,
+  type Decision,
+  type EventRule,
+  type ExternalFacts,
+} from './event-rules';
 import { type Actor, commonEventSchemas, parseEvent } from './events';
 import { type Ruleset, rulesetRef } from './ruleset';
 import { type Instant, toEpochMs, toInstant } from './time';
@@ -105,6 +111,7 @@ export function decideCashBenefit(
   event: CashBenefitEvent,
   actor: Actor,
   now: number,
+  external?: ExternalFacts,
 ): Decision<CashBenefitState> {
   if (state.phase !== 'on-benefit') {
     return {
@@ -113,7 +120,7 @@ export function decideCashBenefit(
     };
   }
   const rule = cashBenefitRules[event.type] as EventRule<CashBenefitState, unknown>;
-  return applyRule(state, event.type, rule, event.data, actor, now, settle);
+  return applyRule(state, event.type, rule, event.data, actor, now, settle, external);
 }
 
 const cashBenefitRules: {

@@ -2,7 +2,13 @@ import type { Draft } from 'immer';
 import { notify } from './case-draft';
 import { conclude, settle } from './clock';
 import { listDeadlines } from './deadlines';
-import { applyRule, commonEventRules, type Decision as GenericDecision, type EventRule } from './event-rules';
+import {
+  applyRule,
+  commonEventRules,
+  type Decision as GenericDecision,
+  type EventRule,
+  type ExternalFacts,
+} from './event-rules';
 import type { Actor, CaseEvent, CaseEventData, CaseEventType, Recommendation } from './events';
 import type { CaseState, Offer } from './state';
 import type { Instant } from './time';
@@ -14,7 +20,13 @@ type CourseDraft = Draft<CaseState>;
  * The case rules for events: a pure function of (state, event, actor, now). A refused event changes
  * nothing; an accepted one returns the new state, with its timeline entry and notifications.
  */
-export function decide(state: CaseState, event: CaseEvent, actor: Actor, now: number): Decision {
+export function decide(
+  state: CaseState,
+  event: CaseEvent,
+  actor: Actor,
+  now: number,
+  external?: ExternalFacts,
+): Decision {
   if (state.phase === 'concluded') {
     return {
       ok: false,
@@ -22,7 +34,7 @@ export function decide(state: CaseState, event: CaseEvent, actor: Actor, now: nu
     };
   }
   const rule = eventRules[event.type] as EventRule<CaseState, unknown>;
-  return applyRule(state, event.type, rule, event.data, actor, now, settle);
+  return applyRule(state, event.type, rule, event.data, actor, now, settle, external);
 }
 
 export { recordRejection } from './event-rules';

@@ -9,16 +9,33 @@ import { type Instant, toInstant } from './time';
  * caseworker understands, or applies it. A refused event changes nothing; an accepted one is recorded
  * in the audit timeline, and what follows from it (settle) is worked out in the same step.
  */
-export type Decision<S> = { ok: true; state: S } | { ok: false; reason: string };
+export type Decision<S> =
+  { ok: true; state: S; warnings?: string[] } | { ok: false; reason: string; refusal?: RefusalType };
+
+/** A refusal that callers treat apart from the rest (a caseload over the limit answers its own title). */
+export type RefusalType = 'caseload-limit';
+export type Refusal = string | { reason: string; type: RefusalType };
+
+/**
+ * Facts the case cannot know itself, supplied by whoever sends the event: how many open cases a
+ * caseworker has is a count over every case (visibility), not a fact of this one.
+ */
+export interface ExternalFacts {
+  /** The open cases the caseworker named in a caseworkerAssigned event already has. */
+  caseload?: number;
+}
 
 export interface EventContext {
   at: Instant;
   actor: Actor;
+  external?: ExternalFacts;
 }
 
 export interface EventRule<S extends CaseBase, D> {
   /** Why the event does not fit the case now; undefined if it fits. */
-  refuse(state: S, data: D, context: EventContext): string | undefined;
+  refuse(state: S, data: D, context: EventContext): Refusal | undefined;
+  /** What the sender should know although the event is applied (a caseload over a limit that only warns). */
+  warn?(state: S, data: D, context: EventContext): string[];
   /** The change, as a summary for the timeline; `apply` may also queue notifications. */
   apply(draft: Draft<S>, data: D, context: EventContext): { summary: string; reason?: string };
 }
@@ -31,16 +48,20 @@ export function applyRule<S extends CaseBase, D>(
   actor: Actor,
   now: number,
   settle: (draft: Draft<S>, at: Instant) => void,
+  external?: ExternalFacts,
 ): Decision<S> {
-  const at = toInstant(now);
-  const refusal = rule.refuse(state, data, { at, actor });
-  if (refusal) return { ok: false, reason: refusal };
+  const context: EventContext = { at: toInstant(now), actor, ...(external ? { external } : {}) };
+  const refusal = rule.refuse(state, data, context);
+  if (typeof refusal === 'string') return { ok: false, reason: refusal };
+  if (refusal) return { ok: false, reason: refusal.reason, refusal: refusal.type };
+  const warnings = rule.warn?.(state, data, context) ?? [];
   const next = produce(state, (draft) => {
-    const { summary, reason } = rule.apply(draft, data, { at, actor });
+    const { summary, reason } = rule.apply(draft, data, context);
+    const at = context.at;
     record(draft as Draft<CaseBase>, { at, actor, type, summary, ...(reason ? { reason } : {}) });
     settle(draft, at);
   });
-  return { ok: true, state: next };
+  return { ok: true, state: next, ...(warnings.length > 0 ? { warnings } : {}) };
 }
 
 /** Records an event that was refused, so nothing a user sent is silently lost. Changes nothing else. */
@@ -74,10 +95,18 @@ export function commonEventRules<S extends CaseBase>(): CommonEventRules<S> {
 
 const commonRules: CommonEventRules<CaseBase> = {
   caseworkerAssigned: {
-    refuse: (state, data) =>
-      state.coordinatingCaseworker?.id === data.caseworkerId
-        ? `${data.caseworkerId} is already the coordinating caseworker`
-        : undefined,
+    refuse: (state, data, { external }) => {
+      if (state.coordinatingCaseworker?.id === data.caseworkerId)
+        return `${data.caseworkerId} is already the coordinating caseworker`;
+      const over = overCaseload(state, data.caseworkerId, external);
+      return over && state.rules.caseload.overLimit === 'refuse'
+        ? { reason: over, type: 'caseload-limit' }
+        : undefined;
+    },
+    warn: (state, data, { external }) => {
+      const over = overCaseload(state, data.caseworkerId, external);
+      return over && state.rules.caseload.overLimit === 'warn' ? [over] : [];
+    },
     apply: (draft, data, { at }) => {
       const previous = draft.coordinatingCaseworker?.id;
       draft.coordinatingCaseworker = {
@@ -149,3 +178,14 @@ const commonRules: CommonEventRules<CaseBase> = {
     },
   },
 };
+
+/**
+ * The caseload limit (seed 001 §7: about 30 cases per coordinating caseworker), from the case's own
+ * ruleset; the count comes with the event, as the case cannot count other cases.
+ */
+function overCaseload(state: CaseBase, caseworkerId: string, external?: ExternalFacts): string | undefined {
+  const { limit } = state.rules.caseload;
+  const open = external?.caseload;
+  if (open === undefined || open < limit) return undefined;
+  return `caseworker ${caseworkerId} already has ${open} open cases; the limit is ${limit}`;
+}

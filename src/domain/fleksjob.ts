@@ -14,7 +14,13 @@ import {
   resolveEscalations,
   withinLimit,
 } from './deadline-engine';
-import { applyRule, commonEventRules, type Decision, type EventRule } from './event-rules';
+import {
+  applyRule,
+  commonEventRules,
+  type Decision,
+  type EventRule,
+  type ExternalFacts,
+} from './event-rules';
 import { type Actor, commonEventSchemas, parseEvent } from './events';
 import { type Ruleset, rulesetRef } from './ruleset';
 import type { CaseState } from './state';
@@ -185,6 +191,7 @@ export function decideFleksjob(
   event: FleksjobEvent,
   actor: Actor,
   now: number,
+  external?: ExternalFacts,
 ): Decision<FleksjobState> {
   if (state.phase === 'ended') {
     return {
@@ -193,7 +200,7 @@ export function decideFleksjob(
     };
   }
   const rule = fleksjobRules[event.type] as EventRule<FleksjobState, unknown>;
-  return applyRule(state, event.type, rule, event.data, actor, now, settle);
+  return applyRule(state, event.type, rule, event.data, actor, now, settle, external);
 }
 
 const day = (instant: Instant) => instant.slice(0, 10);

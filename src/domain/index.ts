@@ -11,4 +11,14 @@ export * from './kinds';
 export { openCase } from './open-case';
 export * from './ruleset';
 export * from './state';
-export { caseView, type CaseView, eventReceipt, type EventReceipt } from './view';
+export {
+  type CaseSnapshot,
+  caseSnapshot,
+  caseSnapshotOf,
+  caseView,
+  type CaseView,
+  type EventAnswer,
+  eventReceipt,
+  type EventReceipt,
+} from './view';
+export type { ExternalFacts, RefusalType } from './event-rules';

@@ -11,7 +11,7 @@ import { advanceClock, nextWakeUp } from './clock';
 import type { Deadline } from './deadline-engine';
 import { decide } from './decide';
 import { listDeadlines } from './deadlines';
-import type { Decision } from './event-rules';
+import type { Decision, ExternalFacts } from './event-rules';
 import { type Actor, parseCaseEvent, type ParsedEvent } from './events';
 import {
   advanceFleksjobClock,
@@ -32,7 +32,13 @@ export type AnyCaseState = CaseState | FleksjobState | CashBenefitState;
 export interface CaseRules<S extends CaseBase> {
   kind: CaseKind;
   parse(type: string, data: unknown): ParsedEvent<{ type: string; data: unknown }>;
-  decide(state: S, event: { type: string; data: unknown }, actor: Actor, now: number): Decision<S>;
+  decide(
+    state: S,
+    event: { type: string; data: unknown },
+    actor: Actor,
+    now: number,
+    external?: ExternalFacts,
+  ): Decision<S>;
   advanceClock(state: S, now: number): S;
   nextWakeUp(state: S): number | undefined;
   deadlines(state: S): Deadline[];
@@ -45,7 +51,8 @@ export interface CaseRules<S extends CaseBase> {
 export const courseRules: CaseRules<CaseState> = {
   kind: 'ressourceforloeb',
   parse: parseCaseEvent,
-  decide: (state, event, actor, now) => decide(state, event as Parameters<typeof decide>[1], actor, now),
+  decide: (state, event, actor, now, external) =>
+    decide(state, event as Parameters<typeof decide>[1], actor, now, external),
   advanceClock,
   nextWakeUp,
   deadlines: listDeadlines,
@@ -56,8 +63,8 @@ export const courseRules: CaseRules<CaseState> = {
 export const fleksjobRules: CaseRules<FleksjobState> = {
   kind: 'fleksjob',
   parse: parseFleksjobEvent,
-  decide: (state, event, actor, now) =>
-    decideFleksjob(state, event as Parameters<typeof decideFleksjob>[1], actor, now),
+  decide: (state, event, actor, now, external) =>
+    decideFleksjob(state, event as Parameters<typeof decideFleksjob>[1], actor, now, external),
   advanceClock: advanceFleksjobClock,
   nextWakeUp: nextFleksjobWakeUp,
   deadlines: listFleksjobDeadlines,
@@ -68,8 +75,8 @@ export const fleksjobRules: CaseRules<FleksjobState> = {
 export const cashBenefitRules: CaseRules<CashBenefitState> = {
   kind: 'cash-benefit',
   parse: parseCashBenefitEvent,
-  decide: (state, event, actor, now) =>
-    decideCashBenefit(state, event as Parameters<typeof decideCashBenefit>[1], actor, now),
+  decide: (state, event, actor, now, external) =>
+    decideCashBenefit(state, event as Parameters<typeof decideCashBenefit>[1], actor, now, external),
   advanceClock: advanceCashBenefitClock,
   nextWakeUp: nextCashBenefitWakeUp,
   deadlines: listCashBenefitDeadlines,

@@ -23,6 +23,46 @@ export function caseView<S extends AnyCaseState>(state: S): CaseView<S> {
   };
 }
 
+/**
+ * The case's state as an accepted event leaves it, for the event's answer: the view without the parts
+ * that grow with every event (the audit timeline, the notifications and their delivery, the deadline
+ * log) and without the ruleset's full text. Every Update's answer is stored in the case's history, so
+ * it must not grow with the case's age; the whole case is one read away.
+ */
+export type CaseSnapshot<S extends AnyCaseState = AnyCaseState> = Omit<
+  CaseView<S>,
+  'timeline' | 'notifications' | 'deadlineLog' | 'rules'
+>;
+
+export function caseSnapshot<S extends AnyCaseState>(state: S): CaseSnapshot<S> {
+  return caseSnapshotOf(caseView(state));
+}
+
+export function caseSnapshotOf<S extends AnyCaseState>(view: CaseView<S>): CaseSnapshot<S> {
+  const {
+    timeline: _timeline,
+    notifications: _notifications,
+    deadlineLog: _log,
+    rules: _rules,
+    ...rest
+  } = view;
+  return rest as CaseSnapshot<S>;
+}
+
+/**
+ * What an accepted event answers, and what a retry of it (the same Update ID) answers again, exactly:
+ * the receipt, the case as the event left it, the fingerprint of the request that sent it (a retry
+ * with the same key and another request is told apart) and any warnings.
+ */
+export interface EventAnswer {
+  event: EventReceipt;
+  /** Absent only in an old answer carried from an earlier run (see the workflow shell). */
+  case?: CaseSnapshot;
+  /** The fingerprint of the request that was applied (absent where the sender gave none). */
+  request?: string;
+  warnings?: string[];
+}
+
 /** What an accepted event answers: small, because every answer is stored in the case's history. */
 export interface EventReceipt {
   caseId: string;

@@ -15,7 +15,8 @@ import {
 } from '../domain/fleksjob';
 import type { Ruleset } from '../domain/ruleset';
 import { type CaseKind, type CaseState, type OpenCase, OpenCaseSchema } from '../domain/state';
-import type { CaseView, EventReceipt } from '../domain/view';
+import type { ExternalFacts } from '../domain/event-rules';
+import type { CaseView, EventAnswer, EventReceipt } from '../domain/view';
 
 /**
  * Every message a case workflow understands, defined once: the API validates requests with the same
@@ -39,8 +40,11 @@ export function workflowIdForCase(caseId: string): string {
 interface RunOptions {
   /** History events per run before the case continues as new (default 5,000; tests use less). */
   historyLimit?: number;
-  /** Answers to recent Updates by Update ID, carried across runs so a retried request is applied once. */
-  recentUpdates?: Array<[string, EventReceipt]>;
+  /**
+   * Answers to recent Updates by Update ID, carried across runs so a retried request is applied once
+   * (cases that continued before answers carried the case's state hold receipts only).
+   */
+  recentUpdates?: RecentUpdates;
 }
 
 export interface CaseWorkflowInput extends RunOptions {
@@ -234,13 +238,24 @@ export const allEventMessages: Record<string, EventMessage> = Object.assign(
   ...Object.values(eventCatalogs),
 );
 
+export type RecentUpdates = Array<[updateId: string, answer: EventAnswer | EventReceipt]>;
+
 export interface CaseEventUpdateArgs {
   actor: Actor;
   data: unknown;
+  /** The fingerprint of the request (operation, case, body): a retry with the same key must match it. */
+  request?: string;
+  /** Facts the case cannot know itself (a caseworker's caseload). */
+  external?: ExternalFacts;
+}
+
+/** Answers of recorded histories were receipts; since then they are whole answers. */
+export function asEventAnswer(answer: EventAnswer | EventReceipt): EventAnswer | { event: EventReceipt } {
+  return 'event' in answer ? answer : { event: answer };
 }
 
 export function eventUpdate(message: Pick<EventMessage, 'updateName'>) {
-  return defineUpdate<EventReceipt, [CaseEventUpdateArgs]>(message.updateName);
+  return defineUpdate<EventAnswer | EventReceipt, [CaseEventUpdateArgs]>(message.updateName);
 }
 
 export function caseEventUpdate(type: string) {

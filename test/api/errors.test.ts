@@ -181,7 +181,7 @@ test('healthz always; readyz while Temporal answers', async () => {
 
 test('503 when Temporal cannot be reached: readyz, reads and events', async () => {
   const connection = Connection.lazy({ address: '127.0.0.1:9', connectTimeout: 500 });
-  const cases = new CaseService(new Client({ connection }), 'nowhere', 1_000);
+  const cases = new CaseService(new Client({ connection }), 'nowhere', { answerWithinMs: 1_000 });
   const server: Server = await new Promise((resolve) => {
     const listening = createApp({
       cases,

@@ -24,7 +24,7 @@ import { registerSearchAttributes } from '../helpers/search-attributes';
 test('the API exposes request counts and latencies by route pattern and status, never a case ID', async () => {
   const connection = Connection.lazy({ address: '127.0.0.1:9' });
   const app = createApp({
-    cases: new CaseService(new Client({ connection }), 'none', 500),
+    cases: new CaseService(new Client({ connection }), 'none', { answerWithinMs: 500 }),
     ruleset: loadRuleset('seeds-2017'),
     tokens: testTokenRegistry(),
     logger: silentLogger(),

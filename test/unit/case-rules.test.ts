@@ -1,4 +1,4 @@
-import { advanceClock, caseView, openCase, recordRejection } from '../../src/domain';
+import { advanceClock, caseView, decide, openCase, recordRejection } from '../../src/domain';
 import {
   after,
   attempt,
@@ -482,6 +482,31 @@ describe('ending a case', () => {
 });
 
 describe('caseworkers, relatives and escalations', () => {
+  test('the caseload limit (seed 001 §7) comes from the case’s own ruleset: refused or warned, as it says', () => {
+    const at = after('P1W');
+    const state = open();
+    const full = { caseload: seeds.caseload.limit };
+    const refusing = open({ ...seeds, caseload: { ...seeds.caseload, overLimit: 'refuse' } });
+    const refused = decide(
+      refusing,
+      { type: 'caseworkerAssigned', data: events.assign },
+      caseworker,
+      at,
+      full,
+    );
+    expect(refused).toMatchObject({ ok: false, refusal: 'caseload-limit' });
+    const warned = decide(state, { type: 'caseworkerAssigned', data: events.assign }, caseworker, at, full);
+    expect(warned).toMatchObject({
+      ok: true,
+      warnings: [`caseworker cw-17 already has ${seeds.caseload.limit} open cases; the limit is 30`],
+    });
+    const under = decide(state, { type: 'caseworkerAssigned', data: events.assign }, caseworker, at, {
+      caseload: seeds.caseload.limit - 1,
+    });
+    expect(under).toMatchObject({ ok: true });
+    expect('warnings' in under && under.warnings).toBeFalsy();
+  });
+
   test('the first assignment meets the waiting time; a change is recorded', () => {
     let state = send(open(), 'caseworkerAssigned', events.assign, after('P1W'));
     expect(deadline(state, 'coordinating-caseworker')).toMatchObject({

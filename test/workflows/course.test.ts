@@ -131,7 +131,7 @@ test('a deviating municipal decision sends the case back to the team', async () 
     { recommends: 'fleksjob', unanimous: true, citizenAttendedWholeMeeting: true },
     caseworker,
   );
-  const receipt = await h.cases.send(
+  const { event: receipt } = await h.cases.send(
     'ts-deviate',
     'municipalDecision',
     { decision: 'grant-course', reasoning: 'we think a course helps' },
@@ -190,7 +190,12 @@ test('a 3-year course without outcome was reminded 3 and 1 months before, and es
   const escalationId = state.escalations.find(
     (escalation) => escalation.deadlineId === 'maximum-duration',
   )!.id;
-  const receipt = await h.cases.send('ts-max', 'escalationAcknowledged', { escalationId }, supervisor);
+  const { event: receipt } = await h.cases.send(
+    'ts-max',
+    'escalationAcknowledged',
+    { escalationId },
+    supervisor,
+  );
   expect(receipt.openEscalations).toBe(0);
 });
 
@@ -224,7 +229,7 @@ test('a refusal without complaint closes the case when the complaint window has 
     { recommends: 'other-measures', unanimous: true, citizenAttendedWholeMeeting: true },
     caseworker,
   );
-  const state = await h.cases.send(
+  const { event: state } = await h.cases.send(
     'ts-refused',
     'municipalDecision',
     { decision: 'refuse', alternative: 'other-measures', reasoning: 'other measures fit' },
@@ -337,7 +342,12 @@ test('a whole three-year course with realistic events, continuing as new along t
     caseworker,
   );
   await h.sleepUntil(start + 1000 * DAY);
-  const concluded = await h.cases.send('ts-full', 'courseConcluded', { outcome: 'fleksjob' }, caseworker);
+  const { event: concluded } = await h.cases.send(
+    'ts-full',
+    'courseConcluded',
+    { outcome: 'fleksjob' },
+    caseworker,
+  );
   expect(concluded.phase).toBe('concluded');
 
   // The course continues, under the same case ID, as its fleksjob follow-up.

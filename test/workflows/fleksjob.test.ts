@@ -157,7 +157,7 @@ describe('a short-hour fleksjob (under 5 hours a week)', () => {
       caseworker,
     );
     await h.sleepUntil(start + 360 * DAY);
-    const receipt = await h.cases.send(
+    const { event: receipt } = await h.cases.send(
       'fj-short-none',
       'yearlyCheckRecorded',
       { progression: false, planFollowed: false, weeklyHours: 2 },
