@@ -1,10 +1,12 @@
+import { ensureSchemathesis } from './lib/contract-tools';
 import { ensureCompose, ensureHadolint } from './lib/deploy-tools';
 import { MissingBinaryError } from './lib/install';
 import { ensureTemporalCli, ensureTestServer } from './lib/temporal-binaries';
 
 /**
  * Installs, on first use, what the commands need: the Temporal CLI and the time-skipping test server
- * (`temporal`), and the checkers of the deployment files (`deploy`). Prints where each one is.
+ * (`temporal`), the checkers of the deployment files (`deploy`) and of the API against its OpenAPI
+ * document (`contract`). Prints where each one is.
  */
 const installers: Record<string, Array<[string, () => string | string[]]>> = {
   temporal: [
@@ -15,6 +17,7 @@ const installers: Record<string, Array<[string, () => string | string[]]>> = {
     ['docker compose', ensureCompose],
     ['hadolint', ensureHadolint],
   ],
+  contract: [['schemathesis', ensureSchemathesis]],
 };
 
 try {

@@ -57,6 +57,13 @@ export function buildOpenApiDocument(routes: ApiRoute[]): ReturnType<typeof crea
         401: { description: 'No valid bearer token', content: problem },
         403: { description: 'Not for this role or municipality', content: problem },
         ...(route.params ? { 404: { description: 'No such case', content: problem } } : {}),
+        ...(route.body
+          ? {
+              413: { description: 'The body is larger than 64 kB', content: problem },
+              415: { description: 'The body is not application/json', content: problem },
+            }
+          : {}),
+        500: { description: 'An error of the system itself (never what a caller sent)', content: problem },
         503: { description: 'Temporal cannot be reached; try again', content: problem },
       },
     };

@@ -2,6 +2,9 @@ import 'zod-openapi';
 import { z } from 'zod';
 import { CaseIdSchema, MunicipalitySchema } from '../domain';
 import { personTypedId } from '../domain/fields';
+import { CaseSnapshotSchema } from './view-schemas';
+
+export { CaseViewSchema, TimelineEntrySchema } from './view-schemas';
 
 const CaseworkerIdSchema = personTypedId({ what: 'a caseworker ID' });
 
@@ -73,59 +76,9 @@ export const EventReceiptSchema = z
   })
   .meta({ id: 'EventReceipt' });
 
-export const DeadlineSchema = z
-  .object({
-    id: z.string(),
-    kind: z.string(),
-    label: z.string(),
-    startedAt: z.string(),
-    dueAt: z.string(),
-    status: z.enum(['pending', 'met', 'breached', 'reached']),
-    reminders: z.array(z.object({ key: z.string(), at: z.string(), sentAt: z.string().optional() })),
-    metAt: z.string().optional(),
-    breachedAt: z.string().optional(),
-  })
-  .meta({ id: 'Deadline' });
-
-export const TimelineEntrySchema = z
-  .object({
-    seq: z.number().int(),
-    at: z.string(),
-    actor: z.object({ id: z.string(), role: z.string() }),
-    type: z.string(),
-    outcome: z.enum(['accepted', 'rejected', 'recorded']),
-    summary: z.string(),
-    reason: z.string().optional(),
-  })
-  .meta({ id: 'TimelineEntry' });
-
-export const CaseViewSchema = z
-  .looseObject({
-    caseId: z.string(),
-    kind: z.enum(['ressourceforloeb', 'fleksjob', 'cash-benefit']),
-    municipality: z.string(),
-    phase: z.string(),
-    ruleset: z.object({ name: z.string(), version: z.number().int() }),
-    citizen: z.object({
-      cpr: z.string().meta({ description: 'Masked (DDMMYY-XXXX) unless the role needs the whole number' }),
-      name: z.string(),
-      email: z.string().optional(),
-    }),
-    deadlines: z.array(DeadlineSchema),
-    nextDeadlineAt: z.string().nullable(),
-    openEscalations: z.number().int(),
-    escalations: z.array(z.looseObject({ id: z.string(), deadlineId: z.string(), status: z.string() })),
-    notifications: z.array(z.looseObject({ id: z.string(), topic: z.string() })),
-    timeline: z.array(TimelineEntrySchema),
-  })
-  .meta({
-    id: 'Case',
-    description:
-      "The case's state as its workflow reports it (strongly consistent). Each kind adds its own fields: offers, decisions and complaints of a course; hours and checks of a fleksjob.",
-  });
-
 export const EventAnswerSchema = z
-  .object({ event: EventReceiptSchema, case: CaseViewSchema, warnings: z.array(z.string()).optional() })
+  .object({ event: EventReceiptSchema, case: CaseSnapshotSchema, warnings: z.array(z.string()).optional() })
+  .strict()
   .meta({ id: 'EventAnswer' });
 
 export const CaseSummarySchema = z

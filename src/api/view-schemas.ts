@@ -1,0 +1,424 @@
+import 'zod-openapi';
+import { z } from 'zod';
+
+/**
+ * What the API answers about a case, exactly: every field of every kind of case, so that the OpenAPI
+ * document is the contract (a response with a field it does not name is a bug, caught by the
+ * contract tests). `test/unit/view-schemas.test.ts` checks the views the case rules produce against
+ * these schemas, so the two cannot drift apart.
+ */
+const instant = z
+  .string()
+  .meta({ description: 'An ISO-8601 instant (UTC)', example: '2027-01-04T08:00:00.000Z' });
+const date = z.string().meta({ description: 'A calendar date, YYYY-MM-DD' });
+
+export const ActorViewSchema = z
+  .object({
+    id: z.string(),
+    role: z.enum(['caseworker', 'supervisor', 'admin', 'system', 'integration']),
+    municipality: z
+      .string()
+      .optional()
+      .meta({ description: 'The municipality the person acted for (`*`: all)' }),
+  })
+  .strict()
+  .meta({ id: 'Actor' });
+
+export const TimelineEntrySchema = z
+  .object({
+    seq: z.number().int(),
+    at: instant,
+    actor: ActorViewSchema,
+    type: z
+      .string()
+      .meta({ description: 'An event type, or what the system did (caseOpened, deadlineBreached, …)' }),
+    outcome: z.enum(['accepted', 'rejected', 'recorded']),
+    summary: z.string(),
+    reason: z.string().optional(),
+  })
+  .strict()
+  .meta({ id: 'TimelineEntry' });
+
+export const DeadlineSchema = z
+  .object({
+    id: z.string(),
+    kind: z.string(),
+    label: z.string(),
+    startedAt: instant,
+    dueAt: instant,
+    reminders: z.array(z.object({ key: z.string(), at: instant, sentAt: instant.optional() }).strict()),
+    status: z.enum(['pending', 'met', 'breached', 'reached']),
+    metAt: instant.optional(),
+    breachedAt: instant.optional(),
+    reachedAt: instant.optional().meta({ description: 'For a milestone: when it was reached' }),
+    milestone: z
+      .literal(true)
+      .optional()
+      .meta({ description: 'A moment that gives a right: reached, not breached' }),
+    subject: z
+      .string()
+      .optional()
+      .meta({ description: 'The complaint, offer or check the deadline is about' }),
+  })
+  .strict()
+  .meta({ id: 'Deadline' });
+
+const CitizenViewSchema = z
+  .object({
+    cpr: z.string().meta({ description: 'Masked (DDMMYY-XXXX) unless the role needs the whole number' }),
+    name: z.string(),
+    email: z.string().optional(),
+  })
+  .strict();
+
+const EscalationSchema = z
+  .object({
+    id: z.string(),
+    deadlineId: z.string(),
+    reason: z.string(),
+    raisedAt: instant,
+    level: z.number().int(),
+    levelRole: z.enum(['supervisor', 'head-of-department']),
+    status: z.enum(['open', 'acknowledged', 'resolved']),
+    acknowledgedAt: instant.optional(),
+    acknowledgedBy: z.string().optional(),
+    resolvedAt: instant.optional(),
+  })
+  .strict()
+  .meta({ id: 'Escalation' });
+
+const RecipientSchema = z
+  .object({
+    role: z.enum(['citizen', 'relatives', 'caseworker', 'supervisor', 'head-of-department']),
+    name: z.string().optional(),
+    email: z.string().optional(),
+    id: z.string().optional(),
+  })
+  .strict();
+
+const NotificationSchema = z
+  .object({
+    id: z.string(),
+    topic: z.string(),
+    createdAt: instant,
+    recipients: z.array(RecipientSchema),
+    facts: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+    delivery: z
+      .object({
+        status: z.enum(['pending', 'sent', 'retrying', 'failed']),
+        at: instant.optional(),
+        attempts: z.number().int(),
+        rounds: z.number().int().optional(),
+        retryAt: instant.optional(),
+        sentTo: z.array(z.number().int()).optional(),
+        withoutAddress: z.number().int().optional(),
+        error: z.string().optional(),
+      })
+      .strict(),
+  })
+  .strict()
+  .meta({ id: 'Notification' });
+
+const DeadlineLogSchema = z.record(
+  z.string(),
+  z
+    .object({
+      reminded: z.record(z.string(), instant),
+      breachedAt: instant.optional(),
+      reachedAt: instant.optional(),
+    })
+    .strict(),
+);
+
+/** Every kind of case has these. */
+const common = {
+  caseId: z.string(),
+  municipality: z.string(),
+  ruleset: z.object({ name: z.string(), version: z.number().int() }).strict(),
+  citizen: CitizenViewSchema,
+  phase: z.string(),
+  coordinatingCaseworker: z
+    .object({ id: z.string(), name: z.string(), email: z.string().optional(), assignedAt: instant })
+    .strict()
+    .optional(),
+  caseworkerFirstAssignedAt: instant.optional(),
+  relatives: z.array(
+    z
+      .object({
+        id: z.string(),
+        name: z.string(),
+        relation: z.string(),
+        email: z.string().optional(),
+        consent: z
+          .object({
+            given: z.boolean(),
+            covers: z.array(z.enum(['decisions', 'deadlines', 'meetings'])),
+            at: instant,
+          })
+          .strict()
+          .nullable(),
+      })
+      .strict(),
+  ),
+  escalations: z.array(EscalationSchema),
+  deadlines: z.array(DeadlineSchema),
+  nextDeadlineAt: instant.nullable().meta({ description: 'When the earliest pending deadline falls due' }),
+  openEscalations: z.number().int(),
+};
+
+/** What only the whole case has (GET): the records that grow with every event. */
+const records = {
+  deadlineLog: DeadlineLogSchema,
+  notifications: z.array(NotificationSchema),
+  timeline: z.array(TimelineEntrySchema),
+};
+
+const course = {
+  kind: z.literal('ressourceforloeb'),
+  phase: z.enum(['referred', 'awaiting-decision', 'in-course', 'refused', 'concluded']),
+  origin: z.enum(['referral', 'application']),
+  openedAt: instant,
+  teamReviews: z.array(
+    z
+      .object({
+        requestedAt: instant,
+        reason: z.enum(['referral', 'deviation', 'reassessment']),
+        answeredAt: instant.optional(),
+      })
+      .strict(),
+  ),
+  decisionRequests: z.array(z.object({ requestedAt: instant, decidedAt: instant.optional() }).strict()),
+  teamRecommendations: z.array(
+    z
+      .object({
+        recommends: z.enum([
+          'ressourceforloeb',
+          'fleksjob',
+          'foertidspension',
+          'revalidering',
+          'other-measures',
+        ]),
+        unanimous: z.boolean(),
+        dissent: z.array(z.object({ member: z.string(), opinion: z.string() }).strict()),
+        citizenAttendedWholeMeeting: z.boolean(),
+        plannedMeasures: z.array(z.string()),
+        at: instant,
+        context: z.enum(['referral', 'deviation', 'reassessment', 'follow-up']),
+      })
+      .strict(),
+  ),
+  decisions: z.array(
+    z
+      .object({
+        at: instant,
+        decision: z.enum(['grant-course', 'refuse']),
+        alternative: z
+          .enum(['fleksjob', 'foertidspension', 'revalidering', 'other-measures', 'none'])
+          .optional(),
+        reasoning: z.string(),
+        followsRecommendation: z.boolean(),
+        stands: z.boolean(),
+      })
+      .strict(),
+  ),
+  course: z.object({ startedAt: instant }).strict().optional(),
+  refusedAt: instant.optional(),
+  offers: z.array(
+    z
+      .object({
+        id: z.string(),
+        kind: z.enum([
+          'job-training',
+          'internship',
+          'treatment',
+          'education',
+          'mentor',
+          'social-support',
+          'other',
+        ]),
+        real: z.boolean(),
+        plannedStart: date,
+        description: z.string().optional(),
+        registeredAt: instant,
+        status: z.enum(['planned', 'awaiting-health-advice', 'started', 'ended', 'withdrawn']),
+        startedAt: instant.optional(),
+        endedAt: instant.optional(),
+        endReason: z.enum(['completed', 'discontinued', 'withdrawn']).optional(),
+        specialistVeto: z.object({ specialty: z.string(), at: instant }).strict().optional(),
+        healthCoordinator: z
+          .object({
+            requestedAt: instant,
+            advice: z.enum(['proceed', 'adjust', 'replace']).optional(),
+            advisedAt: instant.optional(),
+            note: z.string().optional(),
+          })
+          .strict()
+          .optional(),
+      })
+      .strict(),
+  ),
+  complaints: z.array(
+    z
+      .object({
+        id: z.string(),
+        about: z.enum(['grant', 'refusal', 'offer']),
+        offerId: z.string().optional(),
+        receivedAt: instant,
+        status: z.enum(['awaiting-reconsideration', 'upheld', 'forwarded', 'appeal-decided']),
+        reconsideredAt: instant.optional(),
+        reasoning: z.string().optional(),
+        forwardedAt: instant.optional(),
+        forwardedBecause: z.enum(['kept', 'overdue']).optional(),
+        appeal: z
+          .object({ result: z.enum(['decision-upheld', 'decision-changed', 'remitted']), at: instant })
+          .strict()
+          .optional(),
+      })
+      .strict(),
+  ),
+  decisionOnExistingEvidence: z
+    .object({ rightSince: instant, demandedAt: instant.optional() })
+    .strict()
+    .optional(),
+  outcome: z
+    .object({
+      outcome: z.enum([
+        'job',
+        'education',
+        'revalidering',
+        'fleksjob',
+        'foertidspension',
+        'new-course',
+        'ended-other',
+        'refused',
+      ]),
+      at: instant,
+      note: z.string().optional(),
+      routedToPension: z.string().optional(),
+    })
+    .strict()
+    .optional(),
+};
+
+const fleksjob = {
+  kind: z.literal('fleksjob'),
+  phase: z.enum(['awaiting-start', 'employed', 'reassessment', 'ended']),
+  origin: z.enum(['course', 'direct']),
+  openedAt: instant,
+  course: z.object({ openedAt: instant, concludedAt: instant }).strict().optional(),
+  job: z
+    .object({ startedAt: instant, employer: z.string().optional(), weeklyHours: z.number() })
+    .strict()
+    .optional(),
+  hours: z.array(z.object({ at: instant, weeklyHours: z.number() }).strict()),
+  fewHoursChoice: z.object({ since: instant, note: z.string().optional() }).strict().optional(),
+  shortHourPeriods: z.array(z.object({ since: instant, until: instant.optional() }).strict()),
+  progressionReview: z
+    .object({
+      at: instant,
+      workCapacity: z.enum(['as-expected', 'higher', 'lower']),
+      weeklyHours: z.number(),
+      note: z.string().optional(),
+    })
+    .strict()
+    .optional(),
+  yearlyChecks: z.array(
+    z
+      .object({
+        at: instant,
+        period: z.number().int(),
+        progression: z.boolean(),
+        planFollowed: z.boolean(),
+        weeklyHours: z.number(),
+        note: z.string().optional(),
+      })
+      .strict(),
+  ),
+  reassessments: z.array(
+    z
+      .object({
+        requestedAt: instant,
+        reason: z.string(),
+        answeredAt: instant.optional(),
+        recommends: z.enum(['continue', 'foertidspension', 'end-fleksjob']).optional(),
+      })
+      .strict(),
+  ),
+  statusRecordedAt: instant.optional(),
+  permanentDecision: z
+    .object({ at: instant, decision: z.enum(['permanent', 'end']) })
+    .strict()
+    .optional(),
+  followUpConversations: z.array(instant),
+  outcome: z
+    .object({
+      reason: z.enum([
+        'foertidspension',
+        'ordinary-job',
+        'resigned',
+        'other',
+        'end-fleksjob',
+        'temporary-period-ended',
+      ]),
+      at: instant,
+      note: z.string().optional(),
+    })
+    .strict()
+    .optional(),
+};
+
+const cashBenefit = {
+  kind: z.literal('cash-benefit'),
+  phase: z.enum(['on-benefit', 'right-given', 'interrupted']),
+  openedAt: instant,
+  spellStartedAt: instant,
+  rightGivenAt: instant.optional(),
+  interrupted: z
+    .object({ at: instant, reason: z.enum(['employment', 'education', 'other-benefit', 'moved', 'other']) })
+    .strict()
+    .optional(),
+};
+
+/** The whole case (GET /cases/{caseId}): every kind's own fields, and its records. */
+export const CaseViewSchema = z
+  .discriminatedUnion('kind', [
+    z
+      .object({ ...common, ...records, ...course })
+      .strict()
+      .meta({ id: 'Ressourceforloeb' }),
+    z
+      .object({ ...common, ...records, ...fleksjob })
+      .strict()
+      .meta({ id: 'FleksjobFollowUp' }),
+    z
+      .object({ ...common, ...records, ...cashBenefit })
+      .strict()
+      .meta({ id: 'CashBenefitSpell' }),
+  ])
+  .meta({
+    id: 'Case',
+    description:
+      "The case's state as its workflow reports it (strongly consistent): what every kind has, and each kind's own fields.",
+  });
+
+/** The case as an event left it (an event's answer): without the records that grow with every event. */
+export const CaseSnapshotSchema = z
+  .discriminatedUnion('kind', [
+    z
+      .object({ ...common, ...course })
+      .strict()
+      .meta({ id: 'RessourceforloebSnapshot' }),
+    z
+      .object({ ...common, ...fleksjob })
+      .strict()
+      .meta({ id: 'FleksjobFollowUpSnapshot' }),
+    z
+      .object({ ...common, ...cashBenefit })
+      .strict()
+      .meta({ id: 'CashBenefitSpellSnapshot' }),
+  ])
+  .meta({
+    id: 'CaseSnapshot',
+    description:
+      'The case as the event left it. Its audit timeline, notifications and deadline log are read with the case (GET /api/v1/cases/{caseId}).',
+  });

@@ -1,0 +1,172 @@
+import { toCaseView } from '../../src/api/case-view';
+import { CaseSnapshotSchema, CaseViewSchema } from '../../src/api/view-schemas';
+import {
+  type Actor,
+  type AnyCaseState,
+  caseSnapshot,
+  caseView,
+  fleksjobFromCourse,
+  openCashBenefit,
+  openFleksjob,
+  recordDelivery,
+  recordRejection,
+  rulesFor,
+} from '../../src/domain';
+import { describeIssues } from '../../src/domain/validation';
+import { after, caseworker, events, inCourse, law, open, seeds, supervisor, T0 } from '../helpers/core';
+
+/**
+ * The API's documented case schemas are exact (no field they do not name). These cases, driven
+ * through every kind of event, make sure what the case rules produce is what the schemas document.
+ */
+function send<S extends AnyCaseState>(
+  state: S,
+  type: string,
+  data: unknown,
+  at: number,
+  actor: Actor = caseworker,
+): S {
+  const rules = rulesFor(state);
+  const parsed = rules.parse(type, data);
+  if (!parsed.ok) throw new Error(`${type}: ${parsed.reason}`);
+  const decision = rules.decide(rules.advanceClock(state, at), parsed.event, actor, at);
+  if (!decision.ok) throw new Error(`${type} refused: ${decision.reason}`);
+  return decision.state as S;
+}
+
+function expectDocumented(state: AnyCaseState): void {
+  for (const role of ['caseworker', 'supervisor'] as const) {
+    const whole = CaseViewSchema.safeParse(toCaseView(caseView(state), { role }));
+    if (!whole.success) throw new Error(`case view: ${describeIssues(whole.error).join('; ')}`);
+    const snapshot = CaseSnapshotSchema.safeParse(toCaseView(caseSnapshot(state), { role }));
+    if (!snapshot.success) throw new Error(`snapshot: ${describeIssues(snapshot.error).join('; ')}`);
+  }
+}
+
+test('a course through offers, advice, complaints, appeal, escalations and mail is documented exactly', () => {
+  let state = inCourse();
+  state = send(
+    state,
+    'relativeRegistered',
+    { relativeId: 'r1', name: 'Ole', relation: 'bror', email: 'o@x.dk' },
+    after('P5W'),
+  );
+  state = send(
+    state,
+    'relativeConsent',
+    { relativeId: 'r1', consent: true, covers: ['decisions', 'deadlines'] },
+    after('P5W'),
+  );
+  state = send(state, 'offerRegistered', { ...events.realOffer('o1'), description: 'praktik' }, after('P6W'));
+  state = send(state, 'healthCoordinatorRequested', { offerId: 'o1' }, after('P6W'));
+  state = send(
+    state,
+    'healthCoordinatorAdvice',
+    { offerId: 'o1', advice: 'adjust', note: 'kortere dage' },
+    after('P7W'),
+  );
+  state = send(state, 'offerStarted', { offerId: 'o1' }, after('P8W'));
+  state = send(state, 'offerRegistered', events.otherOffer('o2'), after('P8W'));
+  state = send(state, 'specialistAdvisedAgainst', { offerId: 'o2', specialty: 'psykiatri' }, after('P9W'));
+  state = send(
+    state,
+    'complaintReceived',
+    { complaintId: 'k1', about: 'offer', offerId: 'o1' },
+    after('P10W'),
+  );
+  state = send(
+    state,
+    'complaintReconsidered',
+    { complaintId: 'k1', result: 'kept', reasoning: 'fastholdt' },
+    after('P11W'),
+  );
+  state = send(state, 'appealDecided', { complaintId: 'k1', result: 'decision-upheld' }, after('P20W'));
+  state = rulesFor(state).advanceClock(state, after('P2Y')) as typeof state;
+  state = recordDelivery(
+    state,
+    state.notifications[0]!.id,
+    { status: 'sent', attempts: 1, withoutAddress: 1 },
+    after('P2Y'),
+  );
+  state = recordDelivery(
+    state,
+    state.notifications[1]!.id,
+    { status: 'unavailable', attempts: 3, error: 'down', sentTo: [0] },
+    after('P2Y'),
+  );
+  state = recordDelivery(
+    state,
+    state.notifications[state.notifications.length - 1]!.id,
+    { status: 'rejected', attempts: 1, error: 'refused' },
+    after('P2Y'),
+  );
+  state = recordRejection(state, 'offerStarted', caseworker, after('P2Y'), 'a reason');
+  const escalation = state.escalations.find((candidate) => candidate.status === 'open');
+  if (escalation)
+    state = send(
+      state,
+      'escalationAcknowledged',
+      { escalationId: escalation.id, note: 'set' },
+      after('P2Y'),
+      supervisor,
+    );
+  expectDocumented(state);
+  state = send(state, 'courseConcluded', { outcome: 'fleksjob', note: 'godt forløb' }, after('P2Y1M'));
+  expectDocumented(state);
+  expectDocumented(fleksjobFromCourse(state, after('P2Y1M')));
+});
+
+test('refused, routed to pension, the existing-evidence right: documented exactly', () => {
+  let refused = open();
+  refused = send(refused, 'teamRecommendation', events.recommendCourseWithDissent, after('P1W'));
+  refused = send(refused, 'municipalDecision', events.refuse, after('P2W'));
+  expectDocumented(rulesFor(refused).advanceClock(refused, after('P1Y')));
+  expectDocumented(
+    send(open(), 'workCapacityCannotDevelop', { basis: 'terminal-illness', note: 'x' }, after('P1W')),
+  );
+  let evidence = inCourse();
+  evidence = rulesFor(evidence).advanceClock(evidence, after('P1Y2M')) as typeof evidence;
+  expectDocumented(send(evidence, 'decisionOnExistingEvidenceDemanded', {}, after('P1Y2M')));
+  expectDocumented(rulesFor(inCourse(law)).advanceClock(inCourse(law), after('P1Y')));
+});
+
+test('fleksjob follow-ups and kontanthjælp spells: documented exactly', () => {
+  const citizen = { cpr: '020285-2222', name: 'Karin', email: 'karin@example.dk' };
+  let fleksjob = openFleksjob(
+    { caseId: 'FJ-1', municipality: '101', citizen, job: { weeklyHours: 3, employer: 'Bageriet' } },
+    seeds,
+    T0,
+    caseworker,
+  );
+  fleksjob = send(
+    fleksjob,
+    'progressionReviewRecorded',
+    { workCapacity: 'higher', weeklyHours: 4, note: 'ok' },
+    after('P3M'),
+  );
+  fleksjob = send(
+    fleksjob,
+    'yearlyCheckRecorded',
+    { progression: false, planFollowed: true, weeklyHours: 4 },
+    after('P1Y'),
+  );
+  fleksjob = send(fleksjob, 'teamReassessment', { recommends: 'continue' }, after('P1Y1M'));
+  fleksjob = send(fleksjob, 'fewHoursChosen', { chosen: true, note: 'eget valg' }, after('P1Y2M'));
+  expectDocumented(fleksjob);
+  expectDocumented(send(fleksjob, 'fleksjobEnded', { reason: 'ordinary-job' }, after('P2Y')));
+  let temporary = openFleksjob({ caseId: 'FJ-2', municipality: '101', citizen }, law, T0, caseworker);
+  temporary = send(temporary, 'fleksjobStarted', { weeklyHours: 20 }, after('P1W'));
+  temporary = send(temporary, 'followUpConversationHeld', { note: 'samtale' }, after('P30M'));
+  temporary = send(temporary, 'fleksjobStatusRecorded', {}, after('P4Y6M'));
+  temporary = send(temporary, 'permanentFleksjobDecided', { decision: 'permanent' }, after('P5Y'));
+  expectDocumented(temporary);
+  const spell = openCashBenefit(
+    { caseId: 'KH-1', municipality: '101', citizen, spellStartedOn: '2026-06-01' },
+    seeds,
+    T0,
+    caseworker,
+  );
+  expectDocumented(spell);
+  expectDocumented(rulesFor(spell).advanceClock(spell, after('P1Y')));
+  expectDocumented(send(spell, 'cashBenefitInterrupted', { reason: 'employment' }, after('P1M')));
+});
