@@ -77,7 +77,8 @@ test.each(['caseworker', 'supervisor'] as Person[])(
         '--report-junit-path',
         join(reports, 'junit.xml'),
       ],
-      { encoding: 'utf8', maxBuffer: 50_000_000, timeout: (SECONDS_PER_ROLE + 60) * 1000 },
+      // Its cache of found failures goes to the run's own folder, not the project.
+      { cwd: reports, encoding: 'utf8', maxBuffer: 50_000_000, timeout: (SECONDS_PER_ROLE + 60) * 1000 },
     ).catch((error: { code?: number; stdout?: string; stderr?: string }) => error);
     const output = `${run.stdout ?? ''}${run.stderr ?? ''}`;
     const summary = output.slice(output.lastIndexOf('SUMMARY'));
