@@ -2,12 +2,15 @@ import { ApplicationFailure, Context } from '@temporalio/activity';
 import { z } from 'zod';
 import type { NotificationRecord, Recipient } from '../src/domain/state';
 import type { Directory } from '../src/notifications/directory';
+import type { DeliveryLedger } from '../src/notifications/ledger';
 import { classifyMailError, type Mailer, messageIdFor } from '../src/notifications/mailer';
 import { loadTemplates, renderMessage, type TemplateSet } from '../src/notifications/templates';
 
 export interface ActivityDependencies {
   mailer: Mailer;
   directory: Directory;
+  /** Which copies went out: consulted before each copy, written as soon as the mail server accepts it. */
+  ledger: DeliveryLedger;
   /** The mail templates; the built-in Danish ones when not given. */
   templates?: TemplateSet;
   /** The right-hand side of every Message-ID, e.g. the sender's domain. */
@@ -30,15 +33,22 @@ const STAFF_ROLES: ReadonlySet<Recipient['role']> = new Set([
   'head-of-department',
 ]);
 
-export function createActivities({ mailer, directory, templates, messageIdDomain }: ActivityDependencies) {
+export function createActivities({
+  mailer,
+  directory,
+  ledger,
+  templates,
+  messageIdDomain,
+}: ActivityDependencies) {
   const templateSet = templates ?? loadTemplates();
   const domain = messageIdDomain ?? 'ressourceforloeb.invalid';
   return {
     /**
      * Sends one notification to each of its recipients that has an address, one message each. Once:
-     * the Message-ID follows from the notification and the recipient, so a retry after a crash sends
-     * the same message; and every copy sent is remembered in the activity's heartbeat details, so a
-     * retry after a partial failure sends only the copies still missing. A recipient's own address
+     * the Message-ID follows from the notification and the recipient; every copy is recorded in the
+     * delivery ledger as soon as the mail server accepts it (and in the heartbeat details), so a retry
+     * — after a partial failure, or after Temporal lost the activity's completion — sends only the
+     * copies still missing, never one twice. A recipient's own address
      * refused for good fails the activity with DeliveryRejected (naming the role, never the address);
      * anything else, a refused directory address too, fails it retryably with DeliveryUnavailable.
      */
@@ -67,6 +77,11 @@ export function createActivities({ mailer, directory, templates, messageIdDomain
           withoutAddress += 1;
           continue;
         }
+        const messageId = messageIdFor(notification.id, index, domain);
+        if (await ledger.wasSent(messageId)) {
+          sent.add(index);
+          continue;
+        }
         const message = renderMessage(templateSet, notification, recipient, {
           municipalityName: directory.municipalityName(municipality),
         });
@@ -78,7 +93,7 @@ export function createActivities({ mailer, directory, templates, messageIdDomain
         }
         try {
           await mailer.send({
-            messageId: messageIdFor(notification.id, index, domain),
+            messageId,
             to,
             subject: message.subject,
             text: message.text,
@@ -111,6 +126,7 @@ export function createActivities({ mailer, directory, templates, messageIdDomain
             { sent: [...sent] } satisfies DeliveryProgress,
           );
         }
+        await ledger.markSent(messageId, new Date());
         sent.add(index);
         context.heartbeat({ sent: [...sent] } satisfies DeliveryProgress);
       }

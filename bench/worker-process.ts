@@ -2,7 +2,9 @@ import { DefaultLogger, type LogEntry, NativeConnection, Runtime, Worker } from 
 import { DEFAULT_MAIL_FROM } from '../src/config/mail';
 import { createDirectory } from '../src/notifications/directory';
 import type { Mailer } from '../src/notifications/mailer';
+import { createDeliveryLedger } from '../src/notifications/ledger';
 import { createOutboxMailer } from '../src/notifications/outbox';
+import { openDatabase } from '../src/store/database';
 import { createDataConverter } from '../src/temporal/data-converter';
 import { createCaseWorker } from '../worker/create-worker';
 import { createBaselineActivities } from './baseline-activities';
@@ -57,6 +59,8 @@ async function main(): Promise<void> {
       queue: config.caseQueue,
       kind: 'case',
       worker: await createCaseWorker({
+        // The delivery ledger on SQLite beside the outbox, as the embedded default keeps it.
+        ledger: await createDeliveryLedger(openDatabase({ sqlitePath: `${config.outboxDir!}.sqlite` })),
         connection,
         namespace: config.namespace,
         taskQueue: config.caseQueue,

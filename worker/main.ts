@@ -1,6 +1,8 @@
 import { NativeConnection } from '@temporalio/worker';
 import { ConfigError, loadAll, loadConfig } from '../src/config';
 import { createMailer, describeMailConfig, loadMailConfig } from '../src/config/mail';
+import { createDeliveryLedger } from '../src/notifications/ledger';
+import { openDatabase } from '../src/store/database';
 import { createLogger } from '../src/observability/logger';
 import { installRuntime } from '../src/observability/runtime';
 import { temporalConnectConfig } from '../src/temporal/connection';
@@ -19,6 +21,8 @@ async function main(): Promise<void> {
     level: config.logLevel,
     ...(config.worker.metrics ? { metrics: config.worker.metrics } : {}),
   });
+  const database = openDatabase(config.database);
+  const ledger = await createDeliveryLedger(database);
   const { connectionOptions, namespace } = temporalConnectConfig();
   const connection = await NativeConnection.connect(connectionOptions);
   try {
@@ -30,6 +34,7 @@ async function main(): Promise<void> {
       taskQueue: config.taskQueue,
       keyRing: config.keyRing,
       mailer: createMailer(mail),
+      ledger,
       directory: mail.directory,
       templates: mail.templates,
       messageIdDomain: mail.messageIdDomain,
@@ -40,7 +45,7 @@ async function main(): Promise<void> {
         ...(maxConcurrentActivityTaskExecutions ? { maxConcurrentActivityTaskExecutions } : {}),
       },
     });
-    logger.info({ mail: describeMailConfig(mail) }, 'mail configured');
+    logger.info({ mail: describeMailConfig(mail), database: database.describe() }, 'mail configured');
     logger.info(
       {
         taskQueue: config.taskQueue,
@@ -55,6 +60,7 @@ async function main(): Promise<void> {
     logger.info('worker stopped: tasks in hand finished');
   } finally {
     await connection.close();
+    await database.close();
   }
 }
 

@@ -28,8 +28,13 @@ import {
 } from '../src/messages';
 import { searchAttributes } from '../src/messages/search-attributes';
 
-/** Attempts within one delivery round; between rounds the case itself waits (see src/domain/delivery.ts). */
-const DELIVERY_ATTEMPTS_PER_ROUND = 3;
+/**
+ * Attempts within one delivery round: Temporal tries again at most 30 seconds apart for about 13
+ * minutes (2 s, 4 s, 8 s, 16 s, then every 30 s), so mail waiting out a mail server's outage of up to
+ * 10 minutes goes within 30 seconds of its return. Retries inside a round cost the case's history
+ * nothing; between rounds the case itself waits, longer each time (see src/domain/delivery.ts).
+ */
+const DELIVERY_ATTEMPTS_PER_ROUND = 30;
 
 const { deliverNotification } = wf.proxyActivities<ReturnType<typeof createActivities>>({
   startToCloseTimeout: '1 minute',

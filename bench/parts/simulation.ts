@@ -23,6 +23,7 @@ import { type HistoryCounts, historyCounts } from '../lib/history';
 import { Progress, step } from '../lib/progress';
 import { costFigure, type PartResult } from '../lib/report';
 import { round } from '../lib/stats';
+import { memoryLedger } from '../../src/notifications/ledger';
 
 export interface SimulationOptions {
   /** Years of fleksjob follow-up after the course. */
@@ -183,6 +184,7 @@ export async function runSimulation(context: RunContext, options: SimulationOpti
   const caseQueue = 'bench-sim-cases';
   const bareQueue = 'bench-sim-bare';
   const caseWorker = await createCaseWorker({
+    ledger: memoryLedger(),
     connection: env.nativeConnection,
     namespace,
     taskQueue: caseQueue,

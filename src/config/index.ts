@@ -17,6 +17,13 @@ const count = z.coerce.number().int().min(1).max(100_000).optional();
 
 const EnvSchema = z.object({
   RF_DATA_DIR: z.string().min(1).default('data'),
+  /** The product's own tables on PostgreSQL (a cluster); without it, SQLite in the data folder. */
+  RF_DATABASE_URL: z
+    .url({
+      protocol: /^postgres(ql)?$/,
+      error: 'a PostgreSQL URL, postgres://user:password@host:5432/database',
+    })
+    .optional(),
   RF_TASK_QUEUE: z.string().min(1).default(TASK_QUEUE),
   RF_RULESET: z.string().min(1).default('seeds-2017'),
   RF_ENCRYPTION_KEYS: z.string().min(1).optional(),
@@ -63,6 +70,8 @@ export type LogLevel = 'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
 
 export interface AppConfig {
   dataDir: string;
+  /** The product's own database: PostgreSQL at `url`, or the SQLite file. */
+  database: { url?: string; sqlitePath: string };
   taskQueue: string;
   ruleset: Ruleset;
   keyRing: KeyRing;
@@ -106,6 +115,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
   return {
     dataDir: settings.RF_DATA_DIR,
+    database: {
+      ...optional('url', settings.RF_DATABASE_URL),
+      sqlitePath: join(settings.RF_DATA_DIR, 'ressourceforloeb.sqlite'),
+    },
     taskQueue: settings.RF_TASK_QUEUE,
     ruleset,
     keyRing,

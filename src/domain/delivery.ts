@@ -8,7 +8,8 @@ import { type Instant, toEpochMs, toInstant } from './time';
  * next, runs the delivery activity, and records what happened; a mail server that is down is tried
  * again with a growing pause, a permanent refusal is recorded and escalated.
  */
-export const RETRY_PAUSES_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000, 6 * 3_600_000];
+/** Pauses after a round of attempts failed (a round itself lasts about 13 minutes: see the workflow shell). */
+export const RETRY_PAUSES_MS = [5 * 60_000, 30 * 60_000, 2 * 3_600_000, 6 * 3_600_000];
 
 export function nextDelivery(state: CaseBase, now: number): NotificationRecord | undefined {
   return state.notifications.find(

@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { link, mkdir, readdir, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type AddressObject, simpleParser } from 'mailparser';
 import nodemailer from 'nodemailer';
@@ -6,8 +6,9 @@ import { classifyMailError, type Mailer } from './mailer';
 
 /**
  * The embedded default: every message is written as an .eml file to a folder a person can read (open
- * it in any mail program). The file is named by the Message-ID, so a retried message replaces its
- * own file instead of adding a second one.
+ * it in any mail program). The file is named by the Message-ID and written once: a retried message
+ * whose file is there already writes nothing, so a reader (or a program watching the folder) never
+ * sees the same message twice.
  */
 export function createOutboxMailer(outboxDir: string, from: string): Mailer {
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
@@ -24,9 +25,16 @@ export function createOutboxMailer(outboxDir: string, from: string): Mailer {
         });
         await mkdir(outboxDir, { recursive: true });
         const file = join(outboxDir, outboxFileName(message.messageId));
-        // Written whole or not at all: a reader never sees half a message.
-        await writeFile(`${file}.tmp`, info.message as Buffer);
-        await rename(`${file}.tmp`, file);
+        // Written whole or not at all (a reader never sees half a message), and only if it is not there.
+        const draft = `${file}.${process.pid}.${Date.now()}.tmp`;
+        await writeFile(draft, info.message as Buffer);
+        try {
+          await link(draft, file);
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        } finally {
+          await unlink(draft);
+        }
       } catch (error) {
         throw classifyMailError(error);
       }

@@ -19,6 +19,7 @@ import { testKeyRing } from './keys';
 import { WORKFLOW_BUNDLE_PATH } from './paths';
 import { testTokenRegistry } from './tokens';
 import { RecordingMailer } from './recording-mailer';
+import { memoryLedger } from '../../src/notifications/ledger';
 
 installQuietRuntime();
 
@@ -51,6 +52,7 @@ export async function startDevServer(
   const taskQueue = `test-${Math.random().toString(36).slice(2)}`;
   const mailer = new RecordingMailer(mail.transport);
   const worker = await createCaseWorker({
+    ledger: memoryLedger(),
     connection: env.nativeConnection,
     namespace: env.namespace ?? 'default',
     taskQueue,

@@ -13,6 +13,7 @@ import { historyKeyRing } from './keys';
 import { WORKFLOW_BUNDLE_PATH } from './paths';
 import { registerSearchAttributes } from './search-attributes';
 import { RecordingMailer } from './recording-mailer';
+import { memoryLedger } from '../../src/notifications/ledger';
 
 installQuietRuntime();
 
@@ -52,6 +53,7 @@ export async function startTimeSkipping(
   const taskQueue = `test-${Math.random().toString(36).slice(2)}`;
   const mailer = new RecordingMailer(mail.transport);
   const worker = await createCaseWorker({
+    ledger: memoryLedger(),
     connection: env.nativeConnection,
     namespace: env.namespace ?? 'default',
     taskQueue,

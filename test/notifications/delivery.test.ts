@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +12,8 @@ import { messageIdFor } from '../../src/notifications/mailer';
 import { createOutboxMailer, listOutbox } from '../../src/notifications/outbox';
 import { createSmtpMailer } from '../../src/notifications/smtp';
 import { TestSmtpServer } from './smtp-test-server';
+import { createDeliveryLedger, memoryLedger } from '../../src/notifications/ledger';
+import { openDatabase } from '../../src/store/database';
 
 const FROM = 'Jobcenter København <noreply@kk.dk>';
 const directory = createDirectory({});
@@ -79,12 +81,33 @@ afterEach(async () => {
 
 const smtpActivities = (timeoutsMs?: { connection?: number; greeting?: number; socket?: number }) =>
   createActivities({
+    ledger: memoryLedger(),
     mailer: createSmtpMailer({ url: smtp.url, from: FROM, ...(timeoutsMs ? { timeoutsMs } : {}) }),
     directory,
     messageIdDomain: 'kk.dk',
   });
 
 describe('SMTP delivery', () => {
+  test('a run after Temporal lost the completion (no heartbeat to go by) sends nothing again: the ledger knows', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rf-ledger-'));
+    const ledger = await createDeliveryLedger(openDatabase({ sqlitePath: join(dir, 'ledger.sqlite') }));
+    const activities = createActivities({
+      ledger,
+      mailer: createSmtpMailer({ url: smtp.url, from: FROM }),
+      directory,
+      messageIdDomain: 'kk.dk',
+    });
+    await deliver(activities, notification());
+    expect(smtp.received).toHaveLength(3);
+    // The activity runs again as a new attempt, as after a lost completion: nothing in its heartbeat.
+    const again = await deliver(activities, notification(), { attempt: 2 });
+    expect(again.result).toMatchObject({ sent: 3 });
+    expect(smtp.received).toHaveLength(3);
+    // The same file opened anew (another worker process, a restart) knows the same.
+    const reopened = await createDeliveryLedger(openDatabase({ sqlitePath: join(dir, 'ledger.sqlite') }));
+    expect(await reopened.wasSent(messageIdFor(notification().id, 0, 'kk.dk'))).toBe(true);
+  });
+
   test('each recipient gets its own message over an authenticated SMTP URL, with a Message-ID that follows from the notification', async () => {
     const record = notification();
     const { result, heartbeats } = await deliver(smtpActivities(), record);
@@ -191,6 +214,7 @@ describe('SMTP delivery', () => {
 
   test('wrong credentials are not final (the operator fixes RF_SMTP_URL, then the mail goes)', async () => {
     const activities = createActivities({
+      ledger: memoryLedger(),
       mailer: createSmtpMailer({ url: `smtp://rf%40kk.dk:wrong@127.0.0.1:${smtp.port}`, from: FROM }),
       directory,
     });
@@ -207,6 +231,7 @@ describe('SMTP delivery', () => {
     const { port } = silent.address() as { port: number };
     try {
       const activities = createActivities({
+        ledger: memoryLedger(),
         mailer: createSmtpMailer({
           url: `smtp://127.0.0.1:${port}`,
           from: FROM,
@@ -230,6 +255,7 @@ describe('SMTP delivery', () => {
       facts: { caseId: 'KBH-2027-0042', municipality: '102', reason: 'x', escalationId: 'esc-1', level: 1 },
     });
     const noFallback = createActivities({
+      ledger: memoryLedger(),
       mailer: createSmtpMailer({ url: smtp.url, from: FROM }),
       directory: createDirectory(
         { '101': { supervisor: 'a@kk.dk', 'head-of-department': 'b@kk.dk', jobcentre: 'c@kk.dk' } },
@@ -249,10 +275,31 @@ describe('SMTP delivery', () => {
 });
 
 describe('the outbox folder (the embedded default)', () => {
-  test('every message is an .eml file named by its Message-ID; a retry replaces it; the listing is newest first', async () => {
+  test('a message is written once: sending it again leaves the first file as it was', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'rf-outbox-')), 'outbox');
+    const mailer = createOutboxMailer(dir, FROM);
+    const message = {
+      messageId: 'once.0@kk.dk',
+      to: 'jens@example.dk',
+      subject: 'Sag X: afgørelse',
+      text: 'first\n',
+    };
+    await mailer.send(message);
+    const [file] = readdirSync(dir);
+    const first = statSync(join(dir, file!));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await mailer.send({ ...message, text: 'second\n' });
+    expect(readdirSync(dir)).toEqual([file]);
+    expect(statSync(join(dir, file!)).ino).toBe(first.ino);
+    expect(statSync(join(dir, file!)).mtimeMs).toBe(first.mtimeMs);
+    expect(readFileSync(join(dir, file!), 'utf8')).toContain('first');
+  });
+
+  test('every message is an .eml file named by its Message-ID; a retry writes nothing; the listing is newest first', async () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'rf-outbox-')), 'outbox');
     expect(await listOutbox(dir)).toEqual([]);
     const activities = createActivities({
+      ledger: memoryLedger(),
       mailer: createOutboxMailer(dir, FROM),
       directory,
       messageIdDomain: 'kk.dk',

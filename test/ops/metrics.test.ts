@@ -18,6 +18,7 @@ import { WORKFLOW_BUNDLE_PATH } from '../helpers/paths';
 import { testTokenRegistry } from '../helpers/tokens';
 import { httpClient } from '../helpers/http';
 import { registerSearchAttributes } from '../helpers/search-attributes';
+import { memoryLedger } from '../../src/notifications/ledger';
 
 /** /metrics: the API's request series, and the Temporal SDK's worker series from the worker's endpoint. */
 
@@ -73,6 +74,7 @@ test("the worker's endpoint exposes the SDK's series: task latency, sticky cache
   };
   const taskQueue = 'metrics';
   const worker = await createCaseWorker({
+    ledger: memoryLedger(),
     connection: env.nativeConnection,
     namespace: 'default',
     taskQueue,

@@ -13,6 +13,7 @@ import { freePort } from '../helpers/ports';
 import { installQuietRuntime } from '../helpers/quiet-logger';
 import { RecordingMailer } from '../helpers/recording-mailer';
 import { people } from '../helpers/tokens';
+import { memoryLedger } from '../../src/notifications/ledger';
 
 /** The worker and API processes as an operator starts them: configuration errors, and a graceful stop. */
 installQuietRuntime();
@@ -124,6 +125,7 @@ test('SIGTERM while a request is in flight: no new requests, the one in flight f
     await expect(fetch(`${base}/healthz`)).rejects.toThrow();
 
     const worker = await createCaseWorker({
+      ledger: memoryLedger(),
       connection: env.nativeConnection,
       namespace: 'default',
       taskQueue,

@@ -1,7 +1,10 @@
 import { advanceClock, nextDelivery, nextRetryAt, recordDelivery } from '../../src/domain';
+import { RETRY_PAUSES_MS } from '../../src/domain/delivery';
 import { after, open, topics } from '../helpers/core';
 
 /** The delivery side of the outbox: what the case records when a message went out, waits, or failed. */
+/** Between rounds of attempts the case waits, longer after each round that failed. */
+const [FIRST_PAUSE, SECOND_PAUSE] = RETRY_PAUSES_MS as [number, number];
 const breached = () => advanceClock(open(), after('P2W')); // caseworker waiting time: breach + escalation
 
 test('a message that cannot go out waits and is tried again later, remembering the copies already sent', () => {
@@ -21,19 +24,19 @@ test('a message that cannot go out waits and is tried again later, remembering t
     sentTo: [0],
     error: 'ECONNREFUSED',
   });
-  expect(nextRetryAt(waiting)).toBe(after('P2W') + 60_000);
+  expect(nextRetryAt(waiting)).toBe(after('P2W') + FIRST_PAUSE);
   expect(nextDelivery(waiting, after('P2W'))?.id).not.toBe(first.id);
-  expect(nextDelivery(waiting, after('P2W') + 60_000)?.id).toBeDefined();
+  expect(nextDelivery(waiting, after('P2W') + FIRST_PAUSE)?.id).toBeDefined();
   const again = recordDelivery(
     waiting,
     first.id,
     { status: 'unavailable', attempts: 3, error: 'ECONNREFUSED' },
-    after('P2W') + 60_000,
+    after('P2W') + FIRST_PAUSE,
   );
   expect(again.notifications.find((notification) => notification.id === first.id)!.delivery).toMatchObject({
     rounds: 2,
     attempts: 6,
-    retryAt: new Date(after('P2W') + 60_000 + 5 * 60_000).toISOString(),
+    retryAt: new Date(after('P2W') + FIRST_PAUSE + SECOND_PAUSE).toISOString(),
   });
 });
 
