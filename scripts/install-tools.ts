@@ -1,10 +1,12 @@
+import { ensurePostgres, ensureTemporalServer } from './lib/cluster-binaries';
 import { ensureCompose, ensureHadolint } from './lib/deploy-tools';
 import { MissingBinaryError } from './lib/install';
 import { ensureTemporalCli, ensureTestServer } from './lib/temporal-binaries';
 
 /**
  * Installs, on first use, what the commands need: the Temporal CLI and the time-skipping test server
- * (`temporal`), and the checkers of the deployment files (`deploy`). Prints where each one is.
+ * (`temporal`), the checkers of the deployment files (`deploy`), and what the local cluster runs on —
+ * the Temporal server built from the Go module proxy and PostgreSQL (`cluster`). Prints where each is.
  */
 const installers: Record<string, Array<[string, () => string | string[]]>> = {
   temporal: [
@@ -14,6 +16,10 @@ const installers: Record<string, Array<[string, () => string | string[]]>> = {
   deploy: [
     ['docker compose', ensureCompose],
     ['hadolint', ensureHadolint],
+  ],
+  cluster: [
+    ['temporal server', ensureTemporalServer],
+    ['postgresql', ensurePostgres],
   ],
 };
 
