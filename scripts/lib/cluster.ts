@@ -1,6 +1,15 @@
 import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chownSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
 import { Connection } from '@temporalio/client';
 import {
@@ -33,6 +42,12 @@ export const SQL_PLUGIN = 'postgres12';
 /** The application's own database, beside Temporal's two. */
 export const APP_DATABASE = 'ressourceforloeb';
 const DB_USER = 'temporal';
+
+/**
+ * Temporal keeps each service's membership port in a PostgreSQL smallint: ports above 32767 stop the
+ * server at start ("value … is out of range for type smallint").
+ */
+export const MAX_MEMBERSHIP_PORT = 32767;
 
 export interface ClusterPorts {
   postgres: number;
@@ -269,6 +284,12 @@ export async function waitForTemporal(state: ClusterState, timeoutMs = 90_000): 
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {
+    const pid = state.temporal.pid;
+    if (pid !== undefined && !isAlive(pid)) {
+      throw new Error(
+        `the Temporal server exited while starting; its log: ${join(state.dir, 'temporal.log')}`,
+      );
+    }
     try {
       const connection = await Connection.connect({ address: state.address, connectTimeout: 1000 });
       try {
@@ -351,6 +372,8 @@ export async function startCluster(options: StartClusterOptions): Promise<Cluste
   const log = options.log ?? console.log;
   const dir = resolve(options.dir);
   mkdirSync(dir, { recursive: true });
+  // The postgres user must pass through to its own folder inside (mkdtemp makes 0700 folders).
+  if (postgresIdentity()) chmodSync(dir, 0o711);
   const previous = existsSync(stateFile(dir)) ? readClusterState(dir) : undefined;
   const binaries = requireTemporalServer();
   const state: ClusterState = {
