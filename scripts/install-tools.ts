@@ -1,5 +1,5 @@
 import { ensurePostgres, ensureTemporalServer } from './lib/cluster-binaries';
-import { ensureCompose, ensureHadolint } from './lib/deploy-tools';
+import { ensureCompose, ensureHadolint, ensurePromtool } from './lib/deploy-tools';
 import { MissingBinaryError } from './lib/install';
 import { ensureTemporalCli, ensureTestServer } from './lib/temporal-binaries';
 
@@ -16,6 +16,7 @@ const installers: Record<string, Array<[string, () => string | string[]]>> = {
   deploy: [
     ['docker compose', ensureCompose],
     ['hadolint', ensureHadolint],
+    ['promtool', ensurePromtool],
   ],
   cluster: [
     ['temporal server', ensureTemporalServer],
