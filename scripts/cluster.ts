@@ -17,9 +17,16 @@ import {
   stopCluster,
   temporalServerCommand,
   temporalServerEnv,
+  temporalUiConfig,
+  temporalUiEnv,
   waitForTemporal,
 } from './lib/cluster';
-import { ensurePostgres, ensureTemporalServer } from './lib/cluster-binaries';
+import {
+  ensurePostgres,
+  ensureTemporalServer,
+  ensureTemporalUi,
+  requireTemporalUi,
+} from './lib/cluster-binaries';
 import { MissingBinaryError } from './lib/install';
 import { isPortFree, Supervisor, waitFor } from './lib/processes';
 import { ensureTemporalCli } from './lib/temporal-binaries';
@@ -38,6 +45,7 @@ const Settings = z.object({
   RF_TEMPORAL_PORT: port(7233),
   RF_POSTGRES_PORT: port(55432),
   RF_CODEC_PORT: port(8888),
+  RF_TEMPORAL_UI_PORT: port(8233),
   RF_WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65534).default(9464),
 });
 
@@ -53,6 +61,7 @@ async function main(): Promise<void> {
   ensureTemporalCli();
   ensureTemporalServer();
   ensurePostgres();
+  ensureTemporalUi();
 
   const ports = portsAround(settings.RF_TEMPORAL_PORT, settings.RF_POSTGRES_PORT);
   const metricsPorts =
@@ -64,6 +73,7 @@ async function main(): Promise<void> {
     ...Object.entries(ports)
       .filter(([key]) => key !== 'postgres')
       .map(([key, value]) => [`Temporal (${key})`, value] as const),
+    ['Temporal UI', settings.RF_TEMPORAL_UI_PORT],
     ['API', settings.RF_API_PORT],
     ['codec server', settings.RF_CODEC_PORT],
     ...metricsPorts.map((value, index) => [`worker ${index + 1} metrics`, value] as const),
@@ -106,6 +116,7 @@ async function main(): Promise<void> {
     RF_API_TOKENS_FILE: tokensFile,
     RF_API_PORT: String(settings.RF_API_PORT),
     RF_CODEC_PORT: String(settings.RF_CODEC_PORT),
+    RF_CODEC_CORS_ORIGINS: `http://localhost:${settings.RF_TEMPORAL_UI_PORT},http://127.0.0.1:${settings.RF_TEMPORAL_UI_PORT}`,
     // The application's own database; nothing reads it yet.
     RF_DATABASE_URL: appDatabaseUrl(cluster),
     RF_LOG_LEVEL: process.env.RF_LOG_LEVEL ?? 'WARN',
@@ -118,8 +129,16 @@ async function main(): Promise<void> {
   }
   supervisor.start('api', process.execPath, [tsx, join(projectRoot, 'src/api/main.ts')], env);
   supervisor.start('codec', process.execPath, [tsx, join(projectRoot, 'src/codec-server/main.ts')], env);
+  const ui = requireTemporalUi();
+  const uiConfig = temporalUiConfig(clusterDir, ui.template);
+  supervisor.start('ui', ui.server, uiConfig.args, {
+    ...process.env,
+    ...temporalUiEnv(cluster.address, settings.RF_TEMPORAL_UI_PORT, settings.RF_CODEC_PORT),
+  });
+  const uiUrl = `http://127.0.0.1:${settings.RF_TEMPORAL_UI_PORT}`;
   const api = `http://127.0.0.1:${settings.RF_API_PORT}`;
   await waitFor('the API', async () => (await fetch(`${api}/healthz`)).ok, 120_000);
+  await waitFor('the Temporal UI', async () => (await fetch(uiUrl)).ok, 60_000);
   await waitFor('both workers', () => pollers(cluster!.address).then((count) => count >= 2), 120_000);
 
   console.log(
@@ -128,10 +147,11 @@ async function main(): Promise<void> {
       'Ressourceforløb is running on a local cluster:',
       `  ${describeCluster(cluster)}`,
       `  API          ${api}/api/v1/cases (docs: ${api}/docs)`,
+      `  Temporal UI  ${uiUrl}`,
       `  Workers      2 on task queue ${TASK_QUEUE}${metricsPorts.length > 0 ? `, metrics at ${metricsPorts.map((value) => `http://127.0.0.1:${value}/metrics`).join(' and ')}` : ''}`,
       `  PostgreSQL   127.0.0.1:${ports.postgres} (Temporal's databases and ${APP_DATABASE}; data in ${join(clusterDir, 'postgres')})`,
       `  Mail outbox  ${outboxDir}`,
-      `  Codec server http://127.0.0.1:${settings.RF_CODEC_PORT}/login (for \`temporal workflow show --codec-endpoint\`)`,
+      `  Codec server http://127.0.0.1:${settings.RF_CODEC_PORT}/login (sign in with the admin token to read cases in the Web UI)`,
       '',
       `Development tokens (${tokensFile}${devTokens.created ? ', created now' : ''}):`,
       ...devTokens.tokens.map(

@@ -1,4 +1,4 @@
-import { ensurePostgres, ensureTemporalServer } from './lib/cluster-binaries';
+import { ensurePostgres, ensureTemporalServer, ensureTemporalUi } from './lib/cluster-binaries';
 import { ensureCompose, ensureHadolint, ensurePromtool } from './lib/deploy-tools';
 import { MissingBinaryError } from './lib/install';
 import { ensureTemporalCli, ensureTestServer } from './lib/temporal-binaries';
@@ -20,6 +20,7 @@ const installers: Record<string, Array<[string, () => string | string[]]>> = {
   ],
   cluster: [
     ['temporal server', ensureTemporalServer],
+    ['temporal ui server', ensureTemporalUi],
     ['postgresql', ensurePostgres],
   ],
 };

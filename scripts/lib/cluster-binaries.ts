@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { isExecutable, type Log, MissingBinaryError, onPath, toolsDir } from './install';
 
@@ -163,4 +163,65 @@ export function ensurePostgres(log: Log = console.log): string {
   if (!installed)
     throw new MissingBinaryError('apt-get installed postgresql, but its programs were not found');
   return `${installed.binDir} (PostgreSQL ${installed.version})`;
+}
+
+/**
+ * The Temporal Web UI for the local cluster: the UI server the temporalio/ui image runs (compose's
+ * `temporal-ui`, the same version), built from its Go module, which carries the built pages. Its
+ * configuration template (config/docker.yaml, read from environment variables as in the image) is
+ * copied beside it from the same module.
+ */
+export const TEMPORAL_UI_VERSION = '2.54.1';
+const uiDir = join(toolsDir, `temporal-ui-${TEMPORAL_UI_VERSION}`);
+const builtUi = join(uiDir, 'temporal-ui-server');
+
+export interface TemporalUiBinaries {
+  server: string;
+  /** The image's configuration template, config/docker.yaml. */
+  template: string;
+}
+
+export function findTemporalUi(): TemporalUiBinaries | undefined {
+  const template = join(uiDir, 'docker.yaml');
+  return isExecutable(builtUi) && existsSync(template) ? { server: builtUi, template } : undefined;
+}
+
+export function requireTemporalUi(): TemporalUiBinaries {
+  const found = findTemporalUi();
+  if (!found) throw new MissingBinaryError('Temporal UI server not found: run `npm run tools:install` first');
+  return found;
+}
+
+export function ensureTemporalUi(log: Log = console.log): string {
+  const found = findTemporalUi();
+  if (found) return found.server;
+  if (!onPath('go')) {
+    throw new MissingBinaryError('The Temporal UI server is not built and there is no Go to build it');
+  }
+  log(
+    `Building the Temporal UI server ${TEMPORAL_UI_VERSION} from the Go module proxy into .tools/ (a few minutes, once) …`,
+  );
+  const module = `github.com/temporalio/ui-server/v2@v${TEMPORAL_UI_VERSION}`;
+  const scratch = `${uiDir}.partial`;
+  rmSync(scratch, { recursive: true, force: true });
+  mkdirSync(scratch, { recursive: true });
+  const build = spawnSync(
+    'go',
+    ['install', '-ldflags=-s -w', `github.com/temporalio/ui-server/v2/cmd/server@v${TEMPORAL_UI_VERSION}`],
+    { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, GOBIN: scratch, CGO_ENABLED: '0' } },
+  );
+  const downloaded = JSON.parse(
+    execFileSync('go', ['mod', 'download', '-json', module], { encoding: 'utf8' }),
+  ) as { Dir?: string };
+  const template = downloaded.Dir ? join(downloaded.Dir, 'config', 'docker.yaml') : '';
+  if (build.status !== 0 || !isExecutable(join(scratch, 'server')) || !existsSync(template)) {
+    rmSync(scratch, { recursive: true, force: true });
+    throw new MissingBinaryError(`The Temporal UI server ${TEMPORAL_UI_VERSION} did not build`);
+  }
+  renameSync(join(scratch, 'server'), join(scratch, 'temporal-ui-server'));
+  copyFileSync(template, join(scratch, 'docker.yaml'));
+  chmodSync(join(scratch, 'docker.yaml'), 0o644);
+  rmSync(uiDir, { recursive: true, force: true });
+  renameSync(scratch, uiDir);
+  return builtUi;
 }

@@ -2,6 +2,7 @@ import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_pr
 import { randomBytes } from 'node:crypto';
 import {
   chmodSync,
+  copyFileSync,
   chownSync,
   existsSync,
   mkdirSync,
@@ -317,6 +318,41 @@ function isAlive(pid: number): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The environment the temporalio/ui image's configuration template reads (compose sets the same
+ * keys for `temporal-ui`): the server, the port, and the codec server with the login cookie.
+ */
+export function temporalUiEnv(address: string, uiPort: number, codecPort: number): Record<string, string> {
+  return {
+    TEMPORAL_ADDRESS: address,
+    TEMPORAL_UI_PORT: String(uiPort),
+    TEMPORAL_CODEC_ENDPOINT: `http://127.0.0.1:${codecPort}`,
+    TEMPORAL_CODEC_INCLUDE_CREDENTIALS: 'true',
+    // Served over plain HTTP on loopback: a Secure cookie would never come back.
+    TEMPORAL_CSRF_COOKIE_INSECURE: 'true',
+    // Its access log would print a line for every request the browser makes.
+    TEMPORAL_HIDE_LOGS: 'true',
+  };
+}
+
+/**
+ * The UI server's configuration folder: the image's template (docker.yaml) and, before it, a
+ * base.yaml that binds it to loopback (the template has no setting for the address and would listen
+ * on every interface).
+ */
+export function temporalUiConfig(dir: string, template: string): { root: string; args: string[] } {
+  const configDir = join(dir, 'ui-config');
+  mkdirSync(configDir, { recursive: true });
+  writeFileSync(
+    join(configDir, 'base.yaml'),
+    '# Written by npm run cluster: the UI on loopback only.\nhost: 127.0.0.1\n',
+  );
+  // The module cache's copy is read-only; a fresh copy each start follows an upgraded template.
+  rmSync(join(configDir, 'docker.yaml'), { force: true });
+  copyFileSync(template, join(configDir, 'docker.yaml'));
+  return { root: dir, args: ['--root', dir, '--config', 'ui-config', '--env', 'docker', 'start'] };
 }
 
 /** Stops the server recorded in cluster.json (SIGTERM lets it leave the membership ring cleanly). */

@@ -3,13 +3,18 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname, join, posix } from 'node:path';
 import { searchAttributesForCli } from '../../src/messages/search-attributes';
 import { findCompose } from '../../scripts/lib/deploy-tools';
-import { findPostgres, TEMPORAL_SERVER_VERSION } from '../../scripts/lib/cluster-binaries';
+import {
+  findPostgres,
+  TEMPORAL_SERVER_VERSION,
+  TEMPORAL_UI_VERSION,
+} from '../../scripts/lib/cluster-binaries';
 import {
   deployDir,
   DYNAMIC_CONFIG_FILE,
   portsAround,
   SQL_PLUGIN,
   temporalServerEnv,
+  temporalUiEnv,
   type ClusterState,
 } from '../../scripts/lib/cluster';
 
@@ -208,6 +213,14 @@ describe('one deployment: compose runs what the local cluster and its tests run'
     expect(local.POSTGRES_USER).toBe(env.POSTGRES_USER);
     expect(local.DB_PORT).toBe(env.DB_PORT);
     expect(services['temporal-schema']!.environment?.DB).toBe(SQL_PLUGIN);
+  });
+
+  test('the same Web UI server version, configured by the same settings', () => {
+    const ui = services['temporal-ui']!;
+    expect(tagOf(ui.image)).toBe(TEMPORAL_UI_VERSION);
+    const local = temporalUiEnv('127.0.0.1:7233', 8233, 8888);
+    expect(Object.keys(ui.environment ?? {}).filter((key) => !(key in local))).toEqual([]);
+    expect(local.TEMPORAL_CODEC_INCLUDE_CREDENTIALS).toBe(ui.environment?.TEMPORAL_CODEC_INCLUDE_CREDENTIALS);
   });
 
   test('the same PostgreSQL major version as the one the cluster tests run on', () => {
