@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
@@ -48,6 +48,8 @@ let connection: Connection;
 let cases: CaseService;
 const workers = new Map<string, ChildProcess>();
 const workerOutput = new Map<string, string>();
+/** Each worker's RF_DATA_DIR, removed at the end. */
+const scratch = mkdtempSync(join(tmpdir(), 'rf-faults-'));
 
 function startWorker(name: string): ChildProcess {
   const child = spawn(process.execPath, [tsx, join(root, 'worker/main.ts')], {
@@ -63,7 +65,7 @@ function startWorker(name: string): ChildProcess {
       RF_MAIL_FROM: `Jobcenter <noreply@${MAIL_DOMAIN}>`,
       RF_WORKFLOW_BUNDLE: WORKFLOW_BUNDLE_PATH,
       RF_WORKER_METRICS_PORT: '0',
-      RF_DATA_DIR: mkdtempSync(join(tmpdir(), `rf-${name}-`)),
+      RF_DATA_DIR: mkdtempSync(join(scratch, `${name}-`)),
       RF_LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -220,6 +222,7 @@ afterAll(async () => {
   for (const name of [...workers.keys()]) await stopWorker(name);
   await connection?.close();
   await smtp?.stop();
+  rmSync(scratch, { recursive: true, force: true });
 });
 
 afterEach(() => {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findPromtool } from '../../scripts/lib/deploy-tools';
@@ -61,6 +61,8 @@ const dashboard = JSON.parse(readFileSync(dashboardFile, 'utf8')) as {
   templating: { list: Array<{ name: string; type: string; query: string }> };
 };
 const queries = dashboard.panels.flatMap((panel) => panel.targets ?? []);
+const scratch = mkdtempSync(join(tmpdir(), 'rf-monitoring-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 test('promtool accepts the alert rules', () => {
   const result = run('check', 'rules', rulesFile);
@@ -75,7 +77,7 @@ test("the rules' unit tests pass: each alert fires when it should and not before
 });
 
 test('a wrong expectation makes the unit tests fail (so the check above can fail)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'rf-alerts-'));
+  const dir = mkdtempSync(join(scratch, 'alerts-'));
   writeFileSync(join(dir, 'alerts.yml'), readFileSync(rulesFile));
   writeFileSync(
     join(dir, 'alerts.test.yml'),
@@ -104,7 +106,7 @@ test('every business metric has an alert or a panel, and nothing reads a metric 
 });
 
 test('every dashboard query is valid PromQL (promtool checks it as a recording rule)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'rf-dashboard-'));
+  const dir = mkdtempSync(join(scratch, 'dashboard-'));
   const file = join(dir, 'dashboard-queries.yml');
   const rules = queries.map(
     (query, index) => `      - record: dashboard:query_${index}\n        expr: ${JSON.stringify(query.expr)}`,
