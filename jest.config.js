@@ -3,6 +3,8 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
+  // Fault tests (kill -9 of a worker, a server restart) need the local cluster: jest.cluster.config.js.
+  testPathIgnorePatterns: ['/node_modules/', '/test/cluster/'],
   transform: { '^.+\\.ts$': 'ts-jest' },
   // The workflow code is bundled once per run and shared by every test that runs a worker.
   globalSetup: '<rootDir>/test/global-setup.ts',

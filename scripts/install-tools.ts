@@ -1,12 +1,14 @@
+import { ensurePostgres, ensureTemporalServer, ensureTemporalUi } from './lib/cluster-binaries';
 import { ensureSchemathesis } from './lib/contract-tools';
-import { ensureCompose, ensureHadolint } from './lib/deploy-tools';
+import { ensureCompose, ensureHadolint, ensurePromtool } from './lib/deploy-tools';
 import { MissingBinaryError } from './lib/install';
 import { ensureTemporalCli, ensureTestServer } from './lib/temporal-binaries';
 
 /**
  * Installs, on first use, what the commands need: the Temporal CLI and the time-skipping test server
- * (`temporal`), the checkers of the deployment files (`deploy`) and of the API against its OpenAPI
- * document (`contract`). Prints where each one is.
+ * (`temporal`), the checkers of the deployment files (`deploy`), what the local cluster runs on —
+ * the Temporal server built from the Go module proxy and PostgreSQL (`cluster`) — and the checker of
+ * the API against its OpenAPI document (`contract`). Prints where each is.
  */
 const installers: Record<string, Array<[string, () => string | string[]]>> = {
   temporal: [
@@ -16,6 +18,12 @@ const installers: Record<string, Array<[string, () => string | string[]]>> = {
   deploy: [
     ['docker compose', ensureCompose],
     ['hadolint', ensureHadolint],
+    ['promtool', ensurePromtool],
+  ],
+  cluster: [
+    ['temporal server', ensureTemporalServer],
+    ['temporal ui server', ensureTemporalUi],
+    ['postgresql', ensurePostgres],
   ],
   contract: [['schemathesis', ensureSchemathesis]],
 };

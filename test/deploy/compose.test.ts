@@ -1,8 +1,22 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join, posix } from 'node:path';
 import { searchAttributesForCli } from '../../src/messages/search-attributes';
 import { findCompose } from '../../scripts/lib/deploy-tools';
+import {
+  findPostgres,
+  TEMPORAL_SERVER_VERSION,
+  TEMPORAL_UI_VERSION,
+} from '../../scripts/lib/cluster-binaries';
+import {
+  deployDir,
+  DYNAMIC_CONFIG_FILE,
+  portsAround,
+  SQL_PLUGIN,
+  temporalServerEnv,
+  temporalUiEnv,
+  type ClusterState,
+} from '../../scripts/lib/cluster';
 
 /**
  * docker-compose.yml, checked where no Docker engine runs: `docker compose config` validates it
@@ -35,6 +49,7 @@ interface Service {
   container_name?: string;
   secrets?: Array<{ source: string }>;
   entrypoint?: string[];
+  volumes?: Array<{ type: string; source: string; target: string }>;
 }
 const model = JSON.parse(run('config', '--format', 'json')) as { services: Record<string, Service> };
 const services = model.services;
@@ -131,4 +146,87 @@ test('the setup scripts are valid POSIX shell', () => {
       stderr: '',
     });
   }
+});
+
+/** What a service's container sees at `path`, as a file on this machine (through its bind mounts). */
+function hostPath(service: Service, path: string): string | undefined {
+  for (const volume of service.volumes ?? []) {
+    if (volume.type === 'bind' && (path === volume.target || path.startsWith(`${volume.target}/`))) {
+      return join(volume.source, posix.relative(volume.target, path));
+    }
+  }
+  return undefined;
+}
+const tagOf = (image: string | undefined) => image?.split(':')[1];
+
+describe('one deployment: compose runs what the local cluster and its tests run', () => {
+  test('the same Temporal server version, in the server and the admin-tools images', () => {
+    expect({
+      temporal: tagOf(services.temporal!.image),
+      schema: tagOf(services['temporal-schema']!.image),
+      namespace: tagOf(services['temporal-namespace']!.image),
+    }).toEqual({
+      temporal: TEMPORAL_SERVER_VERSION,
+      schema: TEMPORAL_SERVER_VERSION,
+      namespace: TEMPORAL_SERVER_VERSION,
+    });
+  });
+
+  test('the same schema setup and the same namespace and search-attribute registration scripts', () => {
+    for (const [name, script] of [
+      ['temporal-schema', 'setup-postgres.sh'],
+      ['temporal-namespace', 'setup-namespace.sh'],
+    ] as const) {
+      const service = services[name]!;
+      const [shell, path] = service.entrypoint ?? [];
+      expect({ name, shell, script: path && hostPath(service, path) }).toEqual({
+        name,
+        shell: '/bin/sh',
+        script: join(deployDir, script),
+      });
+    }
+    // setup-namespace.sh reads the search attributes from beside itself.
+    expect(hostPath(services['temporal-namespace']!, '/deploy/search-attributes.txt')).toBe(
+      join(deployDir, 'search-attributes.txt'),
+    );
+  });
+
+  test('the same dynamic config file, and the server configured by the same settings', () => {
+    const temporalService = services.temporal!;
+    const env = temporalService.environment ?? {};
+    // The image's working directory is /etc/temporal; a relative path is read from there.
+    const inContainer = posix.resolve('/etc/temporal', env.DYNAMIC_CONFIG_FILE_PATH ?? '');
+    expect(hostPath(temporalService, inContainer)).toBe(DYNAMIC_CONFIG_FILE);
+    expect(dirname(DYNAMIC_CONFIG_FILE)).toBe(join(deployDir, 'dynamicconfig'));
+    expect(basename(DYNAMIC_CONFIG_FILE)).toBe('production.yaml');
+
+    // Both feed the server image's own config template: every setting compose gives it, the local
+    // cluster gives it too, and those that are not about where things are have the same value.
+    const state = {
+      ports: portsAround(7233, 5432),
+      postgres: { password: 'temporal' },
+    } as unknown as ClusterState;
+    const local = temporalServerEnv(state);
+    expect(Object.keys(env).filter((key) => !(key in local))).toEqual([]);
+    expect(env.DB).toBe(SQL_PLUGIN);
+    expect(local.DB).toBe(SQL_PLUGIN);
+    expect(local.POSTGRES_USER).toBe(env.POSTGRES_USER);
+    expect(local.DB_PORT).toBe(env.DB_PORT);
+    expect(services['temporal-schema']!.environment?.DB).toBe(SQL_PLUGIN);
+  });
+
+  test('the same Web UI server version, configured by the same settings', () => {
+    const ui = services['temporal-ui']!;
+    expect(tagOf(ui.image)).toBe(TEMPORAL_UI_VERSION);
+    const local = temporalUiEnv('127.0.0.1:7233', 8233, 8888);
+    expect(Object.keys(ui.environment ?? {}).filter((key) => !(key in local))).toEqual([]);
+    expect(local.TEMPORAL_CODEC_INCLUDE_CREDENTIALS).toBe(ui.environment?.TEMPORAL_CODEC_INCLUDE_CREDENTIALS);
+  });
+
+  test('the same PostgreSQL major version as the one the cluster tests run on', () => {
+    const tested = findPostgres();
+    if (!tested) throw new Error('PostgreSQL not found: run `npm run tools:install`');
+    const composeMajor = tagOf(services.postgresql!.image)?.split(/[.-]/)[0];
+    expect(composeMajor).toBe(tested.version.split('.')[0]);
+  });
 });

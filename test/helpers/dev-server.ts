@@ -1,17 +1,15 @@
 import { silentLogger } from '../../src/observability/logger';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { installQuietRuntime } from './quiet-logger';
 import { createApp } from '../../src/api/app';
 import { CaseService } from '../../src/client/case-service';
 import { loadRuleset } from '../../src/config/rulesets';
 import type { Ruleset } from '../../src/domain/ruleset';
-import { allSearchAttributeKeys } from '../../src/messages/search-attributes';
 import type { KeyRing } from '../../src/temporal/encryption-codec';
 import { createDataConverter } from '../../src/temporal/data-converter';
-import { requireTemporalCli } from '../../scripts/lib/temporal-binaries';
 import { createDirectory, type Directory } from '../../src/notifications/directory';
 import type { Mailer } from '../../src/notifications/mailer';
 import { createCaseWorker } from '../../worker/create-worker';
@@ -20,6 +18,7 @@ import { WORKFLOW_BUNDLE_PATH } from './paths';
 import { testTokenRegistry } from './tokens';
 import { RecordingMailer } from './recording-mailer';
 import { memoryLedger } from '../../src/notifications/ledger';
+import { namespaceOf, startTemporal } from './test-server';
 
 installQuietRuntime();
 
@@ -35,26 +34,23 @@ export interface DevServerHarness {
   teardown(): Promise<void>;
 }
 
-/** A real Temporal dev server (in memory), a running worker and the HTTP API: one per test file. */
+/**
+ * A real Temporal server, a running worker and the HTTP API: one per test file. The server is a dev
+ * server of the file's own, or on a cluster run the cluster with a namespace of the file's own
+ * (test/helpers/test-server.ts).
+ */
 export async function startDevServer(
   ruleset: Ruleset = loadRuleset('seeds-2017'),
   mail: { transport?: Mailer; directory?: Directory } = {},
 ): Promise<DevServerHarness> {
   const keyRing = testKeyRing();
-  const env = await TestWorkflowEnvironment.createLocal({
-    server: {
-      executable: { type: 'existing-path', path: requireTemporalCli() },
-      searchAttributes: allSearchAttributeKeys,
-      log: { format: 'pretty', level: 'error' },
-    },
-    client: { dataConverter: createDataConverter(keyRing) },
-  });
+  const env = await startTemporal({ dataConverter: createDataConverter(keyRing) });
   const taskQueue = `test-${Math.random().toString(36).slice(2)}`;
   const mailer = new RecordingMailer(mail.transport);
   const worker = await createCaseWorker({
     ledger: memoryLedger(),
     connection: env.nativeConnection,
-    namespace: env.namespace ?? 'default',
+    namespace: namespaceOf(env),
     taskQueue,
     keyRing,
     mailer,

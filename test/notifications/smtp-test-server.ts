@@ -24,6 +24,8 @@ export class TestSmtpServer {
   /** Every RCPT TO the server was asked, accepted or not. */
   readonly rcptAttempts: string[] = [];
   rcpt: (address: string) => RcptReply = () => undefined;
+  /** How long the server takes to acknowledge a message it has received (a slow mail server). */
+  acknowledgeAfterMs = 0;
   private server: SMTPServer | undefined;
 
   private constructor(
@@ -78,7 +80,7 @@ export class TestSmtpServer {
               text: parsed.text ?? '',
               headers: parsed.headers,
             });
-            callback();
+            setTimeout(callback, this.acknowledgeAfterMs);
           })
           .catch(callback);
       },

@@ -3,15 +3,13 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { allSearchAttributeKeys } from '../../src/messages/search-attributes';
 import { createDirectory } from '../../src/notifications/directory';
 import { createCaseWorker } from '../../worker/create-worker';
-import { requireTemporalCli } from '../../scripts/lib/temporal-binaries';
 import { WORKFLOW_BUNDLE_PATH } from '../helpers/paths';
 import { freePort } from '../helpers/ports';
 import { installQuietRuntime } from '../helpers/quiet-logger';
 import { RecordingMailer } from '../helpers/recording-mailer';
+import { namespaceOf, startTemporal } from '../helpers/test-server';
 import { people } from '../helpers/tokens';
 import { memoryLedger } from '../../src/notifications/ledger';
 
@@ -69,12 +67,7 @@ test('the API without a token file, or without a key, says so and stops', async 
 }, 30_000);
 
 test('SIGTERM while a request is in flight: no new requests, the one in flight finishes, then the API exits', async () => {
-  const env = await TestWorkflowEnvironment.createLocal({
-    server: {
-      executable: { type: 'existing-path', path: requireTemporalCli() },
-      searchAttributes: allSearchAttributeKeys,
-    },
-  });
+  const env = await startTemporal();
   const dir = mkdtempSync(join(tmpdir(), 'rf-sigterm-'));
   const tokensFile = join(dir, 'tokens.json');
   writeFileSync(tokensFile, JSON.stringify({ tokens: [people.caseworker] }));
@@ -83,6 +76,7 @@ test('SIGTERM while a request is in flight: no new requests, the one in flight f
   const keyRing = { activeKeyId: 'k', keys: new Map([['k', Buffer.from(keyBase64, 'base64')]]) };
   const api = run('src/api/main.ts', {
     TEMPORAL_ADDRESS: env.address,
+    TEMPORAL_NAMESPACE: namespaceOf(env),
     RF_TASK_QUEUE: taskQueue,
     RF_ENCRYPTION_KEYS: `k=${keyBase64}`,
     RF_API_TOKENS_FILE: tokensFile,
@@ -127,7 +121,7 @@ test('SIGTERM while a request is in flight: no new requests, the one in flight f
     const worker = await createCaseWorker({
       ledger: memoryLedger(),
       connection: env.nativeConnection,
-      namespace: 'default',
+      namespace: namespaceOf(env),
       taskQueue,
       keyRing,
       mailer: new RecordingMailer(),

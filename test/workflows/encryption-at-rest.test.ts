@@ -3,6 +3,7 @@ import { temporal } from '@temporalio/proto';
 import { loadRuleset } from '../../src/config/rulesets';
 import { workflowIdForCase } from '../../src/messages';
 import { startDevServer, type DevServerHarness } from '../helpers/dev-server';
+import { namespaceOf } from '../helpers/test-server';
 
 const cpr = '241285-4321';
 const healthNote = 'rygsmerter og angst';
@@ -18,7 +19,7 @@ afterAll(async () => {
 /** Everything Temporal stores for a workflow, as the bytes it keeps (no decoding on our side). */
 async function storedHistory(workflowId: string): Promise<string> {
   const response = await h.env.connection.workflowService.getWorkflowExecutionHistory({
-    namespace: 'default',
+    namespace: namespaceOf(h.env),
     execution: { workflowId },
   });
   const bytes = temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryResponse.encode(response).finish();
@@ -66,7 +67,7 @@ test('a case opened through the encrypting client leaves no CPR number or health
 });
 
 test('control: without the codec the same case is stored in plaintext (so the check above can fail)', async () => {
-  const plainClient = new Client({ connection: h.env.connection });
+  const plainClient = new Client({ connection: h.env.connection, namespace: namespaceOf(h.env) });
   const history = await storedHistory(await open(plainClient, 'ENC-2'));
   expect(history).toContain(cpr);
 });
