@@ -28,6 +28,7 @@ import {
   requireTemporalUi,
 } from './lib/cluster-binaries';
 import { MissingBinaryError } from './lib/install';
+import { DataDirInUseError, lockDataDir } from './lib/data-lock';
 import { isPortFree, Supervisor, waitFor } from './lib/processes';
 import { ensureTemporalCli } from './lib/temporal-binaries';
 
@@ -57,6 +58,7 @@ let cluster: ClusterState | undefined;
 async function main(): Promise<void> {
   const settings = Settings.parse(process.env);
   const dataDir = resolve(settings.RF_DATA_DIR);
+  lockDataDir(dataDir, 'npm run cluster');
   const clusterDir = resolve(settings.RF_CLUSTER_DIR ?? join(dataDir, 'cluster'));
   ensureTemporalCli();
   ensureTemporalServer();
@@ -205,6 +207,11 @@ process.on('SIGINT', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));
 
 main().catch(async (error: unknown) => {
+  if (error instanceof DataDirInUseError) {
+    // Nothing was started: one line, and out.
+    console.error(error.message);
+    process.exit(1);
+  }
   const known = error instanceof StartError || error instanceof MissingBinaryError;
   console.error(known ? error.message : error);
   await stop(1);

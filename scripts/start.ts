@@ -6,7 +6,8 @@ import { localKeyFilePath, localTokensFilePath } from '../src/config';
 import { ensureDevTokens } from '../src/config/api-tokens';
 import { ensureLocalKeyFile } from '../src/config/encryption-keys';
 import { TASK_QUEUE } from '../src/messages';
-import { searchAttributesForCli } from '../src/messages/search-attributes';
+import { DataDirInUseError, lockDataDir } from './lib/data-lock';
+import { devServerArgs } from './lib/dev-server';
 import { isPortFree, Supervisor, waitFor } from './lib/processes';
 import { ensureTemporalCli, MissingBinaryError } from './lib/temporal-binaries';
 
@@ -29,6 +30,7 @@ const tsx = require.resolve('tsx/cli');
 async function main(): Promise<void> {
   const settings = Settings.parse(process.env);
   const dataDir = resolve(settings.RF_DATA_DIR);
+  lockDataDir(dataDir, 'npm start');
   const temporal = ensureTemporalCli();
 
   for (const [name, port] of [
@@ -60,24 +62,12 @@ async function main(): Promise<void> {
   supervisor.start(
     'temporal',
     temporal,
-    [
-      'server',
-      'start-dev',
-      '--ip',
-      '127.0.0.1',
-      '--port',
-      String(settings.RF_TEMPORAL_PORT),
-      '--ui-port',
-      String(settings.RF_TEMPORAL_UI_PORT),
-      '--db-filename',
-      join(dataDir, 'temporal.sqlite'),
-      '--log-level',
-      'error',
+    devServerArgs({
+      port: settings.RF_TEMPORAL_PORT,
+      dbFile: join(dataDir, 'temporal.sqlite'),
       // The Web UI decrypts case data through the codec server, for a signed-in administrator.
-      '--ui-codec-endpoint',
-      `http://127.0.0.1:${settings.RF_CODEC_PORT}`,
-      ...searchAttributesForCli().flatMap((attribute) => ['--search-attribute', attribute]),
-    ],
+      ui: { port: settings.RF_TEMPORAL_UI_PORT, codecEndpoint: `http://127.0.0.1:${settings.RF_CODEC_PORT}` },
+    }),
     process.env,
   );
   await waitFor('the Temporal dev server', async () => {
@@ -164,6 +154,11 @@ process.on('SIGINT', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));
 
 main().catch(async (error: unknown) => {
+  if (error instanceof DataDirInUseError) {
+    // Nothing was started: one line, and out.
+    console.error(error.message);
+    process.exit(1);
+  }
   const known = error instanceof StartError || error instanceof MissingBinaryError;
   console.error(known ? error.message : error);
   await stop(1);

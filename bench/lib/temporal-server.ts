@@ -1,24 +1,12 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { basename, dirname, join } from 'node:path';
 import { Connection } from '@temporalio/client';
-import { searchAttributesForCli } from '../../src/messages/search-attributes';
-import { type ManagedProcess, stopProcess, waitFor } from '../../scripts/lib/processes';
+import { devServerArgs } from '../../scripts/lib/dev-server';
+import { freePort, type ManagedProcess, stopProcess, waitFor } from '../../scripts/lib/processes';
 import { ensureTemporalCli } from '../../scripts/lib/temporal-binaries';
 
-/** A port the kernel has just handed out (ephemeral range: never 7233, 8233 or 3000). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 export interface DevServer {
   address: string;
@@ -40,23 +28,12 @@ export async function startDevServer(options: { dbFile?: string } = {}): Promise
   const cli = ensureTemporalCli((line) => process.stderr.write(`${line}\n`));
   const port = await freePort();
   const address = `127.0.0.1:${port}`;
-  const args = [
-    'server',
-    'start-dev',
-    '--ip',
-    '127.0.0.1',
-    '--port',
-    String(port),
-    '--http-port',
-    String(await freePort()),
-    '--metrics-port',
-    String(await freePort()),
-    '--headless',
-    '--log-level',
-    'error',
-    ...(options.dbFile ? ['--db-filename', options.dbFile] : []),
-    ...searchAttributesForCli().flatMap((attribute) => ['--search-attribute', attribute]),
-  ];
+  const args = devServerArgs({
+    port,
+    httpPort: await freePort(),
+    metricsPort: await freePort(),
+    ...(options.dbFile ? { dbFile: options.dbFile } : {}),
+  });
   // Its own process group (as npm start runs it), its banner dropped, its errors shown.
   const child = spawn(cli, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
   child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[temporal] ${chunk.toString()}`));

@@ -39,6 +39,18 @@ export async function stopProcess(proc: ManagedProcess, graceMs = 15_000): Promi
   clearTimeout(timer);
 }
 
+/** A TCP port nobody listens on right now (the kernel's pick: never 7233, 8233 or 3000). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 export function isPortFree(port: number, host = '127.0.0.1'): Promise<boolean> {
   return new Promise((resolve) => {
     const server = createServer();

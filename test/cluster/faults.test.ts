@@ -11,6 +11,7 @@ import type { Actor, CaseView, Ruleset } from '../../src/domain';
 import { messageIdFor } from '../../src/notifications/mailer';
 import { createDataConverter } from '../../src/temporal/data-converter';
 import {
+  appDatabaseUrl,
   readClusterState,
   spawnTemporalServer,
   stopTemporalServer,
@@ -66,6 +67,9 @@ function startWorker(name: string): ChildProcess {
       RF_WORKFLOW_BUNDLE: WORKFLOW_BUNDLE_PATH,
       RF_WORKER_METRICS_PORT: '0',
       RF_DATA_DIR: mkdtempSync(join(scratch, `${name}-`)),
+      // Both workers keep their delivery ledger in the cluster's PostgreSQL, as a deployment does: a
+      // copy one worker sent before it was killed is known to the other.
+      RF_DATABASE_URL: appDatabaseUrl(cluster),
       RF_LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
