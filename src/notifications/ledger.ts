@@ -15,7 +15,10 @@ export interface DeliveryLedger {
 const KEEP_DAYS = 90;
 
 export async function createDeliveryLedger(db: Database, now: Date = new Date()): Promise<DeliveryLedger> {
-  await db.exec('CREATE TABLE IF NOT EXISTS mail_sent (message_id TEXT PRIMARY KEY, sent_at TEXT NOT NULL)');
+  await createTable(
+    db,
+    'CREATE TABLE IF NOT EXISTS mail_sent (message_id TEXT PRIMARY KEY, sent_at TEXT NOT NULL)',
+  );
   const cutoff = new Date(now.getTime() - KEEP_DAYS * 86_400_000).toISOString();
   await db.run('DELETE FROM mail_sent WHERE sent_at < $1', [cutoff]);
   return {
@@ -29,6 +32,19 @@ export async function createDeliveryLedger(db: Database, now: Date = new Date())
       );
     },
   };
+}
+
+/**
+ * CREATE TABLE IF NOT EXISTS, safe when several workers start at once: on PostgreSQL two such
+ * statements can race and one fail on the catalog's unique index, although the table then exists.
+ */
+async function createTable(db: Database, sql: string): Promise<void> {
+  try {
+    await db.exec(sql);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code !== '23505' && code !== '42P07') throw error;
+  }
 }
 
 /** For tests that need no durability: the same contract, in memory. */

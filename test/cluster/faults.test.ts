@@ -132,7 +132,13 @@ async function until<T>(what: string, check: () => Promise<T | undefined>, timeo
 }
 
 async function twoWorkersPolling(): Promise<void> {
-  await until('two workers polling', async () => ((await pollers()) >= 2 ? true : undefined), 90_000);
+  try {
+    await until('two workers polling', async () => ((await pollers()) >= 2 ? true : undefined), 90_000);
+  } catch (error) {
+    // Say why: what the workers printed.
+    for (const [name, output] of workerOutput) process.stderr.write(`[${name}] ${output.slice(-3000)}\n`);
+    throw error;
+  }
 }
 
 /**
