@@ -1,6 +1,7 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import { z } from 'zod';
-import type { NotificationRecord, Recipient } from '../src/domain/state';
+import type { NotificationRecord, Recipient } from '../src/domain/engine/case';
+import { failureTypes } from '../src/messages/failures';
 import type { Directory } from '../src/notifications/directory';
 import type { DeliveryLedger } from '../src/notifications/ledger';
 import { classifyMailError, type Mailer, messageIdFor } from '../src/notifications/mailer';
@@ -17,10 +18,7 @@ export interface ActivityDependencies {
   messageIdDomain?: string;
 }
 
-/** The error type a workflow treats as final: the address was refused, trying again will not help. */
-export const DELIVERY_REJECTED = 'DeliveryRejected';
-/** A delivery that may succeed later: Temporal tries again, then the case waits and tries again. */
-export const DELIVERY_UNAVAILABLE = 'DeliveryUnavailable';
+const { deliveryRejected: DELIVERY_REJECTED, deliveryUnavailable: DELIVERY_UNAVAILABLE } = failureTypes;
 
 /** Heartbeat details (and failure details): which recipients, by their place in the notification, have their copy. */
 const ProgressSchema = z.object({ sent: z.array(z.number().int().nonnegative()) });

@@ -1,13 +1,10 @@
 import * as wf from '@temporalio/workflow';
-import type { createActivities } from '../activities';
 import {
   type Actor,
+  actsFor,
   type AnyCaseState,
   type CaseRules,
   caseSnapshot,
-  caseView,
-  type CaseView,
-  type DeliveryResult,
   type EventAnswer,
   eventReceipt,
   type EventReceipt,
@@ -17,36 +14,20 @@ import {
   nextRetryAt,
   recordDelivery,
   recordRejection,
+  viewOf,
 } from '../src/domain';
 import {
+  type CaseEventUpdateArgs,
   caseEventSignal,
   caseStateQuery,
   type EventMessage,
   eventUpdate,
+  failureTypes,
   type RecentUpdates,
   refusedEventSignal,
 } from '../src/messages';
-import { searchAttributes } from '../src/messages/search-attributes';
-
-/**
- * Attempts within one delivery round: Temporal tries again at most 30 seconds apart for about 13
- * minutes (2 s, 4 s, 8 s, 16 s, then every 30 s), so mail waiting out a mail server's outage of up to
- * 10 minutes goes within 30 seconds of its return. Retries inside a round cost the case's history
- * nothing; between rounds the case itself waits, longer each time (see src/domain/delivery.ts).
- */
-const DELIVERY_ATTEMPTS_PER_ROUND = 30;
-
-const { deliverNotification } = wf.proxyActivities<ReturnType<typeof createActivities>>({
-  startToCloseTimeout: '1 minute',
-  heartbeatTimeout: '30 seconds',
-  retry: {
-    initialInterval: '2 seconds',
-    backoffCoefficient: 2,
-    maximumInterval: '30 seconds',
-    maximumAttempts: DELIVERY_ATTEMPTS_PER_ROUND,
-    nonRetryableErrorTypes: ['DeliveryRejected'],
-  },
-});
+import { deliverOnce } from './delivery';
+import { searchAttributePublisher } from './search-attributes';
 
 /** Continue as new well before Temporal's limits, so a case's history stays small to replay. */
 export const DEFAULT_HISTORY_LIMIT = 5_000;
@@ -101,22 +82,22 @@ export async function runCase<S extends AnyCaseState>(shell: CaseShell<S>): Prom
   /** The clock first, so an event that arrives after a deadline cannot meet it in time. */
   const evaluate = (type: string, data: unknown, actor: Actor, external?: ExternalFacts) => {
     const current = rules.advanceClock(state, Date.now());
-    const foreign = actorOfOtherMunicipality(actor, current);
-    if (foreign) return { current, decision: { ok: false as const, reason: foreign, forbidden: true } };
+    if (!actsFor(actor, current.municipality)) {
+      return { current, decision: { ok: false as const, reason: forbidden(current).message } };
+    }
     const parsed = rules.parse(type, data);
     if (!parsed.ok) return { current, decision: parsed };
     return { current, decision: rules.decide(current, parsed.event, actor, Date.now(), external) };
   };
 
-  wf.setHandler(caseStateQuery, () => caseView(state) as unknown as CaseView);
+  wf.setHandler(caseStateQuery, () => viewOf(state));
 
   for (const message of Object.values(messages)) {
     wf.setHandler(
       eventUpdate(message),
       ({ actor, data, request, external }) => {
         // A stored answer goes only to someone who may act on the case (the key is theirs anyway).
-        const foreign = actorOfOtherMunicipality(actor, state);
-        if (foreign) throw refusal({ reason: foreign, forbidden: true });
+        if (!actsFor(actor, state.municipality)) throw forbidden(state);
         const answered = alreadyAnswered();
         if (answered) return answered;
         const { current, decision } = evaluate(message.type, data, actor, external);
@@ -125,8 +106,8 @@ export async function runCase<S extends AnyCaseState>(shell: CaseShell<S>): Prom
         commit(decision.state);
         const answer: EventAnswer = {
           // The rules record the event itself first, right after the timeline they were given.
-          event: eventReceipt(state, current.timeline.length + 1),
-          case: caseSnapshot(state),
+          event: eventReceipt(rules, state, current.timeline.length + 1),
+          case: caseSnapshot(rules, state),
           ...(request ? { request } : {}),
           ...(decision.warnings ? { warnings: decision.warnings } : {}),
         };
@@ -135,8 +116,7 @@ export async function runCase<S extends AnyCaseState>(shell: CaseShell<S>): Prom
       },
       {
         validator: ({ actor, data, external }) => {
-          const foreign = actorOfOtherMunicipality(actor, state);
-          if (foreign) throw refusal({ reason: foreign, forbidden: true });
+          if (!actsFor(actor, state.municipality)) throw forbidden(state);
           if (alreadyAnswered()) return;
           const { decision } = evaluate(message.type, data, actor, external);
           if (!decision.ok) throw refusal(decision);
@@ -155,41 +135,28 @@ export async function runCase<S extends AnyCaseState>(shell: CaseShell<S>): Prom
     commit(recordRejection(state, type, actor, Date.now(), reason));
   });
 
+  // An event of another kind of case (a fleksjob event sent to a ressourceforløb): the case says so
+  // itself — but nothing, not even its kind, to someone of another municipality. Registered last:
+  // Updates that arrived before the run started wait for their own handlers, not this one.
+  wf.setDefaultUpdateHandler((_name, ...args) => {
+    const actor = (args[0] as Partial<CaseEventUpdateArgs> | undefined)?.actor;
+    if (!actor || !actsFor(actor, state.municipality)) throw forbidden(state);
+    throw wf.ApplicationFailure.nonRetryable(
+      `case ${state.caseId} is a ${rules.kind}: it does not take this event`,
+      failureTypes.wrongKindOfCase,
+      { kind: rules.kind },
+    );
+  });
+
   /** Delivers queued notifications one at a time, alongside the main loop. */
   void (async () => {
     for (;;) {
       await wf.condition(() => !pausingDeliveries && nextDelivery(state, Date.now()) !== undefined);
       const notification = nextDelivery(state, Date.now())!;
       delivering = true;
-      let result: DeliveryResult;
-      try {
-        const sentTo = notification.delivery.sentTo;
-        const { attempt, withoutAddress } = await deliverNotification(
-          notification,
-          state.municipality,
-          ...(sentTo ? [{ sent: sentTo }] : []),
-        );
-        result = { status: 'sent', attempts: attempt, ...(withoutAddress ? { withoutAddress } : {}) };
-      } catch (error) {
-        const cause = error instanceof wf.ActivityFailure ? error.cause : error;
-        const rejected = cause instanceof wf.ApplicationFailure && cause.type === 'DeliveryRejected';
-        const message = cause instanceof Error ? cause.message : String(cause);
-        const progress =
-          cause instanceof wf.ApplicationFailure ? (cause.details?.[0] as { sent?: unknown }) : undefined;
-        const sent = Array.isArray(progress?.sent)
-          ? progress.sent.filter((index) => Number.isInteger(index))
-          : [];
-        result = rejected
-          ? { status: 'rejected', attempts: 1, error: message }
-          : {
-              status: 'unavailable',
-              attempts: DELIVERY_ATTEMPTS_PER_ROUND,
-              error: message,
-              sentTo: sent as number[],
-            };
-      } finally {
+      const result = await deliverOnce(notification, state.municipality).finally(() => {
         delivering = false;
-      }
+      });
       commit(recordDelivery(state, notification.id, result, Date.now()));
     }
   })();
@@ -220,15 +187,11 @@ export async function runCase<S extends AnyCaseState>(shell: CaseShell<S>): Prom
 }
 
 /** A case belongs to one municipality: a person acting for another is refused (admins act for all). */
-function actorOfOtherMunicipality(actor: Actor, state: AnyCaseState): string | undefined {
-  if (
-    actor.municipality === undefined ||
-    actor.municipality === '*' ||
-    actor.municipality === state.municipality
-  ) {
-    return undefined;
-  }
-  return `case ${state.caseId} belongs to another municipality`;
+function forbidden(state: AnyCaseState): wf.ApplicationFailure {
+  return wf.ApplicationFailure.nonRetryable(
+    `case ${state.caseId} belongs to another municipality`,
+    failureTypes.forbidden,
+  );
 }
 
 /** What the next run keeps of the recent answers: all their receipts, the latest whole. */
@@ -241,12 +204,9 @@ function carried(recent: Map<string, EventAnswer | EventReceipt>): RecentUpdates
   });
 }
 
-function refusal(decision: { reason: string; forbidden?: boolean; refusal?: string }): wf.ApplicationFailure {
-  const type = decision.forbidden
-    ? 'Forbidden'
-    : decision.refusal === 'caseload-limit'
-      ? 'CaseloadLimitReached'
-      : 'EventRefused';
+function refusal(decision: { reason: string; refusal?: string }): wf.ApplicationFailure {
+  const type =
+    decision.refusal === 'caseload-limit' ? failureTypes.caseloadLimitReached : failureTypes.eventRefused;
   return wf.ApplicationFailure.nonRetryable(decision.reason, type);
 }
 
@@ -264,39 +224,4 @@ function shouldContinueAsNew(historyLimit: number): boolean {
 function earliest(...times: Array<number | undefined>): number | undefined {
   const defined = times.filter((time): time is number => time !== undefined);
   return defined.length > 0 ? Math.min(...defined) : undefined;
-}
-
-/** Upserts the supervisors' search attributes when they change (each upsert is a history event). */
-function searchAttributePublisher<S extends AnyCaseState>(rules: CaseRules<S>): (state: S) => void {
-  let published = '';
-  return (state) => {
-    const next = rules.deadlines(state).find((deadline) => deadline.status === 'pending');
-    const values = {
-      phase: state.phase,
-      municipality: state.municipality,
-      caseworker: state.coordinatingCaseworker?.id ?? null,
-      ruleset: `${state.ruleset.name}@${state.ruleset.version}`,
-      outcome: rules.outcome(state),
-      nextDeadline: next ? next.dueAt : null,
-      nextDeadlineKind: next ? next.kind : null,
-      escalated: state.escalations.some((escalation) => escalation.status === 'open'),
-    };
-    const fingerprint = JSON.stringify(values);
-    if (fingerprint === published) return;
-    published = fingerprint;
-    wf.upsertSearchAttributes([
-      { key: searchAttributes.caseKind, value: rules.kind },
-      { key: searchAttributes.phase, value: values.phase },
-      { key: searchAttributes.municipality, value: values.municipality },
-      { key: searchAttributes.caseworker, value: values.caseworker },
-      { key: searchAttributes.ruleset, value: values.ruleset },
-      { key: searchAttributes.outcome, value: values.outcome },
-      {
-        key: searchAttributes.nextDeadline,
-        value: values.nextDeadline ? new Date(values.nextDeadline) : null,
-      },
-      { key: searchAttributes.nextDeadlineKind, value: values.nextDeadlineKind },
-      { key: searchAttributes.escalated, value: values.escalated },
-    ]);
-  };
 }

@@ -1,13 +1,13 @@
 import * as wf from '@temporalio/workflow';
-import { cashBenefitRules, type CashBenefitState, openCashBenefit } from '../src/domain';
-import { cashBenefitEventMessages, type CashBenefitWorkflowInput } from '../src/messages';
+import { cashBenefit, type CashBenefitState, currentShape, openCashBenefit } from '../src/domain';
+import { cashBenefitEventMessages, type CashBenefitWorkflowInput, failureTypes } from '../src/messages';
 import { DEFAULT_HISTORY_LIMIT, runCase } from './case-shell';
 
 /** A citizen's spell on kontanthjælp: after one continuous year, the right to be assessed for a course. */
 export async function cashBenefitSpell(input: CashBenefitWorkflowInput): Promise<CashBenefitState> {
   const historyLimit = input.historyLimit ?? DEFAULT_HISTORY_LIMIT;
   return runCase({
-    rules: cashBenefitRules,
+    rules: cashBenefit,
     state: initialState(input),
     messages: cashBenefitEventMessages,
     historyLimit,
@@ -18,8 +18,8 @@ export async function cashBenefitSpell(input: CashBenefitWorkflowInput): Promise
 }
 
 function initialState(input: CashBenefitWorkflowInput): CashBenefitState {
-  if (input.state) return input.state;
+  if (input.state) return currentShape(input.state);
   if (!input.open)
-    throw wf.ApplicationFailure.nonRetryable('a spell needs either open or state', 'InvalidInput');
+    throw wf.ApplicationFailure.nonRetryable('a spell needs either open or state', failureTypes.invalidInput);
   return openCashBenefit(input.open.case, input.open.rules, Date.now(), input.open.openedBy);
 }

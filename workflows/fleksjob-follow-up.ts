@@ -1,6 +1,6 @@
 import * as wf from '@temporalio/workflow';
-import { type FleksjobState, fleksjobFromCourse, fleksjobRules, openFleksjob } from '../src/domain';
-import { fleksjobEventMessages, type FleksjobWorkflowInput } from '../src/messages';
+import { currentShape, fleksjob, fleksjobFromCourse, type FleksjobState, openFleksjob } from '../src/domain';
+import { failureTypes, fleksjobEventMessages, type FleksjobWorkflowInput } from '../src/messages';
 import { DEFAULT_HISTORY_LIMIT, runCase } from './case-shell';
 
 /**
@@ -10,7 +10,7 @@ import { DEFAULT_HISTORY_LIMIT, runCase } from './case-shell';
 export async function fleksjobFollowUp(input: FleksjobWorkflowInput): Promise<FleksjobState> {
   const historyLimit = input.historyLimit ?? DEFAULT_HISTORY_LIMIT;
   return runCase({
-    rules: fleksjobRules,
+    rules: fleksjob,
     state: initialState(input),
     messages: fleksjobEventMessages,
     historyLimit,
@@ -21,9 +21,13 @@ export async function fleksjobFollowUp(input: FleksjobWorkflowInput): Promise<Fl
 }
 
 function initialState(input: FleksjobWorkflowInput): FleksjobState {
-  if (input.state) return input.state;
-  if (input.fromCourse) return fleksjobFromCourse(input.fromCourse, Date.now());
-  if (!input.open)
-    throw wf.ApplicationFailure.nonRetryable('a follow-up needs open, fromCourse or state', 'InvalidInput');
+  if (input.state) return currentShape(input.state);
+  if (input.fromCourse) return fleksjobFromCourse(currentShape(input.fromCourse), Date.now());
+  if (!input.open) {
+    throw wf.ApplicationFailure.nonRetryable(
+      'a follow-up needs open, fromCourse or state',
+      failureTypes.invalidInput,
+    );
+  }
   return openFleksjob(input.open.case, input.open.rules, Date.now(), input.open.openedBy);
 }

@@ -1,8 +1,9 @@
 import * as wf from '@temporalio/workflow';
-import { type CaseState, courseRules, openCase } from '../src/domain';
+import { course, type CourseState, currentShape, openCourse } from '../src/domain';
 import {
-  caseEventMessages,
+  courseEventMessages,
   type CaseWorkflowInput,
+  failureTypes,
   type FleksjobWorkflowInput,
   workflowTypes,
 } from '../src/messages';
@@ -12,12 +13,12 @@ import { DEFAULT_HISTORY_LIMIT, runCase } from './case-shell';
  * One ressourceforløb, from referral (or the citizen's own application) until it is concluded. A
  * course that ends with a fleksjob continues, under the same case ID, as its fleksjob follow-up.
  */
-export async function ressourceforloeb(input: CaseWorkflowInput): Promise<CaseState> {
+export async function ressourceforloeb(input: CaseWorkflowInput): Promise<CourseState> {
   const historyLimit = input.historyLimit ?? DEFAULT_HISTORY_LIMIT;
   const final = await runCase({
-    rules: courseRules,
+    rules: course,
     state: initialState(input),
-    messages: caseEventMessages,
+    messages: courseEventMessages,
     historyLimit,
     recentUpdates: input.recentUpdates,
     continueAsNew: (state, recentUpdates) =>
@@ -31,9 +32,9 @@ export async function ressourceforloeb(input: CaseWorkflowInput): Promise<CaseSt
   return final;
 }
 
-function initialState(input: CaseWorkflowInput): CaseState {
-  if (input.state) return input.state;
+function initialState(input: CaseWorkflowInput): CourseState {
+  if (input.state) return currentShape(input.state);
   if (!input.open)
-    throw wf.ApplicationFailure.nonRetryable('a case needs either open or state', 'InvalidInput');
-  return openCase(input.open.case, input.open.rules, Date.now(), input.open.openedBy);
+    throw wf.ApplicationFailure.nonRetryable('a case needs either open or state', failureTypes.invalidInput);
+  return openCourse(input.open.case, input.open.rules, Date.now(), input.open.openedBy);
 }

@@ -6,7 +6,7 @@ import { Client, Connection } from '@temporalio/client';
 import { createApp } from '../../src/api/app';
 import { CaseService } from '../../src/client/case-service';
 import { loadRuleset } from '../../src/config/rulesets';
-import type { Ruleset } from '../../src/domain/ruleset';
+import type { Ruleset } from '../../src/domain/engine/ruleset';
 import { silentLogger } from '../../src/observability/logger';
 import type { KeyRing } from '../../src/temporal/encryption-codec';
 import { createDataConverter } from '../../src/temporal/data-converter';

@@ -1,7 +1,7 @@
 import 'zod-openapi';
 import { z } from 'zod';
 import { CaseIdSchema, MunicipalitySchema } from '../domain';
-import { personTypedId } from '../domain/fields';
+import { personTypedId } from '../domain/engine/fields';
 import { CaseSnapshotSchema } from './view-schemas';
 
 export { CaseViewSchema, TimelineEntrySchema } from './view-schemas';

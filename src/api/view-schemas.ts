@@ -1,5 +1,6 @@
 import 'zod-openapi';
 import { z } from 'zod';
+import { cashBenefit, course, fleksjob, instant } from './kind-view-schemas';
 
 /**
  * What the API answers about a case, exactly: every field of every kind of case, so that the OpenAPI
@@ -7,10 +8,6 @@ import { z } from 'zod';
  * contract tests). `test/unit/view-schemas.test.ts` checks the views the case rules produce against
  * these schemas, so the two cannot drift apart.
  */
-const instant = z
-  .string()
-  .meta({ description: 'An ISO-8601 instant (UTC)', example: '2027-01-04T08:00:00.000Z' });
-const date = z.string().meta({ description: 'A calendar date, YYYY-MM-DD' });
 
 export const ActorViewSchema = z
   .object({
@@ -134,7 +131,7 @@ const DeadlineLogSchema = z.record(
 const common = {
   caseId: z.string(),
   municipality: z.string(),
-  ruleset: z.object({ name: z.string(), version: z.number().int() }).strict(),
+  ruleset: z.object({ name: z.string(), version: z.number().int(), title: z.string() }).strict(),
   citizen: CitizenViewSchema,
   phase: z.string(),
   coordinatingCaseworker: z
@@ -171,212 +168,6 @@ const records = {
   deadlineLog: DeadlineLogSchema,
   notifications: z.array(NotificationSchema),
   timeline: z.array(TimelineEntrySchema),
-};
-
-const course = {
-  kind: z.literal('ressourceforloeb'),
-  phase: z.enum(['referred', 'awaiting-decision', 'in-course', 'refused', 'concluded']),
-  origin: z.enum(['referral', 'application']),
-  openedAt: instant,
-  teamReviews: z.array(
-    z
-      .object({
-        requestedAt: instant,
-        reason: z.enum(['referral', 'deviation', 'reassessment']),
-        answeredAt: instant.optional(),
-      })
-      .strict(),
-  ),
-  decisionRequests: z.array(z.object({ requestedAt: instant, decidedAt: instant.optional() }).strict()),
-  teamRecommendations: z.array(
-    z
-      .object({
-        recommends: z.enum([
-          'ressourceforloeb',
-          'fleksjob',
-          'foertidspension',
-          'revalidering',
-          'other-measures',
-        ]),
-        unanimous: z.boolean(),
-        dissent: z.array(z.object({ member: z.string(), opinion: z.string() }).strict()),
-        citizenAttendedWholeMeeting: z.boolean(),
-        plannedMeasures: z.array(z.string()),
-        at: instant,
-        context: z.enum(['referral', 'deviation', 'reassessment', 'follow-up']),
-      })
-      .strict(),
-  ),
-  decisions: z.array(
-    z
-      .object({
-        at: instant,
-        decision: z.enum(['grant-course', 'refuse']),
-        alternative: z
-          .enum(['fleksjob', 'foertidspension', 'revalidering', 'other-measures', 'none'])
-          .optional(),
-        reasoning: z.string(),
-        followsRecommendation: z.boolean(),
-        stands: z.boolean(),
-      })
-      .strict(),
-  ),
-  course: z.object({ startedAt: instant }).strict().optional(),
-  refusedAt: instant.optional(),
-  offers: z.array(
-    z
-      .object({
-        id: z.string(),
-        kind: z.enum([
-          'job-training',
-          'internship',
-          'treatment',
-          'education',
-          'mentor',
-          'social-support',
-          'other',
-        ]),
-        real: z.boolean(),
-        plannedStart: date,
-        description: z.string().optional(),
-        registeredAt: instant,
-        status: z.enum(['planned', 'awaiting-health-advice', 'started', 'ended', 'withdrawn']),
-        startedAt: instant.optional(),
-        endedAt: instant.optional(),
-        endReason: z.enum(['completed', 'discontinued', 'withdrawn']).optional(),
-        specialistVeto: z.object({ specialty: z.string(), at: instant }).strict().optional(),
-        healthCoordinator: z
-          .object({
-            requestedAt: instant,
-            advice: z.enum(['proceed', 'adjust', 'replace']).optional(),
-            advisedAt: instant.optional(),
-            note: z.string().optional(),
-          })
-          .strict()
-          .optional(),
-      })
-      .strict(),
-  ),
-  complaints: z.array(
-    z
-      .object({
-        id: z.string(),
-        about: z.enum(['grant', 'refusal', 'offer']),
-        offerId: z.string().optional(),
-        receivedAt: instant,
-        status: z.enum(['awaiting-reconsideration', 'upheld', 'forwarded', 'appeal-decided']),
-        reconsideredAt: instant.optional(),
-        reasoning: z.string().optional(),
-        forwardedAt: instant.optional(),
-        forwardedBecause: z.enum(['kept', 'overdue']).optional(),
-        appeal: z
-          .object({ result: z.enum(['decision-upheld', 'decision-changed', 'remitted']), at: instant })
-          .strict()
-          .optional(),
-      })
-      .strict(),
-  ),
-  decisionOnExistingEvidence: z
-    .object({ rightSince: instant, demandedAt: instant.optional() })
-    .strict()
-    .optional(),
-  outcome: z
-    .object({
-      outcome: z.enum([
-        'job',
-        'education',
-        'revalidering',
-        'fleksjob',
-        'foertidspension',
-        'new-course',
-        'ended-other',
-        'refused',
-      ]),
-      at: instant,
-      note: z.string().optional(),
-      routedToPension: z.string().optional(),
-    })
-    .strict()
-    .optional(),
-};
-
-const fleksjob = {
-  kind: z.literal('fleksjob'),
-  phase: z.enum(['awaiting-start', 'employed', 'reassessment', 'ended']),
-  origin: z.enum(['course', 'direct']),
-  openedAt: instant,
-  course: z.object({ openedAt: instant, concludedAt: instant }).strict().optional(),
-  job: z
-    .object({ startedAt: instant, employer: z.string().optional(), weeklyHours: z.number() })
-    .strict()
-    .optional(),
-  hours: z.array(z.object({ at: instant, weeklyHours: z.number() }).strict()),
-  fewHoursChoice: z.object({ since: instant, note: z.string().optional() }).strict().optional(),
-  shortHourPeriods: z.array(z.object({ since: instant, until: instant.optional() }).strict()),
-  progressionReview: z
-    .object({
-      at: instant,
-      workCapacity: z.enum(['as-expected', 'higher', 'lower']),
-      weeklyHours: z.number(),
-      note: z.string().optional(),
-    })
-    .strict()
-    .optional(),
-  yearlyChecks: z.array(
-    z
-      .object({
-        at: instant,
-        period: z.number().int(),
-        progression: z.boolean(),
-        planFollowed: z.boolean(),
-        weeklyHours: z.number(),
-        note: z.string().optional(),
-      })
-      .strict(),
-  ),
-  reassessments: z.array(
-    z
-      .object({
-        requestedAt: instant,
-        reason: z.string(),
-        answeredAt: instant.optional(),
-        recommends: z.enum(['continue', 'foertidspension', 'end-fleksjob']).optional(),
-      })
-      .strict(),
-  ),
-  statusRecordedAt: instant.optional(),
-  permanentDecision: z
-    .object({ at: instant, decision: z.enum(['permanent', 'end']) })
-    .strict()
-    .optional(),
-  followUpConversations: z.array(instant),
-  outcome: z
-    .object({
-      reason: z.enum([
-        'foertidspension',
-        'ordinary-job',
-        'resigned',
-        'other',
-        'end-fleksjob',
-        'temporary-period-ended',
-      ]),
-      at: instant,
-      note: z.string().optional(),
-    })
-    .strict()
-    .optional(),
-};
-
-const cashBenefit = {
-  kind: z.literal('cash-benefit'),
-  phase: z.enum(['on-benefit', 'right-given', 'interrupted']),
-  openedAt: instant,
-  spellStartedAt: instant,
-  rightGivenAt: instant.optional(),
-  interrupted: z
-    .object({ at: instant, reason: z.enum(['employment', 'education', 'other-benefit', 'moved', 'other']) })
-    .strict()
-    .optional(),
 };
 
 /** The whole case (GET /cases/{caseId}): every kind's own fields, and its records. */

@@ -10,15 +10,16 @@ import {
   WorkflowNotFoundError,
 } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
-import { decodeTypedSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes';
-import { temporal } from '@temporalio/proto';
+import { searchAttributes } from '../messages/search-attributes';
 import {
   type Actor,
   type CaseKind,
   caseSnapshotOf,
+  actsFor,
+  type AnyCaseView,
   type CaseView,
   type CashBenefitState,
-  type CaseState,
+  type CourseState,
   type EventAnswer,
   type EventReceipt,
   type ExternalFacts,
@@ -28,61 +29,33 @@ import {
 } from '../domain';
 import {
   asEventAnswer,
+  allEventMessages,
   caseEventUpdate,
   caseStateQuery,
+  failureTypes,
   type NewCaseInput,
   NewCaseSchema,
   refusedEventSignal,
   workflowIdForCase,
   workflowTypes,
 } from '../messages';
-import { searchAttributes } from '../messages/search-attributes';
+import {
+  CaseAlreadyExistsError,
+  CaseloadLimitError,
+  CaseNotFoundError,
+  CaseUnavailableError,
+  EventRefusedError,
+  ForbiddenCaseError,
+  IdempotencyKeyReusedError,
+  InvalidPageTokenError,
+  WrongKindOfCaseError,
+} from './errors';
 import { PageTokens } from './page-tokens';
+import { type CaseFilters, type CaseSummary, summarise, visibilityQuery } from './visibility';
 
-export class CaseNotFoundError extends Error {
-  constructor(readonly caseId: string) {
-    super(`no case with ID ${caseId}`);
-  }
-}
-
-export class CaseAlreadyExistsError extends Error {
-  constructor(readonly caseId: string) {
-    super(`a case with ID ${caseId} already exists`);
-  }
-}
-
-/** The case refused the event, or the new case is invalid; `reason` says why in words a caseworker understands. */
-export class EventRefusedError extends Error {
-  constructor(readonly reason: string) {
-    super(reason);
-  }
-}
-
-/** The event belongs to another kind of case (a fleksjob event sent to a ressourceforløb, say). */
-export class WrongKindOfCaseError extends Error {}
-
-/** The case belongs to a municipality the person does not act for. */
-export class ForbiddenCaseError extends Error {}
-
-/** Temporal, or a worker for the case, did not answer in time. */
-export class CaseUnavailableError extends Error {}
-
-/** Assigning a caseworker over the case's caseload limit, where its ruleset refuses it. */
-export class CaseloadLimitError extends Error {}
-
-/** An Idempotency-Key used before, by the same person on the same case and route, for another request. */
-export class IdempotencyKeyReusedError extends Error {
-  constructor() {
-    super('this Idempotency-Key was used for another request on this case: use a new key for a new request');
-  }
-}
-
-/** A page token this list did not hand out (altered, made up, or from another list). */
-export class InvalidPageTokenError extends Error {
-  constructor() {
-    super('not a page token of this list: start again from the first page');
-  }
-}
+export * from './errors';
+export type { CaseFilters, CaseSummary } from './visibility';
+export { visibilityQuery } from './visibility';
 
 /**
  * How a request is made idempotent: `scope` names (person, case, operation, key) and becomes the
@@ -95,39 +68,12 @@ export interface Idempotency {
 
 export interface SendOptions {
   idempotency?: Idempotency;
-  external?: ExternalFacts;
 }
 
 interface StateOfKind {
-  ressourceforloeb: CaseState;
+  ressourceforloeb: CourseState;
   fleksjob: FleksjobState;
   'cash-benefit': CashBenefitState;
-}
-
-export interface CaseFilters {
-  status: 'open' | 'closed' | 'all';
-  kind?: CaseKind;
-  phase?: string;
-  municipality?: string;
-  caseworker?: string;
-  escalated?: boolean;
-  /** The next deadline falls before this instant. */
-  deadlineBefore?: string;
-}
-
-export interface CaseSummary {
-  caseId: string;
-  kind: string | null;
-  phase: string | null;
-  municipality: string | null;
-  caseworker: string | null;
-  ruleset: string | null;
-  outcome: string | null;
-  nextDeadlineAt: string | null;
-  nextDeadlineKind: string | null;
-  escalated: boolean;
-  status: string;
-  openedAt: string | null;
 }
 
 /** How long a caseworker's request waits for Temporal to answer before it is told to try again. */
@@ -191,7 +137,7 @@ export class CaseService {
   }
 
   /** The case's state, strongly consistent: a query of its workflow. */
-  async state(caseId: string): Promise<CaseView> {
+  async state(caseId: string): Promise<AnyCaseView> {
     try {
       return await this.withDeadline(() =>
         this.client.workflow.getHandle(workflowIdForCase(caseId)).query(caseStateQuery),
@@ -221,7 +167,8 @@ export class CaseService {
     actor: Actor,
     options: SendOptions = {},
   ): Promise<EventAnswer & { case: NonNullable<EventAnswer['case']> }> {
-    const { idempotency, external } = options;
+    const { idempotency } = options;
+    const external = await this.externalFacts(type, data, actor);
     const handle = this.client.workflow.getHandle(workflowIdForCase(caseId));
     // Always an Update ID of our own, so that asking again after an unclear failure is safe.
     const updateId = idempotency?.scope ?? `event-${randomUUID()}`;
@@ -264,6 +211,26 @@ export class CaseService {
   }
 
   /**
+   * The facts an event needs that the case cannot know itself, as its message declares: for an
+   * assignment, how many open cases the caseworker already has (visibility; the case's own ruleset
+   * then decides whether that is over its limit).
+   */
+  private async externalFacts(type: string, data: unknown, actor: Actor): Promise<ExternalFacts | undefined> {
+    const needs = allEventMessages[type]?.needs ?? [];
+    if (!needs.includes('caseload')) return undefined;
+    const caseworkerId = (data as { caseworkerId?: unknown } | null)?.caseworkerId;
+    if (typeof caseworkerId !== 'string') return undefined;
+    const municipality = actor.municipality && actor.municipality !== '*' ? actor.municipality : undefined;
+    try {
+      return { caseload: await this.caseload(caseworkerId, municipality) };
+    } catch (error) {
+      // A server without visibility counts (the time-skipping test server): the limit is not checked.
+      if (grpcCode(error) === status.UNIMPLEMENTED) return undefined;
+      throw error;
+    }
+  }
+
+  /**
    * What a failed Update means for the caller: every condition they caused is a clear refusal, not a
    * 500. When it is unclear whether the event was applied (no answer in time, the case closed
    * meanwhile), the Update's own outcome is asked for by its ID: an applied event answers as applied.
@@ -285,18 +252,16 @@ export class CaseService {
       const cause = error.cause;
       const reason = cause instanceof Error ? cause.message : error.message;
       const failureType = cause instanceof ApplicationFailure ? cause.type : undefined;
-      if (failureType === 'Forbidden') return new ForbiddenCaseError(reason);
-      if (/no registered handler for update/i.test(reason)) {
-        const found = await this.describeCase(caseId);
-        if (!found) return new CaseNotFoundError(caseId);
-        // Say nothing about a case of another municipality, not even its kind.
-        if (!actsFor(actor, found.municipality)) return forbidden(caseId);
-        return new WrongKindOfCaseError(`case ${caseId} is a ${found.kind}: it does not take ${type}`);
+      if (failureType === failureTypes.forbidden) return new ForbiddenCaseError(reason);
+      if (failureType === failureTypes.wrongKindOfCase) {
+        // The case answered it itself, and only to someone of its own municipality.
+        const { kind } = ((cause as ApplicationFailure).details?.[0] ?? {}) as { kind?: string };
+        return new WrongKindOfCaseError(`case ${caseId} is a ${kind}: it does not take ${type}`);
       }
-      if (failureType === 'EventRefused' || failureType === 'CaseloadLimitReached') {
+      if (failureType === failureTypes.eventRefused || failureType === failureTypes.caseloadLimitReached) {
         // The validator's refusal leaves no trace in the workflow: record it for the audit timeline.
         await this.recordRefusal(caseId, type, actor, reason);
-        return failureType === 'CaseloadLimitReached'
+        return failureType === failureTypes.caseloadLimitReached
           ? new CaseloadLimitError(reason)
           : new EventRefusedError(reason);
       }
@@ -428,19 +393,12 @@ export class CaseService {
   }
 }
 
-/** A person acts for their own municipality; an administrator (`*`) for every one. */
-export function actsFor(actor: Pick<Actor, 'municipality'>, municipality: string): boolean {
-  return (
-    actor.municipality === undefined || actor.municipality === '*' || actor.municipality === municipality
-  );
-}
-
 function forbidden(caseId: string): ForbiddenCaseError {
   return new ForbiddenCaseError(`case ${caseId} belongs to another municipality`);
 }
 
 /** gRPC status codes Temporal answers with (grpc-js's numbering, which is gRPC's own). */
-const status = { NOT_FOUND: 5, FAILED_PRECONDITION: 9 } as const;
+const status = { NOT_FOUND: 5, FAILED_PRECONDITION: 9, UNIMPLEMENTED: 12 } as const;
 
 function grpcCode(error: unknown): number | undefined {
   const candidates = [error, (error as { cause?: unknown })?.cause];
@@ -449,51 +407,4 @@ function grpcCode(error: unknown): number | undefined {
     if (typeof code === 'number') return code;
   }
   return undefined;
-}
-
-const quote = (value: string) => `'${value.replaceAll("'", "''")}'`;
-
-/** The visibility query for a set of filters. Every value has been validated before it gets here. */
-export function visibilityQuery(filters: CaseFilters): string {
-  const clauses = [
-    filters.status === 'open'
-      ? `ExecutionStatus = 'Running'`
-      : filters.status === 'closed'
-        ? `ExecutionStatus != 'Running' AND ExecutionStatus != 'ContinuedAsNew'`
-        : `ExecutionStatus != 'ContinuedAsNew'`,
-    `${searchAttributes.caseKind.name} IS NOT NULL`,
-  ];
-  if (filters.kind) clauses.push(`${searchAttributes.caseKind.name} = ${quote(filters.kind)}`);
-  if (filters.phase) clauses.push(`${searchAttributes.phase.name} = ${quote(filters.phase)}`);
-  if (filters.municipality)
-    clauses.push(`${searchAttributes.municipality.name} = ${quote(filters.municipality)}`);
-  if (filters.caseworker) clauses.push(`${searchAttributes.caseworker.name} = ${quote(filters.caseworker)}`);
-  if (filters.escalated !== undefined)
-    clauses.push(`${searchAttributes.escalated.name} = ${filters.escalated}`);
-  if (filters.deadlineBefore)
-    clauses.push(`${searchAttributes.nextDeadline.name} < ${quote(filters.deadlineBefore)}`);
-  return clauses.join(' AND ');
-}
-
-function summarise(execution: temporal.api.workflow.v1.IWorkflowExecutionInfo): CaseSummary {
-  const attributes = decodeTypedSearchAttributes(execution.searchAttributes?.indexedFields);
-  const get = <T>(key: { name: string; type: never } | Parameters<typeof attributes.get>[0]) =>
-    (attributes.get(key as Parameters<typeof attributes.get>[0]) ?? null) as T | null;
-  const nextDeadline = get<Date>(searchAttributes.nextDeadline);
-  const status = temporal.api.enums.v1.WorkflowExecutionStatus[execution.status ?? 0] ?? 'UNKNOWN';
-  const start = execution.startTime?.seconds;
-  return {
-    caseId: (execution.execution?.workflowId ?? '').replace(/^rf-/, ''),
-    kind: get<string>(searchAttributes.caseKind),
-    phase: get<string>(searchAttributes.phase),
-    municipality: get<string>(searchAttributes.municipality),
-    caseworker: get<string>(searchAttributes.caseworker),
-    ruleset: get<string>(searchAttributes.ruleset),
-    outcome: get<string>(searchAttributes.outcome),
-    nextDeadlineAt: nextDeadline ? nextDeadline.toISOString() : null,
-    nextDeadlineKind: get<string>(searchAttributes.nextDeadlineKind),
-    escalated: get<boolean>(searchAttributes.escalated) ?? false,
-    status: status.replace('WORKFLOW_EXECUTION_STATUS_', '').toLowerCase(),
-    openedAt: start ? new Date(Number(start) * 1000).toISOString() : null,
-  };
 }

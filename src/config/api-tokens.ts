@@ -2,7 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
-import { describeIssues } from '../domain/validation';
+import { describeIssues } from '../domain/engine/validation';
 
 /**
  * Bearer tokens, each mapped to a person, a role and a municipality (`*` for all). A token file lists

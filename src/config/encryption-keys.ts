@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
-import { describeIssues } from '../domain/validation';
+import { describeIssues } from '../domain/engine/validation';
 import type { KeyRing } from '../temporal/encryption-codec';
 
 const base64Key = z

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { Ruleset } from '../domain/ruleset';
-import { describeIssues } from '../domain/validation';
+import type { Ruleset } from '../domain/engine/ruleset';
+import { describeIssues } from '../domain/engine/validation';
 import { TASK_QUEUE } from '../messages';
 import type { KeyRing } from '../temporal/encryption-codec';
 import { parseKeyRing, readKeyRingFile } from './encryption-keys';

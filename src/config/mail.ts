@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import addressparser from 'nodemailer/lib/addressparser';
 import { z } from 'zod';
-import { describeIssues } from '../domain/validation';
+import { describeIssues } from '../domain/engine/validation';
 import {
   createDirectory,
   type Directory,

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import demoMinutes from '../../rulesets/demo-minutes.json';
 import law2022 from '../../rulesets/law-2022.json';
 import seeds2017 from '../../rulesets/seeds-2017.json';
-import { type Ruleset, RulesetSchema } from '../domain/ruleset';
-import { describeIssues } from '../domain/validation';
+import { type Ruleset, RulesetSchema } from '../domain/engine/ruleset';
+import { describeIssues } from '../domain/engine/validation';
 
 /** The rulesets shipped with the product, by name. An operator can also point at a JSON file. */
 export const builtInRulesets: ReadonlyMap<string, Ruleset> = new Map(

@@ -1,16 +1,22 @@
-/** The functional core: the case rules as pure functions of state, events and time. No I/O, no clock. */
+/**
+ * The functional core: the case rules as pure functions of state, events and time. No I/O, no clock.
+ * engine/ holds what every kind shares; course/, fleksjob/ and cash-benefit/ each kind's own parts.
+ */
 export * from './cash-benefit';
-export { advanceClock, nextWakeUp } from './clock';
-export type { Deadline as AnyDeadline } from './deadline-engine';
-export { decide, type Decision, recordRejection } from './decide';
-export { type Deadline, type DeadlineKind, listDeadlines, pendingDeadlines } from './deadlines';
-export { type DeliveryResult, hasUndelivered, nextDelivery, nextRetryAt, recordDelivery } from './delivery';
-export * from './events';
-export * from './fleksjob';
-export * from './kinds';
-export { openCase } from './open-case';
-export * from './ruleset';
-export * from './state';
+export * from './course';
+export * from './engine/case';
+export type { Deadline, DeadlineDefinition } from './engine/deadlines';
+export {
+  type DeliveryResult,
+  hasUndelivered,
+  nextDelivery,
+  nextRetryAt,
+  recordDelivery,
+} from './engine/delivery';
+export { recordRejection, type Decision, type ExternalFacts, type RefusalType } from './engine/event-rules';
+export * from './engine/events';
+export type { CaseRules } from './engine/kind';
+export * from './engine/ruleset';
 export {
   type CaseSnapshot,
   caseSnapshot,
@@ -20,5 +26,6 @@ export {
   type EventAnswer,
   eventReceipt,
   type EventReceipt,
-} from './view';
-export type { ExternalFacts, RefusalType } from './event-rules';
+} from './engine/view';
+export * from './fleksjob';
+export * from './kinds';

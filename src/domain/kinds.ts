@@ -1,96 +1,35 @@
-import type { CaseBase, CaseKind } from './case-base';
-import {
-  advanceCashBenefitClock,
-  type CashBenefitState,
-  decideCashBenefit,
-  listCashBenefitDeadlines,
-  nextCashBenefitWakeUp,
-  parseCashBenefitEvent,
-} from './cash-benefit';
-import { advanceClock, nextWakeUp } from './clock';
-import type { Deadline } from './deadline-engine';
-import { decide } from './decide';
-import { listDeadlines } from './deadlines';
-import type { Decision, ExternalFacts } from './event-rules';
-import { type Actor, parseCaseEvent, type ParsedEvent } from './events';
-import {
-  advanceFleksjobClock,
-  decideFleksjob,
-  type FleksjobState,
-  listFleksjobDeadlines,
-  nextFleksjobWakeUp,
-  parseFleksjobEvent,
-} from './fleksjob';
-import type { CaseState } from './state';
+import { cashBenefit, type CashBenefitState } from './cash-benefit';
+import { course, type CourseState } from './course';
+import type { CaseKind } from './engine/case';
+import { type CaseView, caseView } from './engine/view';
+import { fleksjob, type FleksjobState } from './fleksjob';
 
 /**
- * The three kinds of case behind one interface, so that one workflow shell, one query and one API
- * serve them all: a ressourceforløb, the fleksjob follow-up, and a spell on kontanthjælp.
+ * Every kind of case the product runs, one line each. A new kind is a folder of its parts (events,
+ * state, rules, deadlines, open) and a line here.
  */
-export type AnyCaseState = CaseState | FleksjobState | CashBenefitState;
+export const caseKinds = {
+  ressourceforloeb: course,
+  fleksjob,
+  'cash-benefit': cashBenefit,
+} as const satisfies Record<CaseKind, unknown>;
 
-export interface CaseRules<S extends CaseBase> {
-  kind: CaseKind;
-  parse(type: string, data: unknown): ParsedEvent<{ type: string; data: unknown }>;
-  decide(
-    state: S,
-    event: { type: string; data: unknown },
-    actor: Actor,
-    now: number,
-    external?: ExternalFacts,
-  ): Decision<S>;
-  advanceClock(state: S, now: number): S;
-  nextWakeUp(state: S): number | undefined;
-  deadlines(state: S): Deadline[];
-  /** The case has reached its end: no more events, only the last notifications to deliver. */
-  isClosed(state: S): boolean;
-  /** For supervisors' lists: how it ended, if it has. */
-  outcome(state: S): string | null;
+export type AnyCaseState = CourseState | FleksjobState | CashBenefitState;
+export type AnyCaseView = CaseView<CourseState> | CaseView<FleksjobState> | CaseView<CashBenefitState>;
+
+/** The view of a case of any kind (its kind says which rules work out its deadlines). */
+export function viewOf(state: AnyCaseState): AnyCaseView {
+  switch (state.kind) {
+    case 'fleksjob':
+      return caseView(fleksjob, state);
+    case 'cash-benefit':
+      return caseView(cashBenefit, state);
+    case 'ressourceforloeb':
+      return caseView(course, state);
+  }
 }
 
-export const courseRules: CaseRules<CaseState> = {
-  kind: 'ressourceforloeb',
-  parse: parseCaseEvent,
-  decide: (state, event, actor, now, external) =>
-    decide(state, event as Parameters<typeof decide>[1], actor, now, external),
-  advanceClock,
-  nextWakeUp,
-  deadlines: listDeadlines,
-  isClosed: (state) => state.phase === 'concluded',
-  outcome: (state) => state.outcome?.outcome ?? null,
-};
-
-export const fleksjobRules: CaseRules<FleksjobState> = {
-  kind: 'fleksjob',
-  parse: parseFleksjobEvent,
-  decide: (state, event, actor, now, external) =>
-    decideFleksjob(state, event as Parameters<typeof decideFleksjob>[1], actor, now, external),
-  advanceClock: advanceFleksjobClock,
-  nextWakeUp: nextFleksjobWakeUp,
-  deadlines: listFleksjobDeadlines,
-  isClosed: (state) => state.phase === 'ended',
-  outcome: (state) => state.outcome?.reason ?? null,
-};
-
-export const cashBenefitRules: CaseRules<CashBenefitState> = {
-  kind: 'cash-benefit',
-  parse: parseCashBenefitEvent,
-  decide: (state, event, actor, now, external) =>
-    decideCashBenefit(state, event as Parameters<typeof decideCashBenefit>[1], actor, now, external),
-  advanceClock: advanceCashBenefitClock,
-  nextWakeUp: nextCashBenefitWakeUp,
-  deadlines: listCashBenefitDeadlines,
-  isClosed: (state) => state.phase !== 'on-benefit',
-  outcome: (state) => (state.phase === 'on-benefit' ? null : state.phase),
-};
-
-export function kindOf(state: AnyCaseState): CaseKind {
-  return state.kind ?? 'ressourceforloeb';
-}
-
-export function rulesFor(state: AnyCaseState): CaseRules<AnyCaseState> {
-  const rules = { ressourceforloeb: courseRules, fleksjob: fleksjobRules, 'cash-benefit': cashBenefitRules }[
-    kindOf(state)
-  ];
-  return rules as unknown as CaseRules<AnyCaseState>;
-}
+/** Every deadline kind of every kind of case: each needs a Danish label where letters name it. */
+export const allDeadlineKinds: string[] = [
+  ...new Set(Object.values(caseKinds).flatMap((kind) => kind.deadlineKinds as string[])),
+];

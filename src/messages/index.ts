@@ -1,22 +1,26 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import { z } from 'zod';
 import {
-  cashBenefitEventSchemas,
+  cashBenefitEvents,
   type CashBenefitState,
   type OpenCashBenefit,
   OpenCashBenefitSchema,
 } from '../domain/cash-benefit';
-import { type Actor, caseEventSchemas, commonEventSchemas } from '../domain/events';
+import { courseEvents, type CourseState, type OpenCourse, OpenCourseSchema } from '../domain/course';
+import type { CaseKind } from '../domain/engine/case';
+import type { ExternalFacts } from '../domain/engine/event-rules';
+import { type Actor, commonEventSchemas } from '../domain/engine/events';
+import type { Ruleset } from '../domain/engine/ruleset';
+import type { EventAnswer, EventReceipt } from '../domain/engine/view';
 import {
-  fleksjobEventSchemas,
+  fleksjobEvents,
   type FleksjobState,
   type OpenFleksjob,
   OpenFleksjobSchema,
 } from '../domain/fleksjob';
-import type { Ruleset } from '../domain/ruleset';
-import { type CaseKind, type CaseState, type OpenCase, OpenCaseSchema } from '../domain/state';
-import type { ExternalFacts } from '../domain/event-rules';
-import type { CaseView, EventAnswer, EventReceipt } from '../domain/view';
+import type { AnyCaseView } from '../domain/kinds';
+
+export * from './failures';
 
 /**
  * Every message a case workflow understands, defined once: the API validates requests with the same
@@ -31,7 +35,6 @@ export const workflowTypes: Record<CaseKind, string> = {
   fleksjob: 'fleksjobFollowUp',
   'cash-benefit': 'cashBenefitSpell',
 };
-export const CASE_WORKFLOW_TYPE = workflowTypes.ressourceforloeb;
 
 export function workflowIdForCase(caseId: string): string {
   return `rf-${caseId}`;
@@ -47,17 +50,22 @@ interface RunOptions {
   recentUpdates?: RecentUpdates;
 }
 
+/**
+ * Workflow inputs are history: a case's first run holds what opened it, and every later run the whole
+ * state (continue-as-new). `open.rules` keeps its name for that reason; states written by earlier
+ * releases are read through `currentShape` (src/domain/engine/case.ts).
+ */
 export interface CaseWorkflowInput extends RunOptions {
   /** A new case: what the municipality registered, the ruleset it is pinned to, and who opened it. */
-  open?: { case: OpenCase; rules: Ruleset; openedBy: Actor };
+  open?: { case: OpenCourse; rules: Ruleset; openedBy: Actor };
   /** A case continuing in a new run (continue-as-new): its whole state. */
-  state?: CaseState;
+  state?: CourseState;
 }
 
 export interface FleksjobWorkflowInput extends RunOptions {
   open?: { case: OpenFleksjob; rules: Ruleset; openedBy: Actor };
   /** The course that concluded with a fleksjob: the follow-up continues the same case. */
-  fromCourse?: CaseState;
+  fromCourse?: CourseState;
   state?: FleksjobState;
 }
 
@@ -78,7 +86,14 @@ export interface EventMessage {
   /** Who may send it. */
   roles: ActorRole[];
   schema: z.ZodType;
+  /** Facts the case cannot know itself, which the sender gathers and sends along (a caseworker's caseload). */
+  needs: Array<keyof ExternalFacts>;
 }
+
+/** Which events need facts from outside the case. */
+const externalFactsNeeded: Partial<Record<string, Array<keyof ExternalFacts>>> = {
+  caseworkerAssigned: ['caseload'],
+};
 
 const caseworkers: ActorRole[] = ['caseworker', 'admin', 'integration'];
 
@@ -89,7 +104,15 @@ function catalog<S extends Record<string, z.ZodType>>(
   return Object.fromEntries(
     Object.entries(entries).map(([type, [updateName, route, summary, roles]]) => [
       type,
-      { type, updateName, route, summary, roles: roles ?? caseworkers, schema: schemas[type]! },
+      {
+        type,
+        updateName,
+        route,
+        summary,
+        roles: roles ?? caseworkers,
+        schema: schemas[type]!,
+        needs: externalFactsNeeded[type] ?? [],
+      },
     ]),
   ) as { [T in keyof S & string]: EventMessage & { type: T } };
 }
@@ -115,7 +138,7 @@ const common = {
 } as const satisfies { [T in keyof typeof commonEventSchemas]: [string, string, string, ActorRole[]?] };
 
 /** A ressourceforløb's events. */
-export const caseEventMessages = catalog(caseEventSchemas, {
+export const courseEventMessages = catalog(courseEvents, {
   ...common,
   teamRecommendation: [
     'recordTeamRecommendation',
@@ -170,7 +193,7 @@ export const caseEventMessages = catalog(caseEventSchemas, {
 });
 
 /** The fleksjob follow-up's events. */
-export const fleksjobEventMessages = catalog(fleksjobEventSchemas, {
+export const fleksjobEventMessages = catalog(fleksjobEvents, {
   ...common,
   fleksjobStarted: [
     'startFleksjob',
@@ -217,7 +240,7 @@ export const fleksjobEventMessages = catalog(fleksjobEventSchemas, {
 });
 
 /** A kontanthjælp spell's events. */
-export const cashBenefitEventMessages = catalog(cashBenefitEventSchemas, {
+export const cashBenefitEventMessages = catalog(cashBenefitEvents, {
   ...common,
   cashBenefitInterrupted: [
     'interruptCashBenefit',
@@ -227,7 +250,7 @@ export const cashBenefitEventMessages = catalog(cashBenefitEventSchemas, {
 });
 
 export const eventCatalogs: Record<CaseKind, Record<string, EventMessage>> = {
-  ressourceforloeb: caseEventMessages,
+  ressourceforloeb: courseEventMessages,
   fleksjob: fleksjobEventMessages,
   'cash-benefit': cashBenefitEventMessages,
 };
@@ -280,7 +303,7 @@ export interface RefusedEventArgs {
 }
 export const refusedEventSignal = defineSignal<[RefusedEventArgs]>('eventRefused');
 
-export const caseStateQuery = defineQuery<CaseView>('caseState');
+export const caseStateQuery = defineQuery<AnyCaseView>('caseState');
 
 /** A new case of any kind, as the API and the client take it; without `kind` it is a ressourceforløb. */
 export const NewCaseSchema = z.preprocess(
@@ -289,7 +312,7 @@ export const NewCaseSchema = z.preprocess(
       ? { ...value, kind: 'ressourceforloeb' }
       : value,
   z.discriminatedUnion('kind', [
-    OpenCaseSchema.extend({ kind: z.literal('ressourceforloeb') }),
+    OpenCourseSchema.extend({ kind: z.literal('ressourceforloeb') }),
     OpenFleksjobSchema.extend({ kind: z.literal('fleksjob') }),
     OpenCashBenefitSchema.extend({ kind: z.literal('cash-benefit') }),
   ]),

@@ -1,23 +1,19 @@
 import {
-  type Actor,
-  advanceClock,
-  type CaseEventData,
-  type CaseEventType,
-  type CaseState,
-  decide,
-  type Deadline,
-  listDeadlines,
-  openCase,
-  parseCaseEvent,
+  course,
+  type CourseDeadline,
+  type CourseEventData,
+  type CourseEventType,
+  type CourseState,
+  openCourse,
   type Ruleset,
 } from '../../src/domain';
-import { addDuration } from '../../src/domain/time';
+import { addDuration } from '../../src/domain/engine/time';
 import { loadRuleset } from '../../src/config/rulesets';
+import { attemptOn, caseworker, deadlineOn, refusalOn, sendOn, supervisor, topicsOf } from './spec';
 
-/** Helpers for testing the functional core directly: no Temporal, time is an argument. */
+/** Helpers for testing the ressourceforløb's rules directly, on the generic ones in spec.ts. */
 export const T0 = Date.parse('2027-01-04T08:00:00.000Z');
-export const caseworker: Actor = { id: 'cw-17', role: 'caseworker' };
-export const supervisor: Actor = { id: 'sup-3', role: 'supervisor' };
+export { caseworker, supervisor };
 export const seeds = loadRuleset('seeds-2017');
 export const law = loadRuleset('law-2022');
 
@@ -26,8 +22,8 @@ export function after(duration: string, extraMs = 0): number {
   return addDuration(T0, duration) + extraMs;
 }
 
-export function open(rules: Ruleset = seeds, at = T0): CaseState {
-  return openCase(
+export function open(rules: Ruleset = seeds, at = T0): CourseState {
+  return openCourse(
     {
       caseId: 'KBH-2027-0042',
       municipality: '101',
@@ -40,66 +36,52 @@ export function open(rules: Ruleset = seeds, at = T0): CaseState {
   );
 }
 
-type Input<T extends CaseEventType> = Partial<CaseEventData<T>> | Record<string, unknown>;
+type Input<T extends CourseEventType> = Partial<CourseEventData<T>> | Record<string, unknown>;
 
 /** Applies an event (after the clock, as the workflow does); fails the test if the case refuses it. */
-export function send<T extends CaseEventType>(
-  state: CaseState,
+export function send<T extends CourseEventType>(
+  state: CourseState,
   type: T,
   data: Input<T>,
   at: number,
-  actor: Actor = caseworker,
-): CaseState {
-  const result = attempt(state, type, data, at, actor);
-  if (!result.ok) throw new Error(`${type} refused: ${result.reason}`);
-  return result.state;
+  actor = caseworker,
+): CourseState {
+  return sendOn(course, state, type, data, at, actor);
 }
 
 /** The reason the case refuses an event; fails the test if it is accepted. */
-export function refusal<T extends CaseEventType>(
-  state: CaseState,
+export function refusal<T extends CourseEventType>(
+  state: CourseState,
   type: T,
   data: Input<T>,
   at: number,
-  actor: Actor = caseworker,
+  actor = caseworker,
 ): string {
-  const result = attempt(state, type, data, at, actor);
-  if (result.ok) throw new Error(`${type} was accepted`);
-  return result.reason;
+  return refusalOn(course, state, type, data, at, actor);
 }
 
 export function attempt(
-  state: CaseState,
-  type: CaseEventType,
+  state: CourseState,
+  type: CourseEventType,
   data: unknown,
   at: number,
-  actor: Actor = caseworker,
+  actor = caseworker,
 ) {
-  const parsed = parseCaseEvent(type, data);
-  if (!parsed.ok) return parsed;
-  return decide(advanceClock(state, at), parsed.event, actor, at);
+  return attemptOn(course, state, type, data, at, actor);
 }
 
-export function deadline(state: CaseState, id: string): Deadline {
-  const found = listDeadlines(state).find((candidate) => candidate.id === id);
-  if (!found)
-    throw new Error(
-      `no deadline ${id}; have ${listDeadlines(state)
-        .map((d) => d.id)
-        .join(', ')}`,
-    );
-  return found;
+export function deadline(state: CourseState, id: string): CourseDeadline {
+  return deadlineOn(course, state, id) as CourseDeadline;
 }
 
-export function hasDeadline(state: CaseState, id: string): boolean {
-  return listDeadlines(state).some((candidate) => candidate.id === id);
+export function hasDeadline(state: CourseState, id: string): boolean {
+  return course.deadlines(state).some((candidate) => candidate.id === id);
 }
 
-export function topics(state: CaseState): string[] {
-  return state.notifications.map(
-    (notification) => `${notification.topic}:${notification.recipients.map((r) => r.role).join('+')}`,
-  );
-}
+export const topics = topicsOf;
+
+/** The clock alone: reminders, breaches and escalations up to `at`. */
+export const advanceClock = (state: CourseState, at: number) => course.advanceClock(state, at);
 
 // Typical event payloads.
 export const events = {
@@ -118,7 +100,7 @@ export const events = {
 } as const;
 
 /** Referral → team → decision to grant → in course, starting at T0 + 1 month. */
-export function inCourse(rules: Ruleset = seeds): CaseState {
+export function inCourse(rules: Ruleset = seeds): CourseState {
   let state = open(rules);
   state = send(state, 'caseworkerAssigned', events.assign, after('P1W'));
   state = send(state, 'teamRecommendation', events.recommendCourse, after('P3W'));

@@ -7,7 +7,7 @@ import { installQuietRuntime } from './quiet-logger';
 import { createApp } from '../../src/api/app';
 import { CaseService } from '../../src/client/case-service';
 import { loadRuleset } from '../../src/config/rulesets';
-import type { Ruleset } from '../../src/domain/ruleset';
+import type { Ruleset } from '../../src/domain/engine/ruleset';
 import type { KeyRing } from '../../src/temporal/encryption-codec';
 import { createDataConverter } from '../../src/temporal/data-converter';
 import { createDirectory, type Directory } from '../../src/notifications/directory';

@@ -6,7 +6,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { DefaultLogger, type LogEntry } from '@temporalio/worker';
 import { createActivities, type DeliveryProgress } from '../../activities';
-import type { NotificationRecord } from '../../src/domain/state';
+import type { NotificationRecord } from '../../src/domain/engine/case';
 import { createDirectory } from '../../src/notifications/directory';
 import { messageIdFor } from '../../src/notifications/mailer';
 import { createOutboxMailer, listOutbox } from '../../src/notifications/outbox';

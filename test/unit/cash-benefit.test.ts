@@ -1,15 +1,12 @@
 import {
-  advanceCashBenefitClock,
+  cashBenefit,
   type CashBenefitState,
-  decideCashBenefit,
-  listCashBenefitDeadlines,
-  nextCashBenefitWakeUp,
   openCashBenefit,
-  parseCashBenefitEvent,
   validateOpenCashBenefit,
 } from '../../src/domain';
-import { addDuration, scaleDuration } from '../../src/domain/time';
+import { addDuration, scaleDuration } from '../../src/domain/engine/time';
 import { caseworker, seeds, T0 } from '../helpers/core';
+import { attemptOn, topicsOf } from '../helpers/spec';
 
 const at = (duration: string, extraMs = 0) => addDuration(T0, duration) + extraMs;
 const citizen = { cpr: '030375-3333', name: 'Ole', email: 'ole@example.dk' };
@@ -23,22 +20,17 @@ function open(spellStartedOn?: string): CashBenefitState {
   );
 }
 
-function send(state: CashBenefitState, type: string, data: unknown, now: number) {
-  const parsed = parseCashBenefitEvent(type, data);
-  if (!parsed.ok) return parsed;
-  return decideCashBenefit(advanceCashBenefitClock(state, now), parsed.event, caseworker, now);
-}
+const send = (state: CashBenefitState, type: string, data: unknown, now: number) =>
+  attemptOn(cashBenefit, state, type, data, now);
 
 test('one continuous year on kontanthjælp gives the right to assessment: citizen and caseworker are told', () => {
   const state = open();
-  expect(nextCashBenefitWakeUp(state)).toBe(at('P1Y'));
-  expect(advanceCashBenefitClock(state, at('P1Y', -1)).phase).toBe('on-benefit');
-  const year = advanceCashBenefitClock(state, at('P1Y'));
+  expect(cashBenefit.nextWakeUp(state)).toBe(at('P1Y'));
+  expect(cashBenefit.advanceClock(state, at('P1Y', -1)).phase).toBe('on-benefit');
+  const year = cashBenefit.advanceClock(state, at('P1Y'));
   expect(year).toMatchObject({ phase: 'right-given', rightGivenAt: '2028-01-04T08:00:00.000Z' });
-  expect(listCashBenefitDeadlines(year)[0]).toMatchObject({ status: 'reached', milestone: true });
-  expect(year.notifications.map((n) => `${n.topic}:${n.recipients.map((r) => r.role).join('+')}`)).toEqual([
-    'right-to-assessment:citizen+caseworker',
-  ]);
+  expect(cashBenefit.deadlines(year)[0]).toMatchObject({ status: 'reached', milestone: true });
+  expect(topicsOf(year)).toEqual(['right-to-assessment:citizen+caseworker']);
   expect(year.timeline[year.timeline.length - 1]!.type).toBe('milestoneReached');
   expect(year.escalations).toEqual([]);
 });
@@ -47,10 +39,10 @@ test('an interrupted spell gives no right', () => {
   const result = send(open(), 'cashBenefitInterrupted', { reason: 'employment' }, at('P11M'));
   expect(result.ok).toBe(true);
   if (!result.ok) return;
-  const later = advanceCashBenefitClock(result.state, at('P2Y'));
+  const later = cashBenefit.advanceClock(result.state, at('P2Y'));
   expect(later.phase).toBe('interrupted');
   expect(later.notifications).toEqual([]);
-  expect(listCashBenefitDeadlines(later)).toEqual([]);
+  expect(cashBenefit.deadlines(later)).toEqual([]);
   expect(send(later, 'cashBenefitInterrupted', { reason: 'moved' }, at('P2Y'))).toEqual({
     ok: false,
     reason: 'the spell has been interrupted; it accepts no further events',
@@ -59,12 +51,12 @@ test('an interrupted spell gives no right', () => {
 
 test('a spell that began before it was registered counts from its first day; not from the future', () => {
   const state = open('2026-03-01');
-  expect(listCashBenefitDeadlines(state)[0]!.dueAt).toBe('2027-03-01T00:00:00.000Z');
+  expect(cashBenefit.deadlines(state)[0]!.dueAt).toBe('2027-03-01T00:00:00.000Z');
   expect(
     validateOpenCashBenefit({ caseId: 'x', municipality: '101', citizen, spellStartedOn: '2027-06-01' }, T0),
   ).toMatch(/cannot start in the future/);
   // Registered more than a year after the spell began: the right is given at once.
-  expect(advanceCashBenefitClock(open('2025-12-01'), T0).phase).toBe('right-given');
+  expect(cashBenefit.advanceClock(open('2025-12-01'), T0).phase).toBe('right-given');
 });
 
 test('scaleDuration multiplies unit by unit', () => {

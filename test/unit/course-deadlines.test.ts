@@ -1,5 +1,8 @@
-import { advanceClock, type CaseState, nextWakeUp } from '../../src/domain';
-import { addDuration, toInstant } from '../../src/domain/time';
+import { course, type CourseState } from '../../src/domain';
+
+const advanceClock = (state: CourseState, at: number) => course.advanceClock(state, at);
+const nextWakeUp = (state: CourseState) => course.nextWakeUp(state);
+import { addDuration, toInstant } from '../../src/domain/engine/time';
 import {
   after,
   courseAfter,
@@ -18,7 +21,7 @@ import {
  * Each deadline on both sides of the instant it falls due: one millisecond before it nothing has
  * happened; at the instant it is breached and its consequences follow.
  */
-function bothSides(state: CaseState, id: string) {
+function bothSides(state: CourseState, id: string) {
   const due = Date.parse(deadline(state, id).dueAt);
   const before = advanceClock(state, due - 1);
   const at = advanceClock(state, due);
@@ -28,7 +31,7 @@ function bothSides(state: CaseState, id: string) {
   return { before, at, due };
 }
 
-const escalationFor = (state: CaseState, id: string) =>
+const escalationFor = (state: CourseState, id: string) =>
   state.escalations.find((escalation) => escalation.deadlineId === id);
 
 test('coordinating caseworker (2 weeks): the job centre is told and the supervisor escalated to', () => {

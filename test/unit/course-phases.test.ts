@@ -1,4 +1,6 @@
-import { type CaseEventType, caseEventTypes, type CaseState } from '../../src/domain';
+import { course, type CourseEventType, type CourseState } from '../../src/domain';
+
+const courseEventTypes = course.eventTypes as CourseEventType[];
 import {
   after,
   attempt,
@@ -17,19 +19,19 @@ import {
  * advice, relative r1, complaint c1 awaiting reconsideration, complaint c2 with Ankestyrelsen,
  * escalation esc-1) where the phase can have them.
  */
-type Phase = CaseState['phase'];
+type Phase = CourseState['phase'];
 
-function referred(): { state: CaseState; at: number } {
+function referred(): { state: CourseState; at: number } {
   // Three weeks without a coordinating caseworker: the waiting time (2 weeks) is breached, esc-1 is open.
   return { state: open(), at: after('P3W') };
 }
 
-function awaitingDecision(): { state: CaseState; at: number } {
+function awaitingDecision(): { state: CourseState; at: number } {
   const { state, at } = referred();
   return { state: send(state, 'teamRecommendation', events.recommendCourse, at), at: at + 60_000 };
 }
 
-function inCourseLoaded(): { state: CaseState; at: number } {
+function inCourseLoaded(): { state: CourseState; at: number } {
   let state = inCourse();
   state = send(state, 'offerRegistered', events.realOffer('o1'), courseAfter('P1W'));
   state = send(state, 'offerRegistered', events.otherOffer('o3'), courseAfter('P1W'));
@@ -52,7 +54,7 @@ function inCourseLoaded(): { state: CaseState; at: number } {
   return { state, at: courseAfter('P3M', 60_000) };
 }
 
-function refused(): { state: CaseState; at: number } {
+function refused(): { state: CourseState; at: number } {
   let state = open();
   state = send(state, 'caseworkerAssigned', events.assign, after('P1W'));
   state = send(
@@ -65,12 +67,12 @@ function refused(): { state: CaseState; at: number } {
   return { state, at: after('P1M', 60_000) };
 }
 
-function concluded(): { state: CaseState; at: number } {
+function concluded(): { state: CourseState; at: number } {
   const { state, at } = inCourseLoaded();
   return { state: send(state, 'courseConcluded', { outcome: 'job' }, at), at: at + 60_000 };
 }
 
-const fixtures: Record<Phase, () => { state: CaseState; at: number }> = {
+const fixtures: Record<Phase, () => { state: CourseState; at: number }> = {
   referred,
   'awaiting-decision': awaitingDecision,
   'in-course': inCourseLoaded,
@@ -78,7 +80,7 @@ const fixtures: Record<Phase, () => { state: CaseState; at: number }> = {
   concluded,
 };
 
-const payloads: Record<CaseEventType, unknown> = {
+const payloads: Record<CourseEventType, unknown> = {
   caseworkerAssigned: { caseworkerId: 'cw-99', name: 'Ny Sagsbehandler' },
   teamRecommendation: events.recommendCourse,
   municipalDecision: events.grant,
@@ -103,7 +105,7 @@ const R = 'referred';
 const A = 'awaiting-decision';
 const C = 'in-course';
 const F = 'refused';
-const accepted: Record<CaseEventType, Phase[]> = {
+const accepted: Record<CourseEventType, Phase[]> = {
   caseworkerAssigned: [R, A, C, F],
   teamRecommendation: [R, A, C],
   municipalDecision: [A],
@@ -126,10 +128,10 @@ const accepted: Record<CaseEventType, Phase[]> = {
 };
 
 const phases = Object.keys(fixtures) as Phase[];
-const matrix = caseEventTypes.flatMap((type) => phases.map((phase) => [type, phase] as const));
+const matrix = courseEventTypes.flatMap((type) => phases.map((phase) => [type, phase] as const));
 
 test('the matrix covers every event type', () => {
-  expect(Object.keys(payloads).sort()).toEqual([...caseEventTypes].sort());
+  expect(Object.keys(payloads).sort()).toEqual([...courseEventTypes].sort());
 });
 
 test.each(matrix)('%s while %s', (type, phase) => {

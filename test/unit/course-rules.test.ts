@@ -1,4 +1,7 @@
-import { advanceClock, caseView, decide, openCase, recordRejection } from '../../src/domain';
+import { caseView, course, openCourse, recordRejection } from '../../src/domain';
+import { advanceClock } from '../helpers/core';
+
+const decide = course.decide;
 import {
   after,
   attempt,
@@ -55,7 +58,7 @@ describe('from referral to a course', () => {
   });
 
   test("a citizen's own application is recorded as such", () => {
-    const state = openCase(
+    const state = openCourse(
       {
         caseId: 'AAR-1',
         municipality: '751',
@@ -468,7 +471,7 @@ describe('ending a case', () => {
     expect(state.outcome).toEqual({ outcome, at: '2029-02-04T08:00:00.000Z' });
     expect(deadline(state, 'maximum-duration').status).toBe('met');
     expect(topics(state)).toContain('course-concluded:citizen');
-    expect(caseView(state).nextDeadlineAt).toBeNull();
+    expect(caseView(course, state).nextDeadlineAt).toBeNull();
   });
 
   test('before a course only "ended-other" closes a case (moved, died, pension age)', () => {
@@ -617,9 +620,11 @@ describe('the audit timeline', () => {
   });
 
   test('the state pins the ruleset by name and version and carries its rules', () => {
-    expect(open().ruleset).toEqual({ name: 'seeds-2017', version: 1 });
-    expect(open(law).ruleset).toEqual({ name: 'law-2022', version: 1 });
-    expect(open(law).rules.course.firstMeasure.onBreach).toBe('back-to-team');
+    expect(open().ruleset).toMatchObject({ name: 'seeds-2017', version: 1 });
+    expect(open(law).ruleset).toMatchObject({ name: 'law-2022', version: 1 });
+    // Queries and the API name it; the whole text stays in the case.
+    expect(caseView(course, open(law)).ruleset).toEqual({ name: 'law-2022', version: 1, title: law.title });
+    expect(open(law).ruleset.course.firstMeasure.onBreach).toBe('back-to-team');
     expect(T0).toBe(COURSE_START - 31 * 86_400_000);
     expect(hasDeadline(open(), 'real-offer')).toBe(false);
     expect(attempt(open(), 'offerRegistered', events.realOffer(), after('P1D')).ok).toBe(false);

@@ -1,6 +1,6 @@
-import { advanceClock, nextDelivery, nextRetryAt, recordDelivery } from '../../src/domain';
-import { RETRY_PAUSES_MS } from '../../src/domain/delivery';
-import { after, open, topics } from '../helpers/core';
+import { nextDelivery, nextRetryAt, recordDelivery } from '../../src/domain';
+import { RETRY_PAUSES_MS } from '../../src/domain/engine/delivery';
+import { advanceClock, after, open, topics } from '../helpers/core';
 
 /** The delivery side of the outbox: what the case records when a message went out, waits, or failed. */
 /** Between rounds of attempts the case waits, longer after each round that failed. */

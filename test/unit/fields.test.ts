@@ -1,4 +1,10 @@
-import { containsCprNumber, dateWithin, maskCprNumbers, personTypedId, text } from '../../src/domain/fields';
+import {
+  containsCprNumber,
+  dateWithin,
+  maskCprNumbers,
+  personTypedId,
+  text,
+} from '../../src/domain/engine/fields';
 import { maskCprLike } from '../../src/notifications/templates';
 
 describe('one rule for CPR-shaped text: ten digits whose first six are a date', () => {

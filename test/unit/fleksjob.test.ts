@@ -1,17 +1,12 @@
 import {
-  advanceFleksjobClock,
-  type AnyDeadline,
-  decideFleksjob,
+  fleksjob,
   type FleksjobEventType,
   type FleksjobState,
   fleksjobFromCourse,
-  listFleksjobDeadlines,
-  nextFleksjobWakeUp,
   openFleksjob,
-  parseFleksjobEvent,
   type Ruleset,
 } from '../../src/domain';
-import { addDuration, toInstant } from '../../src/domain/time';
+import { addDuration, toInstant } from '../../src/domain/engine/time';
 import {
   caseworker,
   courseAfter,
@@ -22,6 +17,7 @@ import {
   supervisor,
   T0,
 } from '../helpers/core';
+import { deadlineOn, refusalOn, sendOn, topicsOf } from '../helpers/spec';
 
 const at = (duration: string, extraMs = 0) => addDuration(T0, duration) + extraMs;
 
@@ -42,50 +38,18 @@ function open(weeklyHours?: number, rules: Ruleset = seeds): FleksjobState {
   );
 }
 
-function attempt(
+const send = (
   state: FleksjobState,
   type: FleksjobEventType,
   data: unknown,
   now: number,
   actor = caseworker,
-) {
-  const parsed = parseFleksjobEvent(type, data);
-  if (!parsed.ok) return parsed;
-  return decideFleksjob(advanceFleksjobClock(state, now), parsed.event, actor, now);
-}
-
-function send(
-  state: FleksjobState,
-  type: FleksjobEventType,
-  data: unknown,
-  now: number,
-  actor = caseworker,
-): FleksjobState {
-  const result = attempt(state, type, data, now, actor);
-  if (!result.ok) throw new Error(`${type} refused: ${result.reason}`);
-  return result.state;
-}
-
-function refusal(state: FleksjobState, type: FleksjobEventType, data: unknown, now: number): string {
-  const result = attempt(state, type, data, now);
-  if (result.ok) throw new Error(`${type} was accepted`);
-  return result.reason;
-}
-
-function deadline(state: FleksjobState, id: string): AnyDeadline {
-  const found = listFleksjobDeadlines(state).find((candidate) => candidate.id === id);
-  if (!found)
-    throw new Error(
-      `no deadline ${id}; have ${listFleksjobDeadlines(state)
-        .map((d) => d.id)
-        .join(', ')}`,
-    );
-  return found;
-}
-
-const ids = (state: FleksjobState) => listFleksjobDeadlines(state).map((d) => `${d.id}:${d.status}`);
-const topics = (state: FleksjobState) =>
-  state.notifications.map((n) => `${n.topic}:${n.recipients.map((r) => r.role).join('+')}`);
+) => sendOn(fleksjob, state, type, data, now, actor);
+const refusal = (state: FleksjobState, type: FleksjobEventType, data: unknown, now: number) =>
+  refusalOn(fleksjob, state, type, data, now);
+const deadline = (state: FleksjobState, id: string) => deadlineOn(fleksjob, state, id);
+const ids = (state: FleksjobState) => fleksjob.deadlines(state).map((d) => `${d.id}:${d.status}`);
+const topics = topicsOf;
 const escalated = (state: FleksjobState, id: string) =>
   state.escalations.find((e) => e.deadlineId === id)?.status;
 
@@ -130,7 +94,7 @@ describe('opening a follow-up', () => {
     });
     expect(state.relatives).toEqual(course.relatives);
     expect(state.timeline[0]!.summary).toMatch(/concluded with a fleksjob on 2029-02-04/);
-    expect(listFleksjobDeadlines(state)).toEqual([]);
+    expect(fleksjob.deadlines(state)).toEqual([]);
   });
 });
 
@@ -145,7 +109,7 @@ describe('the progression review 3 months in', () => {
         { key: 'due', at: '2027-04-04T08:00:00.000Z' },
       ],
     });
-    const told = advanceFleksjobClock(state, at('P3M'));
+    const told = fleksjob.advanceClock(state, at('P3M'));
     expect(topics(told)).toEqual([
       'deadline-reminder:caseworker+citizen',
       'deadline-reminder:caseworker+citizen',
@@ -168,14 +132,14 @@ describe('the progression review 3 months in', () => {
 
   test('missing at the end of the grace period (4 weeks): escalated, not before', () => {
     const dueMs = Date.parse(deadline(state, 'progression-review').dueAt);
-    expect(escalated(advanceFleksjobClock(state, dueMs - 1), 'progression-review')).toBeUndefined();
-    const missed = advanceFleksjobClock(state, dueMs);
+    expect(escalated(fleksjob.advanceClock(state, dueMs - 1), 'progression-review')).toBeUndefined();
+    const missed = fleksjob.advanceClock(state, dueMs);
     expect(deadline(missed, 'progression-review').status).toBe('breached');
     expect(escalated(missed, 'progression-review')).toBe('open');
   });
 
   test('recorded late: met late, and the escalation resolves', () => {
-    const missed = advanceFleksjobClock(state, at('P5M'));
+    const missed = fleksjob.advanceClock(state, at('P5M'));
     const late = send(
       missed,
       'progressionReviewRecorded',
@@ -278,17 +242,17 @@ describe('the yearly check of a short-hour fleksjob (under 5 hours a week)', () 
   test('a missing check escalates at the anniversary, not before', () => {
     const state = short();
     const dueMs = at('P1Y');
-    expect(escalated(advanceFleksjobClock(state, dueMs - 1), 'yearly-check:1.1')).toBeUndefined();
-    const missed = advanceFleksjobClock(state, dueMs);
+    expect(escalated(fleksjob.advanceClock(state, dueMs - 1), 'yearly-check:1.1')).toBeUndefined();
+    const missed = fleksjob.advanceClock(state, dueMs);
     expect(deadline(missed, 'yearly-check:1.1').status).toBe('breached');
     expect(escalated(missed, 'yearly-check:1.1')).toBe('open');
-    expect(nextFleksjobWakeUp(missed)).toBe(addDuration(dueMs, 'P2W')); // the head of department, unless acknowledged
+    expect(fleksjob.nextWakeUp(missed)).toBe(addDuration(dueMs, 'P2W')); // the head of department, unless acknowledged
   });
 
   test("the citizen's own choice of few hours is recorded and respected: no check while it stands", () => {
     let state = send(short(), 'fewHoursChosen', { chosen: true, note: 'wants few hours for now' }, at('P6M'));
     expect(ids(state).filter((id) => id.startsWith('yearly'))).toEqual([]);
-    expect(advanceFleksjobClock(state, at('P5Y')).escalations).toEqual([]);
+    expect(fleksjob.advanceClock(state, at('P5Y')).escalations).toEqual([]);
     expect(
       refusal(
         state,
@@ -326,7 +290,7 @@ describe('the yearly check of a short-hour fleksjob (under 5 hours a week)', () 
         at(`P${year}Y`, -3_600_000),
       );
     }
-    const checks = listFleksjobDeadlines(state).filter((d) => d.kind === 'yearly-check');
+    const checks = fleksjob.deadlines(state).filter((d) => d.kind === 'yearly-check');
     expect(checks).toHaveLength(31);
     expect(checks.filter((d) => d.status === 'met')).toHaveLength(30);
     expect(checks[30]).toMatchObject({ status: 'pending', dueAt: '2058-01-04T08:00:00.000Z' });
@@ -350,7 +314,7 @@ describe('the law in force: a temporary first fleksjob and follow-up conversatio
   });
 
   test('each falls due and escalates on its day when not recorded', () => {
-    const missed = advanceFleksjobClock(state, at('P5Y'));
+    const missed = fleksjob.advanceClock(state, at('P5Y'));
     expect(missed.escalations.map((e) => e.deadlineId)).toEqual([
       'coordinating-caseworker',
       'follow-up-conversation:1',
@@ -389,15 +353,15 @@ describe('the law in force: a temporary first fleksjob and follow-up conversatio
 describe('common events and ending', () => {
   test('a fleksjob can end at any time while it runs; the deadlines are cancelled', () => {
     const ended = send(withCaseworker(open(3)), 'fleksjobEnded', { reason: 'ordinary-job' }, at('P2M'));
-    expect(listFleksjobDeadlines(ended).map((d) => `${d.id}:${d.status}`)).toEqual([
+    expect(fleksjob.deadlines(ended).map((d) => `${d.id}:${d.status}`)).toEqual([
       'coordinating-caseworker:met',
     ]);
     expect(ended.phase).toBe('ended');
-    expect(advanceFleksjobClock(ended, at('P10Y')).escalations).toEqual([]);
+    expect(fleksjob.advanceClock(ended, at('P10Y')).escalations).toEqual([]);
   });
 
   test('escalations are acknowledged by a supervisor, as in a course', () => {
-    const missed = advanceFleksjobClock(open(12), at('P3W'));
+    const missed = fleksjob.advanceClock(open(12), at('P3W'));
     const id = missed.escalations[0]!.id;
     expect(
       send(missed, 'escalationAcknowledged', { escalationId: id }, at('P4W'), supervisor).escalations[0]!
@@ -406,8 +370,8 @@ describe('common events and ending', () => {
   });
 
   test('the clock is idempotent', () => {
-    const once = advanceFleksjobClock(open(3), at('P2Y'));
-    expect(advanceFleksjobClock(once, at('P2Y'))).toBe(once);
-    expect(toInstant(nextFleksjobWakeUp(open(3))!)).toBe('2027-01-18T08:00:00.000Z');
+    const once = fleksjob.advanceClock(open(3), at('P2Y'));
+    expect(fleksjob.advanceClock(once, at('P2Y'))).toBe(once);
+    expect(toInstant(fleksjob.nextWakeUp(open(3))!)).toBe('2027-01-18T08:00:00.000Z');
   });
 });

@@ -4,7 +4,7 @@ import {
   parseDuration,
   subtractDuration,
   toInstant,
-} from '../../src/domain/time';
+} from '../../src/domain/engine/time';
 
 const at = (iso: string) => Date.parse(iso);
 

@@ -1,5 +1,5 @@
 import { EventRefusedError } from '../../src/client/case-service';
-import type { Actor, CaseState, CaseView } from '../../src/domain';
+import type { Actor, CourseState, CaseView } from '../../src/domain';
 import { loadRuleset } from '../../src/config/rulesets';
 import { caseEventSignal, caseStateQuery, workflowIdForCase } from '../../src/messages';
 import { recordHistoriesIfAsked, runsOf } from '../helpers/histories';
@@ -204,7 +204,7 @@ test('under the law in force, no measure within 6 months sends the course back t
   const start = await openCourse('ts-law', law);
   await h.sleepUntil(start + 180 * DAY);
   let state = await courseState('ts-law');
-  expect(state.ruleset).toEqual({ name: 'law-2022', version: 1 });
+  expect(state.ruleset).toMatchObject({ name: 'law-2022', version: 1 });
   expect(deadlineOf(state, 'first-measure')?.status).toBe('pending');
   await h.sleepUntil(start + 186 * DAY);
   state = await courseState('ts-law');
@@ -238,7 +238,7 @@ test('a refusal without complaint closes the case when the complaint window has 
   expect(state.phase).toBe('refused');
   const final = (await h.env.client.workflow
     .getHandle(workflowIdForCase('ts-refused'))
-    .result()) as CaseState;
+    .result()) as CourseState;
   expect(final.outcome?.outcome).toBe('refused');
   expect(Date.parse(final.outcome!.at) - Date.parse(final.refusedAt!)).toBe(28 * DAY);
 });
@@ -367,7 +367,7 @@ test('a whole three-year course with realistic events, continuing as new along t
     workflowIdForCase('ts-full'),
     followUpStart.continuedExecutionRunId!,
   );
-  const final = (await lastCourseRun.query(caseStateQuery)) as CaseView<CaseState>;
+  const final = (await lastCourseRun.query(caseStateQuery)) as CaseView<CourseState>;
   expect(final.phase).toBe('concluded');
   expect(final.outcome?.outcome).toBe('fleksjob');
   expect(final.offers.map((offer) => `${offer.id}:${offer.status}`)).toEqual([

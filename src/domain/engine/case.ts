@@ -1,15 +1,16 @@
 import { z } from 'zod';
 import type { Actor, ConsentTopic } from './events';
 import { personTypedId, text } from './fields';
-import type { EscalationRole, Ruleset, RulesetRef } from './ruleset';
+import type { EscalationRole, Ruleset } from './ruleset';
 import type { Instant } from './time';
 
 /**
- * What every kind of case has in common — a ressourceforløb, a fleksjob follow-up, a cash-benefit
+ * What every kind of case has in common — a ressourceforløb, a fleksjob follow-up, a kontanthjælp
  * spell: who the citizen is, who follows the case, relatives and consent, the pinned ruleset, and the
  * machinery of deadlines, escalations, notifications and the audit timeline.
  */
-export type CaseKind = 'ressourceforloeb' | 'fleksjob' | 'cash-benefit';
+export const CASE_KINDS = ['ressourceforloeb', 'fleksjob', 'cash-benefit'] as const;
+export type CaseKind = (typeof CASE_KINDS)[number];
 
 /** A case ID is chosen by the municipality. It must never carry a CPR number. */
 export const CaseIdSchema = personTypedId({ min: 3, what: 'a case ID' });
@@ -24,6 +25,13 @@ export const CitizenSchema = z
   })
   .strict();
 export type Citizen = z.infer<typeof CitizenSchema>;
+
+/** Who a case is about and where: every kind of case is opened with these. */
+export const CaseIdentityShape = {
+  caseId: CaseIdSchema,
+  municipality: MunicipalitySchema,
+  citizen: CitizenSchema,
+};
 
 export interface CoordinatingCaseworker {
   id: string;
@@ -56,23 +64,26 @@ export interface Escalation {
 
 export type Audience = 'citizen' | 'relatives' | 'caseworker' | EscalationRole;
 
-export type NotificationTopic =
-  | 'deadline-reminder'
-  | 'deadline-breached'
-  | 'escalation'
-  | 'right-to-decision-on-existing-evidence'
-  | 'team-dissent'
-  | 'decision'
-  | 'back-to-team'
-  | 'complaint-forwarded'
-  | 'offer-advised-against'
-  | 'routed-to-pension'
-  | 'course-concluded'
+/** Everything a case can tell someone about; each has a mail template (the template loader checks). */
+export const NOTIFICATION_TOPICS = [
+  'deadline-reminder',
+  'deadline-breached',
+  'escalation',
+  'right-to-decision-on-existing-evidence',
+  'team-dissent',
+  'decision',
+  'back-to-team',
+  'complaint-forwarded',
+  'offer-advised-against',
+  'routed-to-pension',
+  'course-concluded',
   /** Fleksjob: no progression, back to the team (toward førtidspension or ending the fleksjob). */
-  | 'fleksjob-reassessment'
-  | 'fleksjob-ended'
-  /** Kontanthjælp: one continuous year gives the right to be assessed for a ressourceforløb. */
-  | 'right-to-assessment';
+  'fleksjob-reassessment',
+  'fleksjob-ended',
+  /** Kontanthjælp: one continuous year gives the right to be assessed for a ressourceforløb (seeds). */
+  'right-to-assessment',
+] as const;
+export type NotificationTopic = (typeof NOTIFICATION_TOPICS)[number];
 
 export interface Recipient {
   role: Audience;
@@ -126,14 +137,14 @@ export interface TimelineEntry {
 }
 
 export interface CaseBase {
-  /** Absent in states written before case kinds existed: those are ressourceforløb. */
-  kind?: CaseKind;
+  kind: CaseKind;
   caseId: string;
   municipality: string;
-  ruleset: RulesetRef;
-  rules: Ruleset;
+  /** The ruleset the case is pinned to: every duration and threshold its rules use, with its name and version. */
+  ruleset: Ruleset;
   citizen: Citizen;
   phase: string;
+  openedAt: Instant;
   coordinatingCaseworker?: CoordinatingCaseworker;
   /** The first assignment meets the waiting time for a coordinating caseworker; later changes do not. */
   caseworkerFirstAssignedAt?: Instant;
@@ -152,9 +163,21 @@ export function emptyCaseRecords(): Pick<
   return { relatives: [], deadlineLog: {}, escalations: [], notifications: [], timeline: [] };
 }
 
-/** Who a case is about and where: every kind of case is opened with these. */
-export const CaseIdentityShape = {
-  caseId: CaseIdSchema,
-  municipality: MunicipalitySchema,
-  citizen: CitizenSchema,
+/**
+ * A case's state as it was written by an earlier release, in today's shape. States travel in
+ * histories (continue-as-new carries them) for years: states from before case kinds existed are
+ * ressourceforløb, and the pinned ruleset was called `rules` (beside a `ruleset` holding only its
+ * name and version). Pure and deterministic: a replay reads the same state the same way.
+ */
+export function currentShape<S extends CaseBase>(stored: S | LegacyState<S>): S {
+  if (!('rules' in stored)) return { ...stored, kind: stored.kind ?? 'ressourceforloeb' } as S;
+  const { rules, ruleset: _reference, ...rest } = stored;
+  return { ...rest, kind: stored.kind ?? 'ressourceforloeb', ruleset: rules } as unknown as S;
+}
+
+/** The shape states had before release 2026-12: `rules` held the ruleset, `ruleset` its name and version. */
+export type LegacyState<S extends CaseBase> = Omit<S, 'ruleset' | 'kind'> & {
+  kind?: CaseKind;
+  rules: Ruleset;
+  ruleset: { name: string; version: number };
 };

@@ -1,12 +1,13 @@
 import { type Draft, produce } from 'immer';
-import type { Audience, CaseBase } from './case-base';
-import { nextEscalationAt, notify, raiseEscalationLevel, record, SYSTEM } from './case-draft';
+import type { Audience, CaseBase } from './case';
+import { escalate, nextEscalationAt, notify, raiseEscalationLevel, record, SYSTEM } from './draft';
 import { addDuration, type Instant, type IsoDuration, subtractDuration, toEpochMs, toInstant } from './time';
 
 /**
- * The deadline machinery every kind of case shares. A case type says which deadlines follow from its
- * facts (candidates) and what a breach does; the engine works out their status from the deadline log,
- * sends reminders, records breaches and raises unacknowledged escalations.
+ * The deadline machinery every kind of case shares. A kind declares each of its deadlines once:
+ * which instances its facts give (when each falls due, whether it was met), who is reminded ahead of
+ * it, and what follows when it falls due unmet (`onDue`). The engine works out their status from the
+ * deadline log, sends the reminders, records breaches and raises unacknowledged escalations.
  */
 export interface Reminder {
   /** Names the reminder in the deadline log: its offset before the deadline, e.g. "P1M". */
@@ -33,10 +34,11 @@ export interface Deadline<K extends string = string> {
   subject?: string;
 }
 
-export interface DeadlineCandidate<K extends string = string> {
+/** One instance of a deadline, as a kind's facts give it (the engine adds its status from the log). */
+export interface DeadlineInstance {
   id: string;
-  kind: K;
-  label: string;
+  /** The label of this instance, where it differs from the deadline's (e.g. "yearly check 2 …"). */
+  label?: string;
   startedAt: Instant;
   dueAtMs: number;
   reminders: Array<{ key: string; atMs: number }>;
@@ -44,63 +46,90 @@ export interface DeadlineCandidate<K extends string = string> {
   /** The deadline no longer applies (the case closed, the offer was withdrawn) and was never breached. */
   void: boolean;
   subject?: string;
+}
+
+/** A deadline of a kind of case: its instances, its reminders' audience, and what follows when it falls due. */
+export interface DeadlineDefinition<S extends CaseBase, K extends string> {
+  label: string;
+  /** The instances the case's facts give (none while the deadline does not apply). */
+  instances(state: S): DeadlineInstance[];
+  /** Who is reminded ahead of it. */
+  remind: Audience[];
+  /** What follows when it falls due unmet (the breach, or the milestone, is already recorded). */
+  onDue(draft: Draft<S>, deadline: Deadline<K>): void;
+  /** A moment that gives a right: reached, not breached, and not escalated. */
   milestone?: true;
 }
+
+export type DeadlineDefinitions<S extends CaseBase, K extends string> = {
+  [Kind in K]: DeadlineDefinition<S, Kind>;
+};
 
 /** A limit counted from `startedAt`, with reminders at offsets before it. */
 export function withinLimit(
   startedAt: Instant,
   limit: { within: IsoDuration; reminders: IsoDuration[] },
-): Pick<DeadlineCandidate, 'dueAtMs' | 'reminders'> {
+): Pick<DeadlineInstance, 'dueAtMs' | 'reminders'> {
   const dueAtMs = addDuration(startedAt, limit.within);
-  return {
-    dueAtMs,
-    reminders: limit.reminders.map((offset) => ({ key: offset, atMs: subtractDuration(dueAtMs, offset) })),
-  };
+  return { dueAtMs, reminders: remindersBefore(dueAtMs, limit.reminders) };
 }
 
-/** The waiting time for a coordinating caseworker, counted from when the case was opened (every kind of case). */
-export function caseworkerWaitingTime(
-  state: Pick<CaseBase, 'rules' | 'caseworkerFirstAssignedAt'> & { openedAt: Instant },
-  closed: boolean,
-): DeadlineCandidate<'coordinating-caseworker'> {
-  return {
-    id: 'coordinating-caseworker',
-    kind: 'coordinating-caseworker',
-    label: 'a coordinating caseworker is assigned',
-    startedAt: state.openedAt,
-    ...withinLimit(state.openedAt, state.rules.waitingTimes.referralToCoordinatingCaseworker),
-    metAt: state.caseworkerFirstAssignedAt,
-    void: closed && !state.caseworkerFirstAssignedAt,
-  };
+/** Reminders at offsets before a due instant. */
+export function remindersBefore(dueAtMs: number, offsets: IsoDuration[]): DeadlineInstance['reminders'] {
+  return offsets.map((offset) => ({ key: offset, atMs: subtractDuration(dueAtMs, offset) }));
 }
 
-export function resolveDeadlines<K extends string>(
-  candidates: DeadlineCandidate<K>[],
-  log: CaseBase['deadlineLog'],
+/** The most common consequence: the caseworker is told and the case escalates to a supervisor. */
+export function breachAndEscalate<S extends CaseBase, K extends string>(
+  draft: Draft<S>,
+  deadline: Deadline<K>,
+  reason = `${deadline.label}: not within the limit`,
+): void {
+  const facts = { deadline: deadline.kind, label: deadline.label, dueAt: deadline.dueAt };
+  notify(
+    draft as Draft<CaseBase>,
+    `deadline-${deadline.id}/breach`,
+    'deadline-breached',
+    ['caseworker'],
+    facts,
+    deadline.dueAt,
+  );
+  escalate(draft as Draft<CaseBase>, deadline.id, reason, deadline.dueAt);
+}
+
+/** Every deadline of a case, from its kind's definitions, with its status from the deadline log. */
+export function resolveDeadlines<S extends CaseBase, K extends string>(
+  definitions: DeadlineDefinitions<S, K>,
+  state: S,
 ): Deadline<K>[] {
-  return candidates
-    .map((candidate) => resolve(candidate, log))
+  const log = state.deadlineLog;
+  return (Object.keys(definitions) as K[])
+    .flatMap((kind) => {
+      const definition = definitions[kind];
+      return definition.instances(state).map((instance) => resolve(kind, definition, instance, log));
+    })
     .filter((deadline): deadline is Deadline<K> => deadline !== undefined)
     .sort((a, b) => toEpochMs(a.dueAt) - toEpochMs(b.dueAt) || a.id.localeCompare(b.id));
 }
 
-function resolve<K extends string>(
-  candidate: DeadlineCandidate<K>,
+function resolve<S extends CaseBase, K extends string>(
+  kind: K,
+  definition: DeadlineDefinition<S, K>,
+  instance: DeadlineInstance,
   log: CaseBase['deadlineLog'],
 ): Deadline<K> | undefined {
-  const entry = log[candidate.id];
-  if (candidate.void && !entry?.breachedAt && !entry?.reachedAt) return undefined;
-  const startMs = toEpochMs(candidate.startedAt);
-  const reminders = candidate.reminders
-    .filter(({ atMs }) => atMs > startMs && atMs < candidate.dueAtMs)
+  const entry = log[instance.id];
+  if (instance.void && !entry?.breachedAt && !entry?.reachedAt) return undefined;
+  const startMs = toEpochMs(instance.startedAt);
+  const reminders = instance.reminders
+    .filter(({ atMs }) => atMs > startMs && atMs < instance.dueAtMs)
     .sort((a, b) => a.atMs - b.atMs)
     .map(({ key, atMs }) => ({
       key,
       at: toInstant(atMs),
       ...(entry?.reminded[key] ? { sentAt: entry.reminded[key] } : {}),
     }));
-  const status = candidate.metAt
+  const status = instance.metAt
     ? 'met'
     : entry?.breachedAt
       ? 'breached'
@@ -108,28 +137,24 @@ function resolve<K extends string>(
         ? 'reached'
         : 'pending';
   return {
-    id: candidate.id,
-    kind: candidate.kind,
-    label: candidate.label,
-    startedAt: candidate.startedAt,
-    dueAt: toInstant(candidate.dueAtMs),
+    id: instance.id,
+    kind,
+    label: instance.label ?? definition.label,
+    startedAt: instance.startedAt,
+    dueAt: toInstant(instance.dueAtMs),
     reminders,
     status,
-    ...(candidate.metAt ? { metAt: candidate.metAt } : {}),
+    ...(instance.metAt ? { metAt: instance.metAt } : {}),
     ...(entry?.breachedAt ? { breachedAt: entry.breachedAt } : {}),
     ...(entry?.reachedAt ? { reachedAt: entry.reachedAt } : {}),
-    ...(candidate.subject ? { subject: candidate.subject } : {}),
-    ...(candidate.milestone ? { milestone: true as const } : {}),
+    ...(instance.subject ? { subject: instance.subject } : {}),
+    ...(definition.milestone ? { milestone: true as const } : {}),
   };
 }
 
-/** What a kind of case tells the engine. */
-export interface ClockRules<S extends CaseBase, K extends string = string> {
-  deadlines(state: S): Deadline<K>[];
-  /** Who is reminded ahead of a deadline. */
-  reminderAudience(deadline: Deadline<K>): Audience[];
-  /** What follows when a deadline falls due unmet (the breach, or the milestone, is already recorded). */
-  onDue(draft: Draft<S>, deadline: Deadline<K>): void;
+/** What the clock needs of a kind of case. */
+export interface Clock<S extends CaseBase, K extends string> {
+  deadlines: DeadlineDefinitions<S, K>;
   /** What follows from any change: resolving escalations, closing a settled case. */
   settle(draft: Draft<S>, at: Instant): void;
   /** Other instants the case must wake up at. */
@@ -138,61 +163,57 @@ export interface ClockRules<S extends CaseBase, K extends string = string> {
 
 /**
  * Sends the reminders that have fallen due, records the breaches and what follows from them, and
- * raises unacknowledged escalations. Pure and idempotent; a breach can start a deadline that is
- * already due too (the worker was away), so it runs to a fixed point.
+ * raises unacknowledged escalations. Pure and idempotent. A consequence can start a deadline that is
+ * already due too (the worker was away while both fell due), so it runs to a fixed point; ten rounds
+ * is far more than any chain of consequences the rules have, and keeps a faulty rule from looping.
  */
 export function advanceClockWith<S extends CaseBase, K extends string>(
   state: S,
   now: number,
-  rules: ClockRules<S, K>,
+  clock: Clock<S, K>,
 ): S {
   let current = state;
   for (let round = 0; round < 10; round += 1) {
-    const next = advanceOnce(current, now, rules);
+    const next = advanceOnce(current, now, clock);
     if (next === current) break;
     current = next;
   }
   return current;
 }
 
-function advanceOnce<S extends CaseBase, K extends string>(
-  state: S,
-  now: number,
-  rules: ClockRules<S, K>,
-): S {
-  const at = toInstant(now);
+function advanceOnce<S extends CaseBase, K extends string>(state: S, now: number, clock: Clock<S, K>): S {
   return produce(state, (draft) => {
-    for (const deadline of rules
-      .deadlines(draft as S)
-      .filter((candidate) => candidate.status === 'pending')) {
+    const base = draft as Draft<CaseBase>;
+    for (const deadline of resolveDeadlines(clock.deadlines, draft as S)) {
+      if (deadline.status !== 'pending') continue;
+      const definition = clock.deadlines[deadline.kind];
       const dueMs = toEpochMs(deadline.dueAt);
       for (const reminder of deadline.reminders) {
         if (reminder.sentAt || toEpochMs(reminder.at) > now || now >= dueMs) continue;
-        remind(draft, deadline, reminder, rules.reminderAudience(deadline));
+        remind(base, deadline, reminder, definition.remind);
       }
-      if (dueMs <= now) {
-        // Recorded at the moment it fell due, even when the worker was away at that moment.
-        const at = deadline.dueAt;
-        const entry = (draft.deadlineLog[deadline.id] ??= { reminded: {} });
-        if (deadline.milestone) entry.reachedAt = at;
-        else entry.breachedAt = at;
-        record(draft, {
-          at,
-          actor: SYSTEM,
-          type: deadline.milestone ? 'milestoneReached' : 'deadlineBreached',
-          outcome: 'recorded',
-          summary: deadline.milestone
-            ? `reached: ${deadline.label} (${at.slice(0, 10)})`
-            : `deadline breached: ${deadline.label} (due ${at.slice(0, 10)})`,
-        });
-        rules.onDue(draft, deadline);
-      }
+      if (dueMs > now) continue;
+      // Recorded at the moment it fell due, even when the worker was away at that moment.
+      const at = deadline.dueAt;
+      const entry = (base.deadlineLog[deadline.id] ??= { reminded: {} });
+      if (definition.milestone) entry.reachedAt = at;
+      else entry.breachedAt = at;
+      record(base, {
+        at,
+        actor: SYSTEM,
+        type: definition.milestone ? 'milestoneReached' : 'deadlineBreached',
+        outcome: 'recorded',
+        summary: definition.milestone
+          ? `reached: ${deadline.label} (${at.slice(0, 10)})`
+          : `deadline breached: ${deadline.label} (due ${at.slice(0, 10)})`,
+      });
+      definition.onDue(draft, deadline);
     }
-    draft.escalations.forEach((escalation, index) => {
-      const nextAt = nextEscalationAt(draft as CaseBase, escalation);
-      if (nextAt !== undefined && nextAt <= now) raiseEscalationLevel(draft, index, toInstant(nextAt));
+    base.escalations.forEach((escalation, index) => {
+      const nextAt = nextEscalationAt(base as CaseBase, escalation);
+      if (nextAt !== undefined && nextAt <= now) raiseEscalationLevel(base, index, toInstant(nextAt));
     });
-    rules.settle(draft, at);
+    clock.settle(draft, toInstant(now));
   });
 }
 
@@ -218,10 +239,10 @@ function remind(draft: Draft<CaseBase>, deadline: Deadline, reminder: Reminder, 
 /** The next instant at which the case must wake up by itself, if any. */
 export function nextWakeUpWith<S extends CaseBase, K extends string>(
   state: S,
-  rules: ClockRules<S, K>,
+  clock: Clock<S, K>,
 ): number | undefined {
   const times: number[] = [];
-  for (const deadline of rules.deadlines(state)) {
+  for (const deadline of resolveDeadlines(clock.deadlines, state)) {
     if (deadline.status !== 'pending') continue;
     times.push(toEpochMs(deadline.dueAt));
     for (const reminder of deadline.reminders) if (!reminder.sentAt) times.push(toEpochMs(reminder.at));
@@ -230,7 +251,7 @@ export function nextWakeUpWith<S extends CaseBase, K extends string>(
     const nextAt = nextEscalationAt(state, escalation);
     if (nextAt !== undefined) times.push(nextAt);
   }
-  for (const time of rules.wakeUps?.(state) ?? []) if (time !== undefined) times.push(time);
+  for (const time of clock.wakeUps?.(state) ?? []) if (time !== undefined) times.push(time);
   return times.length > 0 ? Math.min(...times) : undefined;
 }
 
@@ -252,4 +273,24 @@ export function resolveEscalations(
       escalation.resolvedAt = at;
     }
   }
+}
+
+/** The waiting time for a coordinating caseworker, counted from when the case was opened (every kind of case). */
+export function caseworkerWaitingTime<S extends CaseBase>(
+  closed: (state: S) => boolean,
+): DeadlineDefinition<S, 'coordinating-caseworker'> {
+  return {
+    label: 'a coordinating caseworker is assigned',
+    remind: ['caseworker'],
+    instances: (state) => [
+      {
+        id: 'coordinating-caseworker',
+        startedAt: state.openedAt,
+        ...withinLimit(state.openedAt, state.ruleset.waitingTimes.referralToCoordinatingCaseworker),
+        metAt: state.caseworkerFirstAssignedAt,
+        void: closed(state) && !state.caseworkerFirstAssignedAt,
+      },
+    ],
+    onDue: breachAndEscalate,
+  };
 }

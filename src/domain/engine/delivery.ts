@@ -1,6 +1,6 @@
 import { produce } from 'immer';
-import type { CaseBase, NotificationRecord } from './case-base';
-import { escalate } from './case-draft';
+import type { CaseBase, NotificationRecord } from './case';
+import { escalate } from './draft';
 import { type Instant, toEpochMs, toInstant } from './time';
 
 /**

@@ -6,7 +6,7 @@ import type {
   NotificationTopic,
   Recipient,
   TimelineEntry,
-} from './case-base';
+} from './case';
 import type { Actor, ConsentTopic } from './events';
 import type { EscalationRole } from './ruleset';
 import { addDuration, type Instant } from './time';
@@ -104,7 +104,7 @@ function recipientsFor(draft: CaseDraft, role: Audience, topic: NotificationTopi
 export function escalate(draft: CaseDraft, deadlineId: string, reason: string, at: Instant): void {
   if (draft.escalations.some((escalation) => escalation.deadlineId === deadlineId)) return;
   const id = `esc-${draft.escalations.length + 1}`;
-  const role = draft.rules.escalation.levels[0]!.role;
+  const role = draft.ruleset.escalation.levels[0]!.role;
   draft.escalations.push({ id, deadlineId, reason, raisedAt: at, level: 0, levelRole: role, status: 'open' });
   record(draft, {
     at,
@@ -122,14 +122,14 @@ export function nextEscalationAt(
   escalation: CaseBase['escalations'][number],
 ): number | undefined {
   if (escalation.status !== 'open') return undefined;
-  const next = state.rules.escalation.levels[escalation.level + 1];
+  const next = state.ruleset.escalation.levels[escalation.level + 1];
   return next ? addDuration(escalation.raisedAt, next.after) : undefined;
 }
 
 export function raiseEscalationLevel(draft: CaseDraft, index: number, at: Instant): void {
   const escalation = draft.escalations[index]!;
   escalation.level += 1;
-  const role: EscalationRole = draft.rules.escalation.levels[escalation.level]!.role;
+  const role: EscalationRole = draft.ruleset.escalation.levels[escalation.level]!.role;
   escalation.levelRole = role;
   record(draft, {
     at,

@@ -1,6 +1,6 @@
 import { type Draft, produce } from 'immer';
-import type { CaseBase } from './case-base';
-import { record } from './case-draft';
+import type { CaseBase } from './case';
+import { record } from './draft';
 import type { Actor, CommonEventData, CommonEventType } from './events';
 import { type Instant, toInstant } from './time';
 
@@ -99,13 +99,13 @@ const commonRules: CommonEventRules<CaseBase> = {
       if (state.coordinatingCaseworker?.id === data.caseworkerId)
         return `${data.caseworkerId} is already the coordinating caseworker`;
       const over = overCaseload(state, data.caseworkerId, external);
-      return over && state.rules.caseload.overLimit === 'refuse'
+      return over && state.ruleset.caseload.overLimit === 'refuse'
         ? { reason: over, type: 'caseload-limit' }
         : undefined;
     },
     warn: (state, data, { external }) => {
       const over = overCaseload(state, data.caseworkerId, external);
-      return over && state.rules.caseload.overLimit === 'warn' ? [over] : [];
+      return over && state.ruleset.caseload.overLimit === 'warn' ? [over] : [];
     },
     apply: (draft, data, { at }) => {
       const previous = draft.coordinatingCaseworker?.id;
@@ -184,7 +184,7 @@ const commonRules: CommonEventRules<CaseBase> = {
  * ruleset; the count comes with the event, as the case cannot count other cases.
  */
 function overCaseload(state: CaseBase, caseworkerId: string, external?: ExternalFacts): string | undefined {
-  const { limit } = state.rules.caseload;
+  const { limit } = state.ruleset.caseload;
   const open = external?.caseload;
   if (open === undefined || open < limit) return undefined;
   return `caseworker ${caseworkerId} already has ${open} open cases; the limit is ${limit}`;

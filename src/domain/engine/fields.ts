@@ -35,8 +35,6 @@ export function maskCprNumbers(text: string): string {
   );
 }
 
-export const NOT_PERSONAL_DATA = 'looks like a CPR number; an ID must not contain personal data';
-
 /**
  * An identifier a person chooses (a case, caseworker, offer, relative, complaint or escalation ID). It
  * appears in URLs, logs and search attributes, so it must never carry a CPR number.

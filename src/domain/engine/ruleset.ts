@@ -15,8 +15,8 @@ export const EscalationRoleSchema = z.enum(['supervisor', 'head-of-department'])
 
 /**
  * A ruleset holds every duration, threshold and reminder offset the case rules use. A case is pinned
- * to the ruleset it started under: the whole value travels in the workflow's state, so changing or
- * replacing a ruleset file never changes a running case. `null` switches a rule off.
+ * to the ruleset it started under: the whole value travels in the workflow's state (`state.ruleset`),
+ * so changing or replacing a ruleset file never changes a running case. `null` switches a rule off.
  */
 export const RulesetSchema = z
   .object({
@@ -110,14 +110,15 @@ export const RulesetSchema = z
   .strict();
 
 export type Ruleset = z.infer<typeof RulesetSchema>;
-export type RulesetInput = z.input<typeof RulesetSchema>;
 export type EscalationRole = z.infer<typeof EscalationRoleSchema>;
 
+/** How a case names its ruleset where the whole text is not meant: in views, lists and search attributes. */
 export interface RulesetRef {
   name: string;
   version: number;
+  title: string;
 }
 
 export function rulesetRef(ruleset: Ruleset): RulesetRef {
-  return { name: ruleset.name, version: ruleset.version };
+  return { name: ruleset.name, version: ruleset.version, title: ruleset.title };
 }

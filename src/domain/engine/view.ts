@@ -1,22 +1,29 @@
-import type { Deadline } from './deadline-engine';
-import { type AnyCaseState, kindOf, rulesFor } from './kinds';
-import type { CaseKind } from './case-base';
+import type { CaseBase, CaseKind } from './case';
+import type { Deadline } from './deadlines';
+import type { CaseRules } from './kind';
+import { type RulesetRef, rulesetRef } from './ruleset';
 
-/** What a query answers: the case's state with its deadlines worked out. */
-export type CaseView<S extends AnyCaseState = AnyCaseState> = S & {
+/**
+ * What a query answers: the case's state with its deadlines worked out, and its ruleset named (its
+ * name, version and title; the whole text stays in the case).
+ */
+export type CaseView<S extends CaseBase = CaseBase> = Omit<S, 'ruleset'> & {
   kind: CaseKind;
+  ruleset: RulesetRef;
   deadlines: Deadline[];
   /** When the earliest pending deadline falls due. */
   nextDeadlineAt: string | null;
   openEscalations: number;
 };
 
-export function caseView<S extends AnyCaseState>(state: S): CaseView<S> {
-  const deadlines = rulesFor(state).deadlines(state);
+export function caseView<S extends CaseBase>(rules: CaseRules<S>, state: S): CaseView<S> {
+  const deadlines = rules.deadlines(state);
   const next = deadlines.find((deadline) => deadline.status === 'pending');
+  const { ruleset, ...rest } = state;
   return {
-    ...state,
-    kind: kindOf(state),
+    ...rest,
+    kind: rules.kind,
+    ruleset: rulesetRef(ruleset),
     deadlines,
     nextDeadlineAt: next ? next.dueAt : null,
     openEscalations: state.escalations.filter((escalation) => escalation.status === 'open').length,
@@ -26,27 +33,21 @@ export function caseView<S extends AnyCaseState>(state: S): CaseView<S> {
 /**
  * The case's state as an accepted event leaves it, for the event's answer: the view without the parts
  * that grow with every event (the audit timeline, the notifications and their delivery, the deadline
- * log) and without the ruleset's full text. Every Update's answer is stored in the case's history, so
- * it must not grow with the case's age; the whole case is one read away.
+ * log). Every Update's answer is stored in the case's history, so it must not grow with the case's
+ * age; the whole case is one read away.
  */
-export type CaseSnapshot<S extends AnyCaseState = AnyCaseState> = Omit<
+export type CaseSnapshot<S extends CaseBase = CaseBase> = Omit<
   CaseView<S>,
-  'timeline' | 'notifications' | 'deadlineLog' | 'rules'
+  'timeline' | 'notifications' | 'deadlineLog'
 >;
 
-export function caseSnapshot<S extends AnyCaseState>(state: S): CaseSnapshot<S> {
-  return caseSnapshotOf(caseView(state));
+export function caseSnapshot<S extends CaseBase>(rules: CaseRules<S>, state: S): CaseSnapshot<S> {
+  return caseSnapshotOf(caseView(rules, state));
 }
 
-export function caseSnapshotOf<S extends AnyCaseState>(view: CaseView<S>): CaseSnapshot<S> {
-  const {
-    timeline: _timeline,
-    notifications: _notifications,
-    deadlineLog: _log,
-    rules: _rules,
-    ...rest
-  } = view;
-  return rest as CaseSnapshot<S>;
+export function caseSnapshotOf<S extends CaseBase>(view: CaseView<S>): CaseSnapshot<S> {
+  const { timeline: _timeline, notifications: _notifications, deadlineLog: _log, ...rest } = view;
+  return rest;
 }
 
 /**
@@ -63,7 +64,7 @@ export interface EventAnswer {
   warnings?: string[];
 }
 
-/** What an accepted event answers: small, because every answer is stored in the case's history. */
+/** The short part of an event's answer: the event's place in the timeline and where the case now stands. */
 export interface EventReceipt {
   caseId: string;
   kind: CaseKind;
@@ -74,14 +75,14 @@ export interface EventReceipt {
   openEscalations: number;
 }
 
-export function eventReceipt(state: AnyCaseState, seq: number): EventReceipt {
-  const view = caseView(state);
+export function eventReceipt<S extends CaseBase>(rules: CaseRules<S>, state: S, seq: number): EventReceipt {
+  const next = rules.deadlines(state).find((deadline) => deadline.status === 'pending');
   return {
     caseId: state.caseId,
-    kind: view.kind,
+    kind: rules.kind,
     seq,
     phase: state.phase,
-    nextDeadlineAt: view.nextDeadlineAt,
-    openEscalations: view.openEscalations,
+    nextDeadlineAt: next ? next.dueAt : null,
+    openEscalations: state.escalations.filter((escalation) => escalation.status === 'open').length,
   };
 }

@@ -1,0 +1,297 @@
+import type { Draft } from 'immer';
+import {
+  breachAndEscalate,
+  caseworkerWaitingTime,
+  type Deadline,
+  type DeadlineDefinitions,
+  withinLimit,
+} from '../engine/deadlines';
+import { type CaseDraft, escalate, notify, record, SYSTEM } from '../engine/draft';
+import { addDuration, type Instant, toEpochMs, toInstant } from '../engine/time';
+import { conclude, type CourseState } from './state';
+
+/**
+ * Every deadline of a ressourceforløb, each declared once: which instances the case's facts give
+ * (an event that changes the facts moves, meets or cancels them), who is reminded ahead of it, and
+ * what follows when it falls due unmet. The deadline log adds only what the clock did.
+ */
+export type CourseDeadlineKind =
+  | 'coordinating-caseworker'
+  | 'team-meeting'
+  | 'team-reassessment'
+  | 'decision'
+  | 'real-offer'
+  | 'first-measure'
+  | 'maximum-duration'
+  | 'existing-evidence-decision'
+  | 'complaint-reconsideration'
+  | 'health-advice';
+
+export type CourseDeadline = Deadline<CourseDeadlineKind>;
+
+const closed = (state: CourseState) => state.phase === 'concluded';
+/** The course's clocks run while the course does; a met or breached one stays in the record. */
+const courseRunning = (state: CourseState) => state.phase === 'in-course';
+
+function startTimes(state: CourseState, realOnly: boolean): Instant[] {
+  return state.offers
+    .filter((offer) => offer.startedAt && (!realOnly || offer.real))
+    .map((offer) => offer.startedAt!)
+    .sort((a, b) => toEpochMs(a) - toEpochMs(b));
+}
+
+const factsOf = (deadline: CourseDeadline) => ({
+  deadline: deadline.kind,
+  label: deadline.label,
+  dueAt: deadline.dueAt,
+});
+
+function teamReviews(reassessment: boolean) {
+  return (state: CourseState) =>
+    state.teamReviews.flatMap((review, index) =>
+      (review.reason === 'reassessment') === reassessment
+        ? [
+            {
+              id: `${reassessment ? 'team-reassessment' : 'team-meeting'}:${index + 1}`,
+              startedAt: review.requestedAt,
+              ...withinLimit(
+                review.requestedAt,
+                reassessment
+                  ? state.ruleset.waitingTimes.teamReassessment
+                  : state.ruleset.waitingTimes.referralToTeamMeeting,
+              ),
+              metAt: review.answeredAt,
+              void: closed(state) && !review.answeredAt,
+            },
+          ]
+        : [],
+    );
+}
+
+export const courseDeadlines: DeadlineDefinitions<CourseState, CourseDeadlineKind> = {
+  /** Seeds 001 §5 and the ruleset's waiting time: a coordinating caseworker early. */
+  'coordinating-caseworker': caseworkerWaitingTime(closed),
+
+  'team-meeting': {
+    label: 'the rehabilitation team reviews the case',
+    remind: ['caseworker'],
+    instances: teamReviews(false),
+    onDue: breachAndEscalate,
+  },
+
+  'team-reassessment': {
+    label: 'the team reassesses the course',
+    remind: ['caseworker'],
+    instances: teamReviews(true),
+    onDue: breachAndEscalate,
+  },
+
+  decision: {
+    label: 'the municipality decides',
+    remind: ['caseworker'],
+    instances: (state) =>
+      state.decisionRequests.map((request, index) => ({
+        id: `decision:${index + 1}`,
+        startedAt: request.requestedAt,
+        ...withinLimit(request.requestedAt, state.ruleset.waitingTimes.recommendationToDecision),
+        metAt: request.decidedAt,
+        void: closed(state) && !request.decidedAt,
+      })),
+    onDue: breachAndEscalate,
+  },
+
+  /** Seed 000: a real offer within 1 year of the course start, else the citizen may demand a decision on the existing evidence. */
+  'real-offer': {
+    label: 'a real offer has started',
+    remind: ['caseworker', 'citizen', 'relatives'],
+    instances: (state) => {
+      const limit = state.ruleset.course.realOffer;
+      if (!state.course || !limit) return [];
+      const started = startTimes(state, true)[0];
+      return [
+        {
+          id: 'real-offer',
+          startedAt: state.course.startedAt,
+          ...withinLimit(state.course.startedAt, limit),
+          metAt: started,
+          void: !courseRunning(state) && !started,
+        },
+      ];
+    },
+    onDue(draft, deadline) {
+      draft.decisionOnExistingEvidence ??= { rightSince: deadline.dueAt };
+      notify(
+        draft as CaseDraft,
+        `deadline-${deadline.id}/breach`,
+        'right-to-decision-on-existing-evidence',
+        ['citizen', 'caseworker', 'relatives'],
+        factsOf(deadline),
+        deadline.dueAt,
+      );
+      escalate(draft as CaseDraft, deadline.id, 'no real offer has started within the limit', deadline.dueAt);
+    },
+  },
+
+  /** Some measure must start; what a breach does differs: seeds escalate, the law sends the case back to the team (LAB § 113, stk. 2). */
+  'first-measure': {
+    label: 'a first measure has started',
+    remind: ['caseworker'],
+    instances: (state) => {
+      if (!state.course) return [];
+      const started = startTimes(state, false)[0];
+      return [
+        {
+          id: 'first-measure',
+          startedAt: state.course.startedAt,
+          ...withinLimit(state.course.startedAt, state.ruleset.course.firstMeasure),
+          metAt: started,
+          void: !courseRunning(state) && !started,
+        },
+      ];
+    },
+    onDue(draft, deadline) {
+      if (draft.ruleset.course.firstMeasure.onBreach === 'back-to-team') {
+        draft.teamReviews.push({ requestedAt: deadline.dueAt, reason: 'reassessment' });
+        notify(
+          draft as CaseDraft,
+          `deadline-${deadline.id}/breach`,
+          'back-to-team',
+          ['citizen', 'caseworker', 'relatives'],
+          factsOf(deadline),
+          deadline.dueAt,
+        );
+        return;
+      }
+      breachAndEscalate(draft, deadline, 'no measure has started within the limit');
+    },
+  },
+
+  /** Seed 000 and the law: a course lasts 3 years at most. */
+  'maximum-duration': {
+    label: 'the course is concluded (maximum duration)',
+    remind: ['caseworker', 'citizen', 'relatives'],
+    instances: (state) => {
+      if (!state.course) return [];
+      const concludedAt = state.outcome && state.outcome.outcome !== 'refused' ? state.outcome.at : undefined;
+      return [
+        {
+          id: 'maximum-duration',
+          startedAt: state.course.startedAt,
+          ...withinLimit(state.course.startedAt, state.ruleset.course.maximumDuration),
+          metAt: concludedAt,
+          void: !courseRunning(state) && !concludedAt,
+        },
+      ];
+    },
+    onDue: breachAndEscalate,
+  },
+
+  'existing-evidence-decision': {
+    label: 'a decision on the existing evidence is made',
+    remind: ['caseworker'],
+    instances: (state) => {
+      const demandedAt = state.decisionOnExistingEvidence?.demandedAt;
+      if (!demandedAt) return [];
+      return [
+        {
+          id: 'existing-evidence-decision',
+          startedAt: demandedAt,
+          ...withinLimit(demandedAt, state.ruleset.course.decisionOnExistingEvidence),
+          metAt: state.outcome?.at,
+          void: false,
+        },
+      ];
+    },
+    onDue: breachAndEscalate,
+  },
+
+  /** A complaint is reconsidered within the limit; not reconsidered in time, it goes to Ankestyrelsen. */
+  'complaint-reconsideration': {
+    label: 'the complaint is reconsidered',
+    remind: ['caseworker'],
+    instances: (state) =>
+      state.complaints.map((complaint) => ({
+        id: `complaint-reconsideration:${complaint.id}`,
+        startedAt: complaint.receivedAt,
+        ...withinLimit(complaint.receivedAt, state.ruleset.complaints.reconsideration),
+        metAt: complaint.reconsideredAt,
+        void: closed(state) && !complaint.reconsideredAt,
+        subject: complaint.id,
+      })),
+    onDue(draft, deadline) {
+      const complaint = draft.complaints.find((candidate) => candidate.id === deadline.subject)!;
+      complaint.status = 'forwarded';
+      complaint.forwardedAt = deadline.dueAt;
+      complaint.forwardedBecause = 'overdue';
+      notify(
+        draft as CaseDraft,
+        `deadline-${deadline.id}/breach`,
+        'complaint-forwarded',
+        ['citizen', 'caseworker', 'relatives'],
+        { ...factsOf(deadline), complaintId: complaint.id, because: 'overdue' },
+        deadline.dueAt,
+      );
+      escalate(
+        draft as CaseDraft,
+        deadline.id,
+        `complaint ${complaint.id} was not reconsidered in time and went to Ankestyrelsen`,
+        deadline.dueAt,
+      );
+    },
+  },
+
+  /** Seed 003: the regional health coordinator advises on an offer the citizen worries about. */
+  'health-advice': {
+    label: 'the regional health coordinator advises on the offer',
+    remind: ['caseworker'],
+    instances: (state) =>
+      state.offers.flatMap((offer) => {
+        const request = offer.healthCoordinator;
+        if (!request) return [];
+        return [
+          {
+            id: `health-advice:${offer.id}`,
+            startedAt: request.requestedAt,
+            ...withinLimit(request.requestedAt, state.ruleset.healthCoordinator.advice),
+            metAt: request.advisedAt,
+            void:
+              (closed(state) || offer.status === 'ended' || offer.status === 'withdrawn') &&
+              !request.advisedAt,
+            subject: offer.id,
+          },
+        ];
+      }),
+    onDue: breachAndEscalate,
+  },
+};
+
+/** When a refused case closes by itself: when its complaint window has passed. */
+export function refusalSettlesAt(state: CourseState): number | undefined {
+  if (state.phase !== 'refused' || !state.refusedAt) return undefined;
+  return addDuration(state.refusedAt, state.ruleset.complaints.window);
+}
+
+/** A refused case whose complaint window has passed with no complaint pending is closed. */
+export function closeSettledRefusal(draft: Draft<CourseState>, now: Instant): void {
+  const settlesAt = refusalSettlesAt(draft as CourseState);
+  if (settlesAt === undefined || toEpochMs(now) < settlesAt) return;
+  const pending = draft.complaints.some(
+    (complaint) =>
+      complaint.about === 'refusal' &&
+      (complaint.status === 'awaiting-reconsideration' || complaint.status === 'forwarded'),
+  );
+  if (pending) return;
+  // Closed as of the moment the window closed, or the moment the last complaint was settled if later.
+  const settledComplaints = draft.complaints
+    .filter((complaint) => complaint.about === 'refusal')
+    .map((complaint) => toEpochMs(complaint.appeal?.at ?? complaint.reconsideredAt ?? complaint.receivedAt));
+  const at = toInstant(Math.max(settlesAt, ...settledComplaints));
+  conclude(draft, 'refused', at);
+  record(draft as CaseDraft, {
+    at,
+    actor: SYSTEM,
+    type: 'caseClosed',
+    outcome: 'recorded',
+    summary: 'refusal stands: no complaint pending after the complaint window',
+  });
+}

@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import { CaseIdentityShape } from '../engine/case';
+import { commonEventSchemas, type EventsOf, id, prose } from '../engine/events';
+import { dateWithin, text } from '../engine/fields';
+
+/**
+ * The events of a ressourceforløb — the common ones and the course's own — defined once: the API
+ * validates requests with them, the OpenAPI document and the forms are generated from them, and the
+ * case's workflow checks every event against them again.
+ */
+export const RecommendationSchema = z.enum([
+  'ressourceforloeb',
+  'fleksjob',
+  'foertidspension',
+  'revalidering',
+  'other-measures',
+]);
+export type Recommendation = z.infer<typeof RecommendationSchema>;
+
+export const OutcomeSchema = z.enum([
+  'job',
+  'education',
+  'revalidering',
+  'fleksjob',
+  'foertidspension',
+  'new-course',
+  'ended-other',
+]);
+export type Outcome = z.infer<typeof OutcomeSchema>;
+
+/** The events of a ressourceforløb: the common ones and the course's own. */
+export const OfferKindSchema = z.enum([
+  'job-training',
+  'internship',
+  'treatment',
+  'education',
+  'mentor',
+  'social-support',
+  'other',
+]);
+
+export const courseEvents = {
+  ...commonEventSchemas,
+
+  teamRecommendation: z
+    .object({
+      recommends: RecommendationSchema,
+      unanimous: z.boolean(),
+      /** Who disagreed and why; the citizen is told. Required when the team was not unanimous. */
+      dissent: z
+        .array(z.object({ member: text(100), opinion: prose(2000) }).strict())
+        .max(10)
+        .default([]),
+      citizenAttendedWholeMeeting: z.boolean(),
+      plannedMeasures: z.array(text(200)).max(20).default([]),
+    })
+    .strict()
+    .refine((value) => value.unanimous === (value.dissent.length === 0), {
+      message:
+        'a recommendation that is not unanimous must name who dissented and why (and a unanimous one none)',
+      path: ['dissent'],
+    }),
+
+  municipalDecision: z
+    .object({
+      decision: z.enum(['grant-course', 'refuse']),
+      /** With a refusal: what the citizen is directed to instead. */
+      alternative: z
+        .enum(['fleksjob', 'foertidspension', 'revalidering', 'other-measures', 'none'])
+        .optional(),
+      reasoning: prose(4000),
+    })
+    .strict()
+    .refine((value) => (value.decision === 'refuse') === (value.alternative !== undefined), {
+      message: 'a refusal says what the citizen is directed to instead ("none" if nothing); a grant does not',
+      path: ['alternative'],
+    }),
+
+  offerRegistered: z
+    .object({
+      offerId: id,
+      kind: OfferKindSchema,
+      /** A real offer is one that moves the citizen toward work or education, not a placeholder. */
+      real: z.boolean(),
+      plannedStart: dateWithin('2000-01-01', '2099-12-31'),
+      description: prose(500).optional(),
+    })
+    .strict(),
+
+  offerStarted: z.object({ offerId: id }).strict(),
+
+  offerEnded: z
+    .object({
+      offerId: id,
+      reason: z.enum(['completed', 'discontinued', 'withdrawn']),
+      note: prose(1000).optional(),
+    })
+    .strict(),
+
+  specialistAdvisedAgainst: z.object({ offerId: id, specialty: text(100) }).strict(),
+
+  healthCoordinatorRequested: z.object({ offerId: id }).strict(),
+
+  healthCoordinatorAdvice: z
+    .object({ offerId: id, advice: z.enum(['proceed', 'adjust', 'replace']), note: prose(2000).optional() })
+    .strict(),
+
+  complaintReceived: z
+    .object({
+      complaintId: id,
+      about: z.enum(['grant', 'refusal', 'offer']),
+      offerId: id.optional(),
+    })
+    .strict()
+    .refine((value) => (value.about === 'offer') === (value.offerId !== undefined), {
+      message: 'a complaint about an offer names the offer (offerId); other complaints do not',
+      path: ['offerId'],
+    }),
+
+  complaintReconsidered: z
+    .object({
+      complaintId: id,
+      /** upheld: the municipality changes its decision; kept: the complaint goes to Ankestyrelsen. */
+      result: z.enum(['upheld', 'kept']),
+      reasoning: prose(4000),
+    })
+    .strict(),
+
+  appealDecided: z
+    .object({ complaintId: id, result: z.enum(['decision-upheld', 'decision-changed', 'remitted']) })
+    .strict(),
+
+  decisionOnExistingEvidenceDemanded: z.object({}).strict(),
+
+  workCapacityCannotDevelop: z
+    .object({
+      basis: z.enum(['terminal-illness', 'no-prospect-of-development']),
+      note: prose(2000).optional(),
+    })
+    .strict(),
+
+  courseConcluded: z.object({ outcome: OutcomeSchema, note: prose(2000).optional() }).strict(),
+} as const;
+
+export type CourseEventType = keyof typeof courseEvents;
+export type CourseEventData<T extends CourseEventType> = z.output<(typeof courseEvents)[T]>;
+export type CourseEvent = EventsOf<typeof courseEvents>;
+
+/** What opens a ressourceforløb: a referral by the municipality, or the citizen's own application (seed 002). */
+export const OpenCourseSchema = z
+  .object({
+    ...CaseIdentityShape,
+    origin: z.enum(['referral', 'application']).default('referral'),
+  })
+  .strict();
+export type OpenCourse = z.output<typeof OpenCourseSchema>;

@@ -1,0 +1,358 @@
+import { resolveDeadlines } from '../engine/deadlines';
+import { notify } from '../engine/draft';
+import { commonEventRules, type EventRule } from '../engine/event-rules';
+import type { Instant } from '../engine/time';
+import { courseDeadlines } from './deadlines';
+import { complaintRules } from './complaints';
+import type { CourseEventData, CourseEventType, Recommendation } from './events';
+import { conclude, type CourseState, findOffer, offerRefusal } from './state';
+
+/**
+ * The rules of a ressourceforløb for events: each event's rule says when it is refused (a reason a
+ * caseworker understands; nothing changes) and what it changes, with its timeline entry and the
+ * notifications it queues.
+ */
+const day = (instant: Instant) => instant.slice(0, 10);
+
+const phaseNames: Record<CourseState['phase'], string> = {
+  referred: 'waiting for the rehabilitation team',
+  'awaiting-decision': "waiting for the municipality's decision",
+  'in-course': 'in its course',
+  refused: 'refused',
+  concluded: 'concluded',
+};
+
+function requirePhase(state: CourseState, allowed: CourseState['phase'][], what: string): string | undefined {
+  if (allowed.includes(state.phase)) return undefined;
+  return `${what} is not possible while the case is ${phaseNames[state.phase]}`;
+}
+
+/** What a refusal directs the citizen to, in the recommendation's terms. */
+const alternativeAsRecommendation: Record<string, Recommendation | undefined> = {
+  fleksjob: 'fleksjob',
+  foertidspension: 'foertidspension',
+  revalidering: 'revalidering',
+  'other-measures': 'other-measures',
+  none: undefined,
+};
+
+/** The rule of each event of a ressourceforløb: when it is refused, and what it changes. */
+export const courseRules: { [T in CourseEventType]: EventRule<CourseState, CourseEventData<T>> } = {
+  ...commonEventRules<CourseState>(),
+  teamRecommendation: {
+    refuse: (state) =>
+      requirePhase(
+        state,
+        ['referred', 'awaiting-decision', 'in-course'],
+        'a recommendation (the municipality has refused a course; a complaint or a new referral comes first)',
+      ),
+    apply: (draft, data, { at }) => {
+      const open = draft.teamReviews.find((review) => !review.answeredAt);
+      if (open) open.answeredAt = at;
+      const context = open?.reason ?? 'follow-up';
+      draft.teamRecommendations.push({ ...data, at, context });
+      if (draft.phase === 'referred') {
+        draft.phase = 'awaiting-decision';
+        draft.decisionRequests.push({ requestedAt: at });
+      }
+      if (!data.unanimous) {
+        notify(
+          draft,
+          `recommendation-${draft.teamRecommendations.length}/dissent`,
+          'team-dissent',
+          ['citizen', 'relatives'],
+          { recommends: data.recommends, dissentingMembers: data.dissent.map((d) => d.member).join(', ') },
+          at,
+        );
+      }
+      const how = data.unanimous
+        ? 'unanimously'
+        : `with dissent from ${data.dissent.map((d) => d.member).join(', ')}`;
+      return {
+        summary: `the team recommends ${data.recommends} ${how}${data.citizenAttendedWholeMeeting ? '' : '; the citizen did not attend the whole meeting'} (${context})`,
+      };
+    },
+  },
+
+  municipalDecision: {
+    refuse: (state) =>
+      state.phase === 'referred'
+        ? 'the municipality decides on the basis of the team’s recommendation: the team has not recommended yet'
+        : requirePhase(state, ['awaiting-decision'], 'a decision'),
+    apply: (draft, data, { at }) => {
+      const recommendation = draft.teamRecommendations[draft.teamRecommendations.length - 1]!;
+      const follows =
+        data.decision === 'grant-course'
+          ? recommendation.recommends === 'ressourceforloeb'
+          : recommendation.recommends !== 'ressourceforloeb' &&
+            alternativeAsRecommendation[data.alternative!] === recommendation.recommends;
+      const stands = follows || recommendation.context === 'deviation';
+      const request = draft.decisionRequests.find((candidate) => !candidate.decidedAt);
+      if (request) request.decidedAt = at;
+      draft.decisions.push({
+        at,
+        decision: data.decision,
+        ...(data.alternative ? { alternative: data.alternative } : {}),
+        reasoning: data.reasoning,
+        followsRecommendation: follows,
+        stands,
+      });
+      const what =
+        data.decision === 'grant-course' ? 'grant a course' : `refuse a course (${data.alternative})`;
+      if (!stands) {
+        draft.phase = 'referred';
+        draft.teamReviews.push({ requestedAt: at, reason: 'deviation' });
+        notify(
+          draft,
+          `decision-${draft.decisions.length}/back-to-team`,
+          'back-to-team',
+          ['citizen', 'caseworker', 'relatives'],
+          { proposed: data.decision },
+          at,
+        );
+        return {
+          summary: `the municipality would ${what}, against the team's recommendation (${recommendation.recommends}): the case goes back to the team before the decision can stand`,
+          reason: data.reasoning,
+        };
+      }
+      if (data.decision === 'grant-course') {
+        draft.phase = 'in-course';
+        draft.course ??= { startedAt: at };
+      } else {
+        draft.phase = 'refused';
+        draft.refusedAt = at;
+      }
+      notify(
+        draft,
+        `decision-${draft.decisions.length}`,
+        'decision',
+        ['citizen', 'relatives'],
+        {
+          decision: data.decision,
+          alternative: data.alternative ?? '',
+          complaintWindow: draft.ruleset.complaints.window,
+        },
+        at,
+      );
+      return {
+        summary: `the municipality decides to ${what}${follows ? ', following the team' : ', after the team has seen the case again'}`,
+        reason: data.reasoning,
+      };
+    },
+  },
+
+  offerRegistered: {
+    refuse: (state, data) =>
+      requirePhase(state, ['in-course'], 'registering an offer') ??
+      (findOffer(state, data.offerId) ? `an offer with ID "${data.offerId}" already exists` : undefined),
+    apply: (draft, data, { at }) => {
+      draft.offers.push({
+        id: data.offerId,
+        kind: data.kind,
+        real: data.real,
+        plannedStart: data.plannedStart,
+        ...(data.description ? { description: data.description } : {}),
+        registeredAt: at,
+        status: 'planned',
+      });
+      return {
+        summary: `${data.real ? 'real ' : ''}offer ${data.offerId} (${data.kind}) registered, planned to start ${data.plannedStart}`,
+      };
+    },
+  },
+
+  offerStarted: {
+    refuse: (state, data) => {
+      const phase = requirePhase(state, ['in-course'], 'starting an offer');
+      if (phase) return phase;
+      const { offer, refusal } = offerRefusal(state, data.offerId);
+      if (!offer) return refusal;
+      if (offer.specialistVeto) {
+        return `a medical specialist (${offer.specialistVeto.specialty}) advised against offer ${offer.id} on ${day(offer.specialistVeto.at)}: it must not start`;
+      }
+      if (offer.status === 'awaiting-health-advice') {
+        return `offer ${offer.id} waits for the regional health coordinator's advice, requested ${day(offer.healthCoordinator!.requestedAt)}`;
+      }
+      if (offer.status !== 'planned')
+        return `offer ${offer.id} has already ${offer.status === 'started' ? 'started' : 'ended'}`;
+      return undefined;
+    },
+    apply: (draft, data, { at }) => {
+      const offer = draft.offers.find((candidate) => candidate.id === data.offerId)!;
+      offer.status = 'started';
+      offer.startedAt = at;
+      return { summary: `${offer.real ? 'real ' : ''}offer ${offer.id} (${offer.kind}) started` };
+    },
+  },
+
+  offerEnded: {
+    refuse: (state, data) => {
+      const { offer, refusal } = offerRefusal(state, data.offerId);
+      if (!offer) return refusal;
+      if (offer.status === 'ended' || offer.status === 'withdrawn')
+        return `offer ${offer.id} has already ended`;
+      if (offer.status === 'started' && data.reason === 'withdrawn') {
+        return `offer ${offer.id} has started: it ends as completed or discontinued, not withdrawn`;
+      }
+      if (offer.status !== 'started' && data.reason !== 'withdrawn') {
+        return `offer ${offer.id} has not started: it can only be withdrawn`;
+      }
+      return undefined;
+    },
+    apply: (draft, data, { at }) => {
+      const offer = draft.offers.find((candidate) => candidate.id === data.offerId)!;
+      offer.status = data.reason === 'withdrawn' ? 'withdrawn' : 'ended';
+      offer.endedAt = at;
+      offer.endReason = data.reason;
+      return { summary: `offer ${offer.id} ${data.reason}`, reason: data.note };
+    },
+  },
+
+  specialistAdvisedAgainst: {
+    refuse: (state, data) => {
+      const { offer, refusal } = offerRefusal(state, data.offerId);
+      if (!offer) return refusal;
+      if (offer.specialistVeto) return `a specialist has already advised against offer ${offer.id}`;
+      if (offer.status === 'ended' || offer.status === 'withdrawn')
+        return `offer ${offer.id} has already ended`;
+      return undefined;
+    },
+    apply: (draft, data, { at }) => {
+      const offer = draft.offers.find((candidate) => candidate.id === data.offerId)!;
+      offer.specialistVeto = { specialty: data.specialty, at };
+      if (offer.status === 'started') {
+        notify(
+          draft,
+          `offer-${offer.id}/advised-against`,
+          'offer-advised-against',
+          ['caseworker'],
+          { offerId: offer.id },
+          at,
+        );
+        return {
+          summary: `a specialist (${data.specialty}) advised against offer ${offer.id}, which is running: the caseworker is told`,
+        };
+      }
+      return {
+        summary: `a specialist (${data.specialty}) advised against offer ${offer.id}: it can never start`,
+      };
+    },
+  },
+
+  healthCoordinatorRequested: {
+    refuse: (state, data) => {
+      const { offer, refusal } = offerRefusal(state, data.offerId);
+      if (!offer) return refusal;
+      if (offer.healthCoordinator)
+        return `the health coordinator has already been asked about offer ${offer.id}`;
+      if (offer.specialistVeto)
+        return `a specialist has advised against offer ${offer.id}: it will not start anyway`;
+      if (offer.status !== 'planned')
+        return `offer ${offer.id} is ${offer.status}: advice can be asked for before an offer starts`;
+      return undefined;
+    },
+    apply: (draft, data, { at }) => {
+      const offer = draft.offers.find((candidate) => candidate.id === data.offerId)!;
+      offer.status = 'awaiting-health-advice';
+      offer.healthCoordinator = { requestedAt: at };
+      return {
+        summary: `the citizen asked for the regional health coordinator's advice on offer ${offer.id}; it waits`,
+      };
+    },
+  },
+
+  healthCoordinatorAdvice: {
+    refuse: (state, data) => {
+      const { offer, refusal } = offerRefusal(state, data.offerId);
+      if (!offer) return refusal;
+      if (offer.status !== 'awaiting-health-advice')
+        return `no advice on offer ${offer.id} has been asked for`;
+      return undefined;
+    },
+    apply: (draft, data, { at }) => {
+      const offer = draft.offers.find((candidate) => candidate.id === data.offerId)!;
+      offer.healthCoordinator = {
+        ...offer.healthCoordinator!,
+        advice: data.advice,
+        advisedAt: at,
+        ...(data.note ? { note: data.note } : {}),
+      };
+      if (data.advice === 'replace') {
+        offer.status = 'withdrawn';
+        offer.endedAt = at;
+        offer.endReason = 'withdrawn';
+        return { summary: `the health coordinator advises replacing offer ${offer.id}: it is withdrawn` };
+      }
+      offer.status = 'planned';
+      return {
+        summary: `the health coordinator advises to ${data.advice === 'adjust' ? 'adjust' : 'go ahead with'} offer ${offer.id}: it may start`,
+      };
+    },
+  },
+
+  ...complaintRules,
+
+  decisionOnExistingEvidenceDemanded: {
+    refuse: (state) => {
+      const phase = requirePhase(state, ['in-course'], 'a demand for a decision on the existing evidence');
+      if (phase) return phase;
+      const right = state.decisionOnExistingEvidence;
+      if (!right) {
+        const realOffer = resolveDeadlines(courseDeadlines, state).find(
+          (deadline) => deadline.kind === 'real-offer',
+        );
+        return realOffer
+          ? `the citizen has this right only if no real offer has started by ${day(realOffer.dueAt)}`
+          : 'this ruleset gives no right to a decision on the existing evidence';
+      }
+      if (right.demandedAt) return `the citizen already demanded a decision on ${day(right.demandedAt)}`;
+      return undefined;
+    },
+    apply: (draft, _data, { at }) => {
+      draft.decisionOnExistingEvidence!.demandedAt = at;
+      return { summary: 'the citizen demands a decision on the existing evidence' };
+    },
+  },
+
+  workCapacityCannotDevelop: {
+    refuse: (state) =>
+      requirePhase(
+        state,
+        ['referred', 'awaiting-decision', 'in-course'],
+        'routing the case toward førtidspension',
+      ),
+    apply: (draft, data, { at }) => {
+      conclude(draft, 'foertidspension', at, {
+        routedToPension: data.basis,
+        ...(data.note ? { note: data.note } : {}),
+      });
+      notify(
+        draft,
+        'routed-to-pension',
+        'routed-to-pension',
+        ['citizen', 'caseworker', 'relatives'],
+        // Why (terminal illness, say) is a health detail: it stays in the case, not in the mail.
+        {},
+        at,
+      );
+      return {
+        summary: `work capacity cannot develop (${data.basis}): no course; the case goes toward førtidspension`,
+      };
+    },
+  },
+
+  courseConcluded: {
+    refuse: (state, data) =>
+      state.phase !== 'in-course' && data.outcome !== 'ended-other'
+        ? `the course has not started: only "ended-other" (moved, died, pension age) can close the case while it is ${phaseNames[state.phase]}`
+        : undefined,
+    apply: (draft, data, { at }) => {
+      conclude(draft, data.outcome, at, data.note ? { note: data.note } : {});
+      notify(draft, 'concluded', 'course-concluded', ['citizen', 'relatives'], { outcome: data.outcome }, at);
+      return {
+        summary: `the course is concluded: ${data.outcome}`,
+        reason: data.note,
+      };
+    },
+  },
+};

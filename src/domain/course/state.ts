@@ -1,0 +1,118 @@
+import type { Draft } from 'immer';
+import type { CaseBase } from '../engine/case';
+import type { Instant } from '../engine/time';
+import type { CourseEventData, Outcome } from './events';
+
+/** The state of a ressourceforløb: from referral (or application) through team and decision to its end. */
+export type Phase =
+  /** Waiting for the rehabilitation team (first time, or again after a deviating decision). */
+  | 'referred'
+  /** The team has recommended; the municipality decides. */
+  | 'awaiting-decision'
+  | 'in-course'
+  /** The municipality refused a course; the complaint window is open. */
+  | 'refused'
+  | 'concluded';
+
+export type TeamRecommendationRecord = CourseEventData<'teamRecommendation'> & {
+  at: Instant;
+  /** Why the team met: the first review, a deviating decision, or a reassessment during the course. */
+  context: TeamReview['reason'] | 'follow-up';
+};
+
+export interface TeamReview {
+  requestedAt: Instant;
+  /** referral: the first review; deviation: the municipality would not follow the team; reassessment: during the course. */
+  reason: 'referral' | 'deviation' | 'reassessment';
+  answeredAt?: Instant;
+}
+
+export interface DecisionRequest {
+  requestedAt: Instant;
+  decidedAt?: Instant;
+}
+
+export interface DecisionRecord {
+  at: Instant;
+  decision: 'grant-course' | 'refuse';
+  alternative?: CourseEventData<'municipalDecision'>['alternative'];
+  reasoning: string;
+  followsRecommendation: boolean;
+  /** A decision that deviates from the recommendation stands only after the team has seen the case again. */
+  stands: boolean;
+}
+
+export type OfferStatus = 'planned' | 'awaiting-health-advice' | 'started' | 'ended' | 'withdrawn';
+
+export interface Offer {
+  id: string;
+  kind: CourseEventData<'offerRegistered'>['kind'];
+  real: boolean;
+  plannedStart: string;
+  description?: string;
+  registeredAt: Instant;
+  status: OfferStatus;
+  startedAt?: Instant;
+  endedAt?: Instant;
+  endReason?: CourseEventData<'offerEnded'>['reason'];
+  /** A medical specialist advised against it: it can never start. */
+  specialistVeto?: { specialty: string; at: Instant };
+  healthCoordinator?: {
+    requestedAt: Instant;
+    advice?: CourseEventData<'healthCoordinatorAdvice'>['advice'];
+    advisedAt?: Instant;
+    note?: string;
+  };
+}
+
+export interface Complaint {
+  id: string;
+  about: 'grant' | 'refusal' | 'offer';
+  offerId?: string;
+  receivedAt: Instant;
+  status: 'awaiting-reconsideration' | 'upheld' | 'forwarded' | 'appeal-decided';
+  reconsideredAt?: Instant;
+  reasoning?: string;
+  forwardedAt?: Instant;
+  /** Kept by the municipality, or not reconsidered in time. */
+  forwardedBecause?: 'kept' | 'overdue';
+  appeal?: { result: CourseEventData<'appealDecided'>['result']; at: Instant };
+}
+
+export interface CourseState extends CaseBase {
+  kind: 'ressourceforloeb';
+  origin: 'referral' | 'application';
+  phase: Phase;
+  /** Each time the case was put before the team, and when the team answered. */
+  teamReviews: TeamReview[];
+  /** Each time a municipal decision became due, and when it was made. */
+  decisionRequests: DecisionRequest[];
+  teamRecommendations: TeamRecommendationRecord[];
+  decisions: DecisionRecord[];
+  course?: { startedAt: Instant };
+  refusedAt?: Instant;
+  offers: Offer[];
+  complaints: Complaint[];
+  decisionOnExistingEvidence?: { rightSince: Instant; demandedAt?: Instant };
+  outcome?: { outcome: Outcome | 'refused'; at: Instant; note?: string; routedToPension?: string };
+}
+
+/** The case ends: concluded with its outcome (or refused, once the complaint window has passed). */
+export function conclude(
+  draft: Draft<CourseState>,
+  outcome: Outcome | 'refused',
+  at: Instant,
+  extra: { note?: string; routedToPension?: string } = {},
+): void {
+  draft.phase = 'concluded';
+  draft.outcome = { outcome, at, ...extra };
+}
+
+export function findOffer(state: CourseState, offerId: string): Offer | undefined {
+  return state.offers.find((offer) => offer.id === offerId);
+}
+
+export function offerRefusal(state: CourseState, offerId: string): { offer?: Offer; refusal?: string } {
+  const offer = findOffer(state, offerId);
+  return offer ? { offer } : { refusal: `there is no offer "${offerId}" in this case` };
+}

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { personTypedId, text } from './fields';
+import { describeIssues } from './validation';
+
+/**
+ * What every kind of case shares about events: who sends them, the events every kind accepts, and
+ * how an event's data is checked against its kind's catalog.
+ */
+
+/** Who sent an event: every change in a case is attributed to a person and their role. */
+export const ActorSchema = z
+  .object({
+    id: z.string().min(1).max(100),
+    role: z.enum(['caseworker', 'supervisor', 'admin', 'system', 'integration']),
+    /** The municipality the person acts for (`*`: every one); a case refuses actors of other municipalities. */
+    municipality: z.string().optional(),
+  })
+  .strict();
+export type Actor = z.infer<typeof ActorSchema>;
+
+/** A person acts for their own municipality; an administrator (`*`) for every one. */
+export function actsFor(actor: { municipality?: string }, municipality: string): boolean {
+  return (
+    actor.municipality === undefined || actor.municipality === '*' || actor.municipality === municipality
+  );
+}
+
+/** An identifier a person types: never shaped like a CPR number. */
+export const id = personTypedId();
+/** Free text that may run over several lines: reasoning, notes, opinions. */
+export const prose = (max: number) => text(max, { multiline: true });
+
+/** What relatives may be told about, when the citizen consents. */
+export const ConsentTopicSchema = z.enum(['decisions', 'deadlines', 'meetings']);
+export type ConsentTopic = z.infer<typeof ConsentTopicSchema>;
+
+/** Events every kind of case accepts. */
+export const commonEventSchemas = {
+  caseworkerAssigned: z
+    .object({
+      caseworkerId: id,
+      name: text(200),
+      email: z.email().optional(),
+    })
+    .strict(),
+
+  relativeRegistered: z
+    .object({ relativeId: id, name: text(200), relation: text(100), email: z.email().optional() })
+    .strict(),
+
+  relativeConsent: z
+    .object({ relativeId: id, consent: z.boolean(), covers: z.array(ConsentTopicSchema).max(3).default([]) })
+    .strict()
+    .refine((value) => value.consent === value.covers.length > 0, {
+      message: 'consent names what it covers (decisions, deadlines, meetings); a withdrawal covers nothing',
+      path: ['covers'],
+    }),
+
+  escalationAcknowledged: z.object({ escalationId: id, note: prose(1000).optional() }).strict(),
+} as const;
+
+export type CommonEventType = keyof typeof commonEventSchemas;
+export type CommonEventData<T extends CommonEventType> = z.output<(typeof commonEventSchemas)[T]>;
+
+/** The events of a catalog as a union of `{type, data}`, each with its parsed data. */
+export type EventsOf<Schemas extends Record<string, z.ZodType>> = {
+  [T in keyof Schemas & string]: { type: T; data: z.output<Schemas[T]> };
+}[keyof Schemas & string];
+
+export type ParsedEvent<E = { type: string; data: unknown }> =
+  { ok: true; event: E } | { ok: false; reason: string };
+
+/** Checks an event's shape against a catalog; the reason names each invalid field so a caseworker can correct it. */
+export function parseEvent<E extends { type: string; data: unknown }>(
+  schemas: Record<string, z.ZodType>,
+  type: string,
+  data: unknown,
+): ParsedEvent<E> {
+  if (!Object.prototype.hasOwnProperty.call(schemas, type))
+    return { ok: false, reason: `unknown event type "${type}"` };
+  const result = schemas[type]!.safeParse(data);
+  if (!result.success) return { ok: false, reason: describeIssues(result.error).join('; ') };
+  return { ok: true, event: { type, data: result.data } as E };
+}

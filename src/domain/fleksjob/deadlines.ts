@@ -1,0 +1,177 @@
+import {
+  breachAndEscalate,
+  caseworkerWaitingTime,
+  type Deadline,
+  type DeadlineDefinitions,
+  remindersBefore,
+  withinLimit,
+} from '../engine/deadlines';
+import { addDuration, scaleDuration, subtractDuration, toInstant } from '../engine/time';
+import { yearlyCheckTimes } from './rules';
+import type { FleksjobState } from './state';
+
+export type FleksjobDeadlineKind =
+  | 'coordinating-caseworker'
+  | 'progression-review'
+  | 'yearly-check'
+  | 'reassessment'
+  | 'fleksjob-status'
+  | 'temporary-period-end'
+  | 'follow-up-conversation';
+
+export type FleksjobDeadline = Deadline<FleksjobDeadlineKind>;
+
+const ended = (state: FleksjobState) => state.phase === 'ended';
+
+/**
+ * Every deadline of a fleksjob follow-up, each declared once with who is reminded and what follows
+ * when it falls due unmet (here always: the caseworker is told and the case escalates).
+ */
+export const fleksjobDeadlines: DeadlineDefinitions<FleksjobState, FleksjobDeadlineKind> = {
+  // A follow-up of a course keeps the course's caseworker; one registered directly needs one.
+  'coordinating-caseworker': {
+    ...caseworkerWaitingTime(ended),
+    instances: (state) => (state.origin === 'direct' ? caseworkerWaitingTime(ended).instances(state) : []),
+  },
+
+  /** Seed 000: work capacity is evaluated about 3 months after the fleksjob starts. */
+  'progression-review': {
+    label: 'the progression review (work capacity) is recorded',
+    remind: ['caseworker', 'citizen', 'relatives'],
+    instances: (state) => {
+      const review = state.ruleset.fleksjob.progressionReview;
+      if (!state.job || !review) return [];
+      const reviewDueMs = addDuration(state.job.startedAt, review.after);
+      return [
+        {
+          id: 'progression-review',
+          startedAt: state.job.startedAt,
+          dueAtMs: addDuration(reviewDueMs, review.grace),
+          // Told ahead (each offset before the review falls due) and when it falls due; escalated after the grace period.
+          reminders: [...remindersBefore(reviewDueMs, review.reminders), { key: 'due', atMs: reviewDueMs }],
+          metAt: state.progressionReview?.at,
+          void: ended(state) && !state.progressionReview,
+        },
+      ];
+    },
+    onDue: breachAndEscalate,
+  },
+
+  /** Seed 001 §12: a fleksjob under the threshold must show progression every year, unless the citizen chose few hours. */
+  'yearly-check': {
+    label: 'yearly check of progression in the short-hour fleksjob',
+    remind: ['caseworker'],
+    instances: (state) => {
+      const shortHours = state.ruleset.fleksjob.shortHours;
+      if (!shortHours) return [];
+      return state.shortHourPeriods.flatMap((period, index) => {
+        const checks = state.yearlyChecks.filter((check) => check.period === index);
+        const open = !period.until && state.phase === 'employed';
+        const instances = [];
+        for (let n = 1; n <= checks.length + 1; n += 1) {
+          const check = checks[n - 1];
+          // The period closed (hours rose, the citizen chose few hours, the fleksjob ended): the next check falls away.
+          if (!check && !open && !state.deadlineLog[`yearly-check:${index + 1}.${n}`]) break;
+          const dueAtMs = yearlyCheckTimes(state, period.since, n).dueMs;
+          instances.push({
+            id: `yearly-check:${index + 1}.${n}`,
+            label: `yearly check ${n} of progression in the short-hour fleksjob`,
+            startedAt: n === 1 ? period.since : toInstant(yearlyCheckTimes(state, period.since, n - 1).dueMs),
+            dueAtMs,
+            reminders: remindersBefore(dueAtMs, shortHours.reminders),
+            metAt: check?.at,
+            void: !check && !open,
+          });
+        }
+        return instances;
+      });
+    },
+    onDue: breachAndEscalate,
+  },
+
+  reassessment: {
+    label: 'the team reassesses the fleksjob',
+    remind: ['caseworker'],
+    instances: (state) =>
+      state.reassessments.map((reassessment, index) => ({
+        id: `reassessment:${index + 1}`,
+        startedAt: reassessment.requestedAt,
+        ...withinLimit(reassessment.requestedAt, state.ruleset.waitingTimes.teamReassessment),
+        metAt: reassessment.answeredAt,
+        void: ended(state) && !reassessment.answeredAt,
+      })),
+    onDue: breachAndEscalate,
+  },
+
+  /** LAB kap. 20: the first fleksjob is temporary; a status is due before its end. */
+  'fleksjob-status': {
+    label: 'the status of the temporary fleksjob is recorded',
+    remind: ['caseworker'],
+    instances: (state) => {
+      const temporary = state.ruleset.fleksjob.temporaryPeriod;
+      if (!state.job || !temporary) return [];
+      const statusMs = subtractDuration(
+        addDuration(state.job.startedAt, temporary.length),
+        temporary.statusBefore,
+      );
+      return [
+        {
+          id: 'fleksjob-status',
+          startedAt: state.job.startedAt,
+          dueAtMs: statusMs,
+          reminders: remindersBefore(statusMs, temporary.reminders),
+          metAt: state.statusRecordedAt,
+          void: ended(state) && !state.statusRecordedAt,
+        },
+      ];
+    },
+    onDue: breachAndEscalate,
+  },
+
+  'temporary-period-end': {
+    label: 'it is decided whether the temporary fleksjob becomes permanent',
+    remind: ['caseworker'],
+    instances: (state) => {
+      const temporary = state.ruleset.fleksjob.temporaryPeriod;
+      if (!state.job || !temporary) return [];
+      const endMs = addDuration(state.job.startedAt, temporary.length);
+      return [
+        {
+          id: 'temporary-period-end',
+          startedAt: state.job.startedAt,
+          dueAtMs: endMs,
+          reminders: remindersBefore(endMs, temporary.reminders),
+          metAt: state.permanentDecision?.at,
+          void: ended(state) && !state.permanentDecision,
+        },
+      ];
+    },
+    onDue: breachAndEscalate,
+  },
+
+  /** LAB kap. 20: follow-up conversations at the ruleset's interval. */
+  'follow-up-conversation': {
+    label: 'follow-up conversation',
+    remind: ['caseworker'],
+    instances: (state) => {
+      const conversations = state.ruleset.fleksjob.followUpConversations;
+      const job = state.job;
+      if (!job || !conversations) return [];
+      const dueOf = (n: number) => addDuration(job.startedAt, scaleDuration(conversations.every, n));
+      return Array.from({ length: state.followUpConversations.length + 1 }, (_, index) => {
+        const n = index + 1;
+        const heldAt = state.followUpConversations[index];
+        return {
+          id: `follow-up-conversation:${n}`,
+          label: `follow-up conversation ${n}`,
+          startedAt: n === 1 ? job.startedAt : toInstant(dueOf(n - 1)),
+          dueAtMs: dueOf(n),
+          reminders: remindersBefore(dueOf(n), conversations.reminders),
+          metAt: heldAt,
+          void: ended(state) && !heldAt,
+        };
+      });
+    },
+    onDue: breachAndEscalate,
+  },
+};

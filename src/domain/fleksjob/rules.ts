@@ -1,0 +1,300 @@
+import type { Draft } from 'immer';
+import { notify } from '../engine/draft';
+import { commonEventRules, type EventRule } from '../engine/event-rules';
+import {
+  addDuration,
+  type Instant,
+  scaleDuration,
+  subtractDuration,
+  toEpochMs,
+  toInstant,
+} from '../engine/time';
+import type { FleksjobEventData, FleksjobEventType } from './events';
+import type { FleksjobOutcome, FleksjobState } from './state';
+
+type FleksjobDraft = Draft<FleksjobState>;
+
+const day = (instant: Instant) => instant.slice(0, 10);
+
+function requireEmployed(state: FleksjobState, what: string): string | undefined {
+  if (state.phase === 'employed') return undefined;
+  if (state.phase === 'awaiting-start') return `${what} is not possible before the fleksjob has started`;
+  return `${what} is not possible while the team reassesses the fleksjob`;
+}
+
+function threshold(state: FleksjobState): number | undefined {
+  return state.ruleset.fleksjob.shortHours?.thresholdHours;
+}
+
+function openPeriod(state: FleksjobState): { index: number; since: Instant } | undefined {
+  const index = state.shortHourPeriods.length - 1;
+  const period = state.shortHourPeriods[index];
+  return period && !period.until ? { index, since: period.since } : undefined;
+}
+
+export function startJob(
+  draft: FleksjobDraft,
+  job: { weeklyHours: number; employer?: string },
+  at: Instant,
+): void {
+  draft.phase = 'employed';
+  draft.job = {
+    startedAt: at,
+    weeklyHours: job.weeklyHours,
+    ...(job.employer ? { employer: job.employer } : {}),
+  };
+  setHours(draft, job.weeklyHours, at);
+}
+
+/** Hours under the threshold start the yearly check (unless the citizen chose them); above it, it ends. */
+function setHours(draft: FleksjobDraft, weeklyHours: number, at: Instant): void {
+  const previous = draft.hours[draft.hours.length - 1];
+  if (previous?.weeklyHours !== weeklyHours) draft.hours.push({ at, weeklyHours });
+  if (draft.job) draft.job.weeklyHours = weeklyHours;
+  const limit = threshold(draft as FleksjobState);
+  if (limit === undefined) return;
+  const open = openPeriod(draft as FleksjobState);
+  if (weeklyHours < limit && !open && !draft.fewHoursChoice) draft.shortHourPeriods.push({ since: at });
+  if (weeklyHours >= limit && open) draft.shortHourPeriods[open.index]!.until = at;
+}
+
+/** The due time of the n-th (1-based) yearly check of a short-hour period, and when it can be recorded from. */
+export function yearlyCheckTimes(
+  state: FleksjobState,
+  since: Instant,
+  n: number,
+): { dueMs: number; recordableFromMs: number } {
+  const rule = state.ruleset.fleksjob.shortHours!;
+  const dueMs = addDuration(since, scaleDuration(rule.checkEvery, n));
+  return { dueMs, recordableFromMs: subtractDuration(dueMs, rule.recordableBefore) };
+}
+
+function nextConversationTimes(
+  state: FleksjobState,
+): { n: number; dueMs: number; recordableFromMs: number } | undefined {
+  const rule = state.ruleset.fleksjob.followUpConversations;
+  if (!rule || !state.job) return undefined;
+  const n = state.followUpConversations.length + 1;
+  const dueMs = addDuration(state.job.startedAt, scaleDuration(rule.every, n));
+  return { n, dueMs, recordableFromMs: subtractDuration(dueMs, rule.recordableBefore) };
+}
+
+function requestReassessment(draft: FleksjobDraft, reason: string, at: Instant): void {
+  draft.phase = 'reassessment';
+  draft.reassessments.push({ requestedAt: at, reason });
+  notify(
+    draft,
+    `reassessment-${draft.reassessments.length}`,
+    'fleksjob-reassessment',
+    ['citizen', 'caseworker', 'relatives'],
+    { reason },
+    at,
+  );
+}
+
+function end(draft: FleksjobDraft, reason: FleksjobOutcome, at: Instant, noteText?: string): void {
+  draft.phase = 'ended';
+  draft.outcome = { reason, at, ...(noteText ? { note: noteText } : {}) };
+  const open = openPeriod(draft as FleksjobState);
+  if (open) draft.shortHourPeriods[open.index]!.until = at;
+  notify(draft, 'ended', 'fleksjob-ended', ['citizen', 'caseworker', 'relatives'], { reason }, at);
+}
+
+/** The rule of each event of a fleksjob follow-up: when it is refused, and what it changes. */
+export const fleksjobRules: { [T in FleksjobEventType]: EventRule<FleksjobState, FleksjobEventData<T>> } = {
+  ...commonEventRules<FleksjobState>(),
+
+  fleksjobStarted: {
+    refuse: (state) => (state.phase === 'awaiting-start' ? undefined : 'the fleksjob has already started'),
+    apply: (draft, data, { at }) => {
+      startJob(draft, data, at);
+      return { summary: `fleksjob started: ${data.weeklyHours} hours a week` };
+    },
+  },
+
+  hoursChanged: {
+    refuse: (state, data) =>
+      requireEmployed(state, 'changing the hours') ??
+      (state.job?.weeklyHours === data.weeklyHours
+        ? `the fleksjob already has ${data.weeklyHours} hours a week`
+        : undefined),
+    apply: (draft, data, { at }) => {
+      const before = draft.job!.weeklyHours;
+      const wasChecked = Boolean(openPeriod(draft as FleksjobState));
+      setHours(draft, data.weeklyHours, at);
+      const isChecked = Boolean(openPeriod(draft as FleksjobState));
+      const check =
+        wasChecked === isChecked ? '' : isChecked ? '; the yearly check starts' : '; the yearly check ends';
+      return {
+        summary: `hours changed from ${before} to ${data.weeklyHours} a week${check}`,
+        reason: data.note,
+      };
+    },
+  },
+
+  fewHoursChosen: {
+    refuse: (state, data) =>
+      requireEmployed(state, "recording the citizen's choice") ??
+      (Boolean(state.fewHoursChoice) === data.chosen
+        ? data.chosen
+          ? 'the citizen’s choice of few hours is already recorded'
+          : 'no choice of few hours is recorded'
+        : undefined),
+    apply: (draft, data, { at }) => {
+      if (data.chosen) {
+        draft.fewHoursChoice = { since: at, ...(data.note ? { note: data.note } : {}) };
+        const open = openPeriod(draft as FleksjobState);
+        if (open) draft.shortHourPeriods[open.index]!.until = at;
+        return {
+          summary: 'the citizen has chosen few hours: respected, no yearly progression check',
+          reason: data.note,
+        };
+      }
+      delete draft.fewHoursChoice;
+      setHours(draft, draft.job!.weeklyHours, at);
+      return {
+        summary: 'the citizen no longer chooses few hours',
+        reason: data.note,
+      };
+    },
+  },
+
+  progressionReviewRecorded: {
+    refuse: (state) => {
+      if (!state.ruleset.fleksjob.progressionReview) return 'this ruleset has no progression review';
+      if (state.progressionReview)
+        return `the progression review was recorded on ${day(state.progressionReview.at)}`;
+      return requireEmployed(state, 'a progression review');
+    },
+    apply: (draft, data, { at }) => {
+      draft.progressionReview = {
+        at,
+        workCapacity: data.workCapacity,
+        weeklyHours: data.weeklyHours,
+        ...(data.note ? { note: data.note } : {}),
+      };
+      setHours(draft, data.weeklyHours, at);
+      return {
+        summary: `progression review: work capacity ${data.workCapacity}, ${data.weeklyHours} hours a week`,
+        reason: data.note,
+      };
+    },
+  },
+
+  yearlyCheckRecorded: {
+    refuse: (state, _data, { at }) => {
+      const employed = requireEmployed(state, 'a yearly check');
+      if (employed) return employed;
+      if (!state.ruleset.fleksjob.shortHours)
+        return 'this ruleset has no yearly check of short-hour fleksjobs';
+      if (state.fewHoursChoice) return 'the citizen has chosen few hours: there is no yearly check';
+      const open = openPeriod(state);
+      if (!open)
+        return `the fleksjob has ${state.job!.weeklyHours} hours a week: the yearly check applies under ${threshold(state)}`;
+      const n = state.yearlyChecks.filter((check) => check.period === open.index).length + 1;
+      const { dueMs, recordableFromMs } = yearlyCheckTimes(state, open.since, n);
+      return tooEarly('the next yearly check', at, dueMs, recordableFromMs);
+    },
+    apply: (draft, data, { at }) => {
+      const open = openPeriod(draft as FleksjobState)!;
+      draft.yearlyChecks.push({
+        at,
+        period: open.index,
+        progression: data.progression,
+        planFollowed: data.planFollowed,
+        weeklyHours: data.weeklyHours,
+        ...(data.note ? { note: data.note } : {}),
+      });
+      setHours(draft, data.weeklyHours, at);
+      if (!data.progression) requestReassessment(draft, 'no progression at the yearly check', at);
+      return {
+        summary: `yearly check: ${data.progression ? 'progression' : 'no progression, back to the team'}, ${data.weeklyHours} hours a week${data.planFollowed ? '' : ', plan not followed'}`,
+        reason: data.note,
+      };
+    },
+  },
+
+  teamReassessment: {
+    refuse: (state) =>
+      state.phase === 'reassessment' ? undefined : 'no reassessment by the team is pending',
+    apply: (draft, data, { at }) => {
+      const pending = draft.reassessments.find((candidate) => !candidate.answeredAt)!;
+      pending.answeredAt = at;
+      pending.recommends = data.recommends;
+      if (data.recommends === 'continue') {
+        draft.phase = 'employed';
+        return {
+          summary: 'the team reassessed the fleksjob: it continues',
+          reason: data.note,
+        };
+      }
+      end(draft, data.recommends === 'foertidspension' ? 'foertidspension' : 'end-fleksjob', at, data.note);
+      return {
+        summary: `the team reassessed the fleksjob: ${data.recommends}`,
+        reason: data.note,
+      };
+    },
+  },
+
+  fleksjobStatusRecorded: {
+    refuse: (state) => {
+      if (!state.ruleset.fleksjob.temporaryPeriod) return 'this ruleset has no temporary first fleksjob';
+      if (state.statusRecordedAt) return `the status was recorded on ${day(state.statusRecordedAt)}`;
+      return requireEmployed(state, 'a status of the temporary fleksjob');
+    },
+    apply: (draft, data, { at }) => {
+      draft.statusRecordedAt = at;
+      return {
+        summary: 'status of the temporary fleksjob recorded',
+        reason: data.note,
+      };
+    },
+  },
+
+  permanentFleksjobDecided: {
+    refuse: (state) => {
+      if (!state.ruleset.fleksjob.temporaryPeriod) return 'this ruleset has no temporary first fleksjob';
+      if (state.permanentDecision) return `it was decided on ${day(state.permanentDecision.at)}`;
+      return requireEmployed(state, 'a decision on a permanent fleksjob');
+    },
+    apply: (draft, data, { at }) => {
+      draft.permanentDecision = { at, decision: data.decision };
+      if (data.decision === 'end') end(draft, 'temporary-period-ended', at, data.note);
+      return {
+        summary:
+          data.decision === 'permanent' ? 'the fleksjob becomes permanent' : 'the temporary fleksjob ends',
+        reason: data.note,
+      };
+    },
+  },
+
+  followUpConversationHeld: {
+    refuse: (state, _data, { at }) => {
+      const employed = requireEmployed(state, 'a follow-up conversation');
+      if (employed) return employed;
+      const next = nextConversationTimes(state);
+      if (!next) return 'this ruleset has no follow-up conversations';
+      return tooEarly(`follow-up conversation ${next.n}`, at, next.dueMs, next.recordableFromMs);
+    },
+    apply: (draft, data, { at }) => {
+      draft.followUpConversations.push(at);
+      return {
+        summary: `follow-up conversation ${draft.followUpConversations.length} held`,
+        reason: data.note,
+      };
+    },
+  },
+
+  fleksjobEnded: {
+    refuse: () => undefined,
+    apply: (draft, data, { at }) => {
+      end(draft, data.reason, at, data.note);
+      return { summary: `the fleksjob ended: ${data.reason}`, reason: data.note };
+    },
+  },
+};
+
+function tooEarly(what: string, at: Instant, dueMs: number, recordableFromMs: number): string | undefined {
+  if (toEpochMs(at) >= recordableFromMs) return undefined;
+  return `${what} is due ${day(toInstant(dueMs))}; it can be recorded from ${day(toInstant(recordableFromMs))}`;
+}

@@ -1,0 +1,43 @@
+import type { CaseBase } from '../engine/case';
+import type { Instant } from '../engine/time';
+import type { FleksjobEventData } from './events';
+
+export type FleksjobOutcome =
+  FleksjobEventData<'fleksjobEnded'>['reason'] | 'end-fleksjob' | 'temporary-period-ended';
+
+export interface FleksjobState extends CaseBase {
+  kind: 'fleksjob';
+  phase: 'awaiting-start' | 'employed' | 'reassessment' | 'ended';
+  origin: 'course' | 'direct';
+  /** The course this follow-up continues (its own history is in the workflow's earlier runs). */
+  course?: { openedAt: Instant; concludedAt: Instant };
+  job?: { startedAt: Instant; employer?: string; weeklyHours: number };
+  hours: Array<{ at: Instant; weeklyHours: number }>;
+  fewHoursChoice?: { since: Instant; note?: string };
+  /** Spells under the short-hour threshold that the yearly check applies to. */
+  shortHourPeriods: Array<{ since: Instant; until?: Instant }>;
+  progressionReview?: {
+    at: Instant;
+    workCapacity: 'as-expected' | 'higher' | 'lower';
+    weeklyHours: number;
+    note?: string;
+  };
+  yearlyChecks: Array<{
+    at: Instant;
+    period: number;
+    progression: boolean;
+    planFollowed: boolean;
+    weeklyHours: number;
+    note?: string;
+  }>;
+  reassessments: Array<{
+    requestedAt: Instant;
+    reason: string;
+    answeredAt?: Instant;
+    recommends?: FleksjobEventData<'teamReassessment'>['recommends'];
+  }>;
+  statusRecordedAt?: Instant;
+  permanentDecision?: { at: Instant; decision: 'permanent' | 'end' };
+  followUpConversations: Instant[];
+  outcome?: { reason: FleksjobOutcome; at: Instant; note?: string };
+}
