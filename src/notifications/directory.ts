@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import type { Recipient } from '../domain/state';
-import { describeIssues } from '../domain/validation';
+import type { Recipient } from '../domain/engine/case';
+import { describeIssues } from '../domain/engine/validation';
 
 /**
  * Where the people behind a role are reached. The case knows the citizen's, the caseworker's and

@@ -2,10 +2,9 @@ import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  advanceClock,
-  type CaseEventData,
-  type CaseState,
-  type DeadlineKind,
+  allDeadlineKinds,
+  type CourseEventData,
+  type CourseState,
   type NotificationRecord,
   OutcomeSchema,
   RecommendationSchema,
@@ -20,7 +19,7 @@ import {
   renderMessage,
   TemplateError,
 } from '../../src/notifications/templates';
-import { after, courseAfter, events, inCourse, law, open, send } from '../helpers/core';
+import { advanceClock, after, courseAfter, events, inCourse, law, open, send } from '../helpers/core';
 
 const templates = loadTemplates();
 const context = { municipalityName: 'Københavns Kommune' };
@@ -121,20 +120,8 @@ describe('the template files', () => {
     });
   });
 
-  test('labels.json has plain Danish for every value a template shows through text.*', () => {
-    const deadlineKinds: Record<DeadlineKind, true> = {
-      'coordinating-caseworker': true,
-      'team-meeting': true,
-      'team-reassessment': true,
-      decision: true,
-      'real-offer': true,
-      'first-measure': true,
-      'maximum-duration': true,
-      'existing-evidence-decision': true,
-      'complaint-reconsideration': true,
-      'health-advice': true,
-    };
-    const alternatives: Record<NonNullable<CaseEventData<'municipalDecision'>['alternative']>, true> = {
+  test('labels.json has plain Danish for every value a template shows through text.*, every deadline of every kind included', () => {
+    const alternatives: Record<NonNullable<CourseEventData<'municipalDecision'>['alternative']>, true> = {
       fleksjob: true,
       foertidspension: true,
       revalidering: true,
@@ -142,7 +129,8 @@ describe('the template files', () => {
       none: true,
     };
     const expected = {
-      deadline: Object.keys(deadlineKinds),
+      // Every deadline of every kind of case (the loader refuses templates without them).
+      deadline: allDeadlineKinds,
       outcome: OutcomeSchema.options,
       recommends: RecommendationSchema.options,
       alternative: Object.keys(alternatives),
@@ -159,7 +147,7 @@ describe('the template files', () => {
  */
 function notificationsFromTheCore(): NotificationRecord[] {
   const DAY = 86_400_000;
-  const withRelatives = (state: CaseState, at: number, covers: string[]) => {
+  const withRelatives = (state: CourseState, at: number, covers: string[]) => {
     let next = send(
       state,
       'relativeRegistered',
@@ -175,12 +163,12 @@ function notificationsFromTheCore(): NotificationRecord[] {
     return send(next, 'relativeConsent', { relativeId: 'r1', consent: true, covers }, at);
   };
   /** The clock as the workflow runs it: waking up along the way, not once at the end. */
-  const weekByWeek = (state: CaseState, until: number) => {
+  const weekByWeek = (state: CourseState, until: number) => {
     let next = state;
     for (let at = Date.parse(state.openedAt); at < until; at += 7 * DAY) next = advanceClock(next, at);
     return advanceClock(next, until);
   };
-  const cases: CaseState[] = [];
+  const cases: CourseState[] = [];
 
   // Dissent, a grant, then a year without a real offer and three years without an outcome: reminders,
   // breaches, the right to a decision on the existing evidence, escalations to both levels.
