@@ -1,3 +1,4 @@
+import { ensureChromium } from './lib/browser';
 import { ensurePostgres, ensureTemporalServer, ensureTemporalUi } from './lib/cluster-binaries';
 import { ensureSchemathesis } from './lib/contract-tools';
 import { ensureCompose, ensureHadolint, ensurePromtool } from './lib/deploy-tools';
@@ -7,8 +8,9 @@ import { ensureTemporalCli, ensureTestServer } from './lib/temporal-binaries';
 /**
  * Installs, on first use, what the commands need: the Temporal CLI and the time-skipping test server
  * (`temporal`), the checkers of the deployment files (`deploy`), what the local cluster runs on —
- * the Temporal server built from the Go module proxy and PostgreSQL (`cluster`) — and the checker of
- * the API against its OpenAPI document (`contract`). Prints where each is.
+ * the Temporal server built from the Go module proxy and PostgreSQL (`cluster`) — the checker of
+ * the API against its OpenAPI document (`contract`), and the browser the staff pages are tested in
+ * (`browser`: Chromium from Debian where none is on PATH). Prints where each is.
  */
 const installers: Record<string, Array<[string, () => string | string[]]>> = {
   temporal: [
@@ -26,6 +28,7 @@ const installers: Record<string, Array<[string, () => string | string[]]>> = {
     ['postgresql', ensurePostgres],
   ],
   contract: [['schemathesis', ensureSchemathesis]],
+  browser: [['chromium', ensureChromium]],
 };
 
 try {

@@ -104,6 +104,7 @@ async function main(): Promise<void> {
     [
       '',
       'Ressourceforløb is running:',
+      `  Worklist     ${api}/ (staff pages: sign in with a token below)`,
       `  API          ${api}/api/v1/cases`,
       `  Temporal UI  http://127.0.0.1:${settings.RF_TEMPORAL_UI_PORT}`,
       `  Temporal     ${address} (SQLite: ${join(dataDir, 'temporal.sqlite')})`,

@@ -18,6 +18,7 @@ import type { Principal, TokenRegistry } from '../config/api-tokens';
 import type { Actor, Ruleset } from '../domain';
 import { createHttpMetrics, type HttpMetrics } from '../observability/http-metrics';
 import { createLogger, type Logger } from '../observability/logger';
+import { createWebRouter, type WebOptions, webOptionsFromEnvironment } from '../web/router';
 import { buildOpenApiDocument } from './openapi';
 import { HttpProblem, type Problem, sendProblem } from './problem';
 import { type ApiRoute, buildRoutes } from './routes';
@@ -35,6 +36,8 @@ export interface ApiDependencies {
   metrics?: HttpMetrics;
   /** True once the process is stopping: /readyz then answers 503 so no new traffic is sent. */
   isStopping?: () => boolean;
+  /** The staff pages at `/` (src/web); without it, their settings come from the environment (RF_OIDC_*). */
+  web?: WebOptions;
 }
 
 /** Swagger UI's files, from its npm package: the docs page works without the internet. */
@@ -77,6 +80,7 @@ export function createApp(dependencies: ApiDependencies): express.Express {
 
   app.use('/api', authenticate(tokens), requireJsonBody, express.json({ limit: '64kb' }));
   for (const route of routes) app[route.method](route.path, handler(route));
+  app.use(createWebRouter({ routes, tokens, logger, ...(dependencies.web ?? webOptionsFromEnvironment()) }));
 
   app.use((_req, res) => sendProblem(res, { status: 404, title: 'Not Found' }));
   app.use(errorHandler(logger));

@@ -1,0 +1,181 @@
+import type { ApiRoute } from '../api/routes';
+import { HttpProblem } from '../api/problem';
+import type { CaseSummary } from '../client/visibility';
+import type { Principal } from '../config/api-tokens';
+import type { Deadline } from '../domain/engine/deadlines';
+import type { Escalation, TimelineEntry } from '../domain/engine/case';
+
+/**
+ * Everything the pages read, in one place. Today it is built on what the API has: the list through
+ * visibility (`listCases`) and one case's state (`getCase`), called through the API's own route table,
+ * so a signed-in person is checked exactly as their API token would be (role, municipality, the
+ * query's validation) and a supervisor sees CPR numbers masked as the API masks them. When the list
+ * grows what the worklist needs (overdue since, escalation details, counts), this module is what
+ * changes; the pages take the shapes below.
+ */
+export interface WorklistQuery {
+  kind?: string;
+  phase?: string;
+  caseworker?: string;
+  escalated?: boolean;
+  /** A day, YYYY-MM-DD: the next deadline falls before its start (Danish time). */
+  deadlineBefore?: string;
+  pageToken?: string;
+}
+
+export interface WorklistRow extends CaseSummary {
+  /** The next deadline has passed. */
+  overdue: boolean;
+  /** The signed-in caseworker is the case's coordinating caseworker. */
+  mine: boolean;
+}
+
+export interface Worklist {
+  /** A caseworker's own open cases (first page), shown before the rest; absent for others. */
+  mine?: WorklistRow[];
+  /** Open cases with an unacknowledged escalation (first page). */
+  escalated: WorklistRow[];
+  /** The filtered list, one page, by next deadline. */
+  cases: WorklistRow[];
+  nextPageToken: string | null;
+}
+
+export interface CasePageView {
+  caseId: string;
+  kind: string;
+  municipality: string;
+  phase: string;
+  ruleset: { name: string; version: number };
+  citizen: { name: string; cpr: string };
+  coordinatingCaseworker?: { id: string; name: string };
+  deadlines: Deadline[];
+  nextDeadlineAt: string | null;
+  escalations: Escalation[];
+  openEscalations: number;
+  timeline: TimelineEntry[];
+}
+
+export interface PageData {
+  worklist(principal: Principal, query: WorklistQuery, now: Date): Promise<Worklist>;
+  caseView(principal: Principal, caseId: string): Promise<CasePageView>;
+}
+
+const PAGE_SIZE = 50;
+
+export function pageDataFromRoutes(routes: ApiRoute[]): PageData {
+  const listCases = routeOf(routes, 'listCases');
+  const getCase = routeOf(routes, 'getCase');
+
+  const list = async (principal: Principal, query: Record<string, string>) =>
+    (await callRoute(listCases, principal, { query })) as {
+      cases: CaseSummary[];
+      nextPageToken: string | null;
+    };
+
+  return {
+    async worklist(principal, query, now) {
+      const filters: Record<string, string> = {
+        status: 'open',
+        pageSize: String(PAGE_SIZE),
+        ...(query.kind ? { kind: query.kind } : {}),
+        ...(query.phase ? { phase: query.phase } : {}),
+        ...(query.caseworker ? { caseworker: query.caseworker } : {}),
+        ...(query.deadlineBefore
+          ? { deadlineBefore: startOfDanishDay(query.deadlineBefore).toISOString() }
+          : {}),
+      };
+      const ownFirst = principal.role === 'caseworker' && !query.caseworker && !query.pageToken;
+      const [page, escalated, mine] = await Promise.all([
+        list(principal, {
+          ...filters,
+          ...(query.escalated ? { escalated: 'true' } : {}),
+          ...(query.pageToken ? { pageToken: query.pageToken } : {}),
+        }),
+        query.pageToken ? undefined : list(principal, { ...filters, escalated: 'true' }),
+        ownFirst ? list(principal, { ...filters, caseworker: principal.person }) : undefined,
+      ]);
+      const row = (summary: CaseSummary): WorklistRow => ({
+        ...summary,
+        overdue: summary.nextDeadlineAt !== null && new Date(summary.nextDeadlineAt) < now,
+        mine: summary.caseworker === principal.person,
+      });
+      const rows = (cases: CaseSummary[]) => cases.map(row).sort(byNextDeadline);
+      return {
+        ...(mine ? { mine: rows(mine.cases) } : {}),
+        escalated: escalated ? rows(escalated.cases) : [],
+        cases: rows(page.cases),
+        nextPageToken: page.nextPageToken,
+      };
+    },
+    async caseView(principal, caseId) {
+      return (await callRoute(getCase, principal, { params: { caseId } })) as CasePageView;
+    },
+  };
+}
+
+/** Earliest next deadline first; cases without one last. Visibility pages are not ordered by it. */
+function byNextDeadline(a: WorklistRow, b: WorklistRow): number {
+  if (a.nextDeadlineAt === b.nextDeadlineAt) return a.caseId.localeCompare(b.caseId);
+  if (a.nextDeadlineAt === null) return 1;
+  if (b.nextDeadlineAt === null) return -1;
+  return a.nextDeadlineAt.localeCompare(b.nextDeadlineAt);
+}
+
+/** Midnight in Copenhagen (CET or CEST) of a YYYY-MM-DD day. */
+export function startOfDanishDay(day: string): Date {
+  const utcMidnight = new Date(`${day}T00:00:00Z`);
+  // Copenhagen's hour at UTC midnight is its offset (1 or 2); its midnight came that many hours before.
+  const hour = Number(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Copenhagen',
+      hour: '2-digit',
+      hourCycle: 'h23',
+    }).format(utcMidnight),
+  );
+  return new Date(utcMidnight.getTime() - hour * 3_600_000);
+}
+
+function routeOf(routes: ApiRoute[], operationId: string): ApiRoute {
+  const route = routes.find((candidate) => candidate.operationId === operationId);
+  if (!route) throw new Error(`the API has no route ${operationId}`);
+  return route;
+}
+
+/**
+ * Calls an API route as the API's own handler does (src/api/app.ts): the role check, the zod
+ * validation of path and query, then the route. Errors are the API's (HttpProblem, CaseNotFoundError …).
+ */
+export async function callRoute(
+  route: ApiRoute,
+  principal: Principal,
+  input: { params?: Record<string, string>; query?: Record<string, string> },
+): Promise<unknown> {
+  if (!route.roles.includes(principal.role)) {
+    throw new HttpProblem({ status: 403, title: 'Forbidden', detail: `a ${principal.role} cannot do this` });
+  }
+  const parse = (schema: ApiRoute['params'], value: unknown, where: string) => {
+    if (!schema) return {};
+    const result = schema.safeParse(value);
+    if (result.success) return result.data as Record<string, unknown>;
+    throw new HttpProblem({
+      status: 400,
+      title: 'Invalid request',
+      detail: `the ${where} is not valid`,
+      errors: result.error.issues.map((issue) => ({
+        field: issue.path.map(String).join('.') || `(${where})`,
+        message: issue.message,
+      })),
+    });
+  };
+  const params = parse(route.params, input.params ?? {}, 'path');
+  const query = parse(route.query, input.query ?? {}, 'query');
+  const result = await route.handle({
+    principal,
+    actor: { id: principal.person, role: principal.role, municipality: principal.municipality },
+    params,
+    query,
+    // Reads only, so far. An event route also validates its body merged with the path's IDs (app.ts).
+    body: undefined,
+  });
+  return result.body;
+}
