@@ -10,7 +10,7 @@ export const date = z.string().meta({ description: 'A calendar date, YYYY-MM-DD'
 /** The fields of each kind of case, as the API documents them (see view-schemas.ts for the whole). */
 export const course = {
   kind: z.literal('ressourceforloeb'),
-  phase: z.enum(['referred', 'awaiting-decision', 'in-course', 'refused', 'concluded']),
+  phase: z.enum(['referred', 'awaiting-decision', 'in-course', 'refused', 'closing', 'concluded']),
   origin: z.enum(['referral', 'application']),
   openedAt: instant,
   teamReviews: z.array(
@@ -82,14 +82,34 @@ export const course = {
     z
       .object({
         id: z.string(),
-        about: z.enum(['grant', 'refusal', 'offer']),
+        about: z.enum(['grant', 'refusal', 'offer', 'conclusion']),
         offerId: z.string().optional(),
         receivedAt: instant,
-        status: z.enum(['awaiting-reconsideration', 'upheld', 'forwarded', 'appeal-decided']),
+        decisionReceivedOn: date
+          .optional()
+          .meta({ description: 'The day the citizen received the decision, where not the day it was sent' }),
+        late: z
+          .object({ reason: z.string().optional() })
+          .strict()
+          .optional()
+          .meta({
+            description: 'Received after the complaint window: sent to Ankestyrelsen, not reconsidered',
+          }),
+        status: z.enum([
+          'awaiting-reconsideration',
+          'upheld',
+          'awaiting-citizen',
+          'awaiting-forwarding',
+          'forwarded',
+          'settled',
+          'appeal-decided',
+        ]),
         reconsideredAt: instant.optional(),
+        result: z.enum(['upheld', 'partly-upheld', 'kept']).optional(),
         reasoning: z.string().optional(),
+        answer: z.object({ maintained: z.boolean(), at: instant }).strict().optional(),
         forwardedAt: instant.optional(),
-        forwardedBecause: z.enum(['kept', 'overdue']).optional(),
+        forwardedBecause: z.enum(['kept', 'maintained', 'late', 'overdue']).optional(),
         appeal: z
           .object({ result: z.enum(['decision-upheld', 'decision-changed', 'remitted']), at: instant })
           .strict()

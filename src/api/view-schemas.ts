@@ -56,6 +56,10 @@ export const DeadlineSchema = z
       .string()
       .optional()
       .meta({ description: 'The complaint, offer or check the deadline is about' }),
+    source: z.string().optional().meta({
+      description:
+        "Where the rule comes from, as the case's ruleset names it (a provision, a seed, or a local service target)",
+    }),
   })
   .strict()
   .meta({ id: 'Deadline' });

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import demoMinutes from '../../rulesets/demo-minutes.json';
 import law2022 from '../../rulesets/law-2022.json';
 import seeds2017 from '../../rulesets/seeds-2017.json';
+import law2022v1 from '../../rulesets/history/law-2022.v1.json';
+import seeds2017v1 from '../../rulesets/history/seeds-2017.v1.json';
 import { type Ruleset, RulesetSchema } from '../domain/engine/ruleset';
 import { describeIssues } from '../domain/engine/validation';
 
@@ -13,9 +15,20 @@ export const builtInRulesets: ReadonlyMap<string, Ruleset> = new Map(
   }),
 );
 
-/** A built-in ruleset's name, or the path of a ruleset JSON file; an invalid file is refused with why. */
+/**
+ * Earlier versions of the built-in rulesets, by `name@version`: cases pinned to them keep their rules
+ * (the whole ruleset travels in each case), and tests of those cases load them by this name.
+ */
+const earlierVersions: ReadonlyMap<string, Ruleset> = new Map(
+  [seeds2017v1, law2022v1].map((raw) => {
+    const ruleset = RulesetSchema.parse(raw);
+    return [`${ruleset.name}@${ruleset.version}`, ruleset];
+  }),
+);
+
+/** A built-in ruleset's name (`name@version` for an earlier version), or the path of a ruleset JSON file; an invalid file is refused with why. */
 export function loadRuleset(nameOrPath: string): Ruleset {
-  const builtIn = builtInRulesets.get(nameOrPath);
+  const builtIn = builtInRulesets.get(nameOrPath) ?? earlierVersions.get(nameOrPath);
   if (builtIn) return builtIn;
   if (!nameOrPath.endsWith('.json')) {
     throw new Error(

@@ -167,12 +167,22 @@ export const courseEventMessages = catalog(courseEvents, {
   complaintReceived: [
     'receiveComplaint',
     'complaints',
-    'Record a complaint about a grant, a refusal or an offer',
+    'Record a complaint about a grant, a refusal, an offer or the conclusion of the course',
   ],
   complaintReconsidered: [
     'reconsiderComplaint',
     'complaints/:complaintId/reconsideration',
     "Record the municipality's reconsideration of a complaint",
+  ],
+  complaintMaintained: [
+    'recordComplaintMaintained',
+    'complaints/:complaintId/maintained',
+    "Record the citizen's answer after partial medhold: is the complaint maintained",
+  ],
+  complaintForwarded: [
+    'recordComplaintForwarded',
+    'complaints/:complaintId/forwarding',
+    'Record that the complaint, the reconsideration and the file were sent to Ankestyrelsen',
   ],
   appealDecided: [
     'recordAppealDecision',

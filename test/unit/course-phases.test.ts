@@ -9,6 +9,7 @@ import {
   events,
   inCourse,
   open,
+  seedsNow,
   send,
   supervisor,
 } from '../helpers/core';
@@ -67,6 +68,20 @@ function refused(): { state: CourseState; at: number } {
   return { state, at: after('P1M', 60_000) };
 }
 
+/** Under the current rulesets an ended course stays open for complaints for the complaint window. */
+function closing(): { state: CourseState; at: number } {
+  let state = inCourse(seedsNow);
+  state = send(
+    state,
+    'relativeRegistered',
+    { relativeId: 'r1', name: 'Mette', relation: 'spouse' },
+    courseAfter('P2W'),
+  );
+  state = send(state, 'complaintReceived', { complaintId: 'c1', about: 'grant' }, courseAfter('P3W'));
+  state = send(state, 'courseConcluded', { outcome: 'job' }, courseAfter('P4W'));
+  return { state, at: courseAfter('P4W', 60_000) };
+}
+
 function concluded(): { state: CourseState; at: number } {
   const { state, at } = inCourseLoaded();
   return { state: send(state, 'courseConcluded', { outcome: 'job' }, at), at: at + 60_000 };
@@ -77,6 +92,7 @@ const fixtures: Record<Phase, () => { state: CourseState; at: number }> = {
   'awaiting-decision': awaitingDecision,
   'in-course': inCourseLoaded,
   refused,
+  closing,
   concluded,
 };
 
@@ -92,6 +108,8 @@ const payloads: Record<CourseEventType, unknown> = {
   healthCoordinatorAdvice: { offerId: 'o3', advice: 'proceed' },
   complaintReceived: { complaintId: 'c9', about: 'grant' },
   complaintReconsidered: { complaintId: 'c1', result: 'kept', reasoning: 'the decision stands' },
+  complaintMaintained: { complaintId: 'c1', maintained: true },
+  complaintForwarded: { complaintId: 'c1' },
   appealDecided: { complaintId: 'c2', result: 'decision-upheld' },
   decisionOnExistingEvidenceDemanded: {},
   relativeRegistered: { relativeId: 'r9', name: 'Ole', relation: 'brother' },
@@ -105,8 +123,9 @@ const R = 'referred';
 const A = 'awaiting-decision';
 const C = 'in-course';
 const F = 'refused';
+const X = 'closing';
 const accepted: Record<CourseEventType, Phase[]> = {
-  caseworkerAssigned: [R, A, C, F],
+  caseworkerAssigned: [R, A, C, F, X],
   teamRecommendation: [R, A, C],
   municipalDecision: [A],
   offerRegistered: [C],
@@ -116,12 +135,16 @@ const accepted: Record<CourseEventType, Phase[]> = {
   healthCoordinatorRequested: [C],
   healthCoordinatorAdvice: [C],
   complaintReceived: [C],
-  complaintReconsidered: [C],
+  // While closing: complaint c1, received during the course, is still to be reconsidered.
+  complaintReconsidered: [C, X],
+  // Under the rulesets' first versions a complaint is never partly upheld nor forwarded by hand.
+  complaintMaintained: [],
+  complaintForwarded: [],
   appealDecided: [C],
   // The right arises only when no real offer has started within a year: see case-rules.test.ts.
   decisionOnExistingEvidenceDemanded: [],
-  relativeRegistered: [R, A, C, F],
-  relativeConsent: [C],
+  relativeRegistered: [R, A, C, F, X],
+  relativeConsent: [C, X],
   workCapacityCannotDevelop: [R, A, C],
   courseConcluded: [C],
   escalationAcknowledged: [R, A, C],

@@ -1,84 +1,177 @@
 import type { Draft } from 'immer';
-import { notify } from '../engine/draft';
+import { breachAndEscalate, type DeadlineDefinitions, withinLimit } from '../engine/deadlines';
+import { type CaseDraft, escalate, notify, record, SYSTEM } from '../engine/draft';
 import type { EventRule } from '../engine/event-rules';
-import type { Instant } from '../engine/time';
+import { addDuration, type Instant, toEpochMs, toInstant } from '../engine/time';
 import type { CourseEventData } from './events';
-import { type CourseState, offerRefusal } from './state';
+import { type Complaint, type CourseState, offerRefusal } from './state';
 
 type CourseDraft = Draft<CourseState>;
-type ComplaintEvent = 'complaintReceived' | 'complaintReconsidered' | 'appealDecided';
+type ComplaintEvent =
+  | 'complaintReceived'
+  | 'complaintReconsidered'
+  | 'complaintMaintained'
+  | 'complaintForwarded'
+  | 'appealDecided';
+export type ComplaintDeadlineKind = 'complaint-reconsideration' | 'complaint-answer' | 'complaint-forwarding';
 
 const day = (instant: Instant) => instant.slice(0, 10);
+const DAY_MS = 86_400_000;
 
 /**
- * Complaints about a grant, a refusal or an offer (seed 002; Rsl. §§ 66–67): received, reconsidered
- * by the municipality within the ruleset's limit, and, if kept, decided by Ankestyrelsen.
+ * Complaints (seed 002; Rsl. §§ 66–67; BEK 861/2025 §§ 11–13), all in this file: when a complaint
+ * can be made, its reconsideration, how what is not fully met reaches Ankestyrelsen, Ankestyrelsen's
+ * decision, and the complaint window that keeps a case open after a decision that ends it.
+ *
+ * How a complaint reaches Ankestyrelsen is the ruleset's `complaints.forwarding`. Rulesets without it
+ * (the ones cases were pinned to before 2026-12) keep their rule: a kept or overdue complaint is
+ * marked forwarded by the case itself. With it, a caseworker sends it and registers that
+ * (`complaintForwarded`): nothing is marked forwarded, and no letter says so, until then.
  */
+const registered = (state: CourseState) => state.ruleset.complaints.forwarding !== undefined;
+
+/** The instant of the decision a complaint is about (undefined: there is none to complain about). */
+function decisionAt(state: CourseState, about: Complaint['about'], offerId?: string): Instant | undefined {
+  switch (about) {
+    case 'refusal':
+      return state.phase === 'refused' ? state.refusedAt : undefined;
+    case 'grant':
+      return state.phase === 'in-course'
+        ? state.decisions.filter((decision) => decision.decision === 'grant-course' && decision.stands).at(-1)
+            ?.at
+        : undefined;
+    case 'offer':
+      return offerId ? state.offers.find((offer) => offer.id === offerId)?.registeredAt : undefined;
+    case 'conclusion':
+      return state.phase === 'closing' ? state.outcome?.at : undefined;
+  }
+}
+
+/**
+ * The end of a time the citizen has to act, counted in calendar days from the day they received a
+ * decision (Digital Post: the day it was sent), to the end of the last day (UTC).
+ */
+function citizenTimeEnds(decidedAt: Instant, within: string, receivedOn?: string): number {
+  const receipt = receivedOn ?? day(decidedAt);
+  return addDuration(`${receipt}T00:00:00.000Z`, within) + DAY_MS - 1;
+}
+
+/** The end of the complaint window for a decision (Rsl. § 67: 4 weeks from receipt). */
+export function complaintWindowEnds(state: CourseState, decidedAt: Instant, receivedOn?: string): number {
+  return citizenTimeEnds(decidedAt, state.ruleset.complaints.window, receivedOn);
+}
+
+const findComplaint = (state: CourseState, complaintId: string) =>
+  state.complaints.find((candidate) => candidate.id === complaintId);
+const noSuchComplaint = (complaintId: string) => `there is no complaint "${complaintId}" in this case`;
+
+/** The rules of the complaint events. */
 export const complaintRules: { [T in ComplaintEvent]: EventRule<CourseState, CourseEventData<T>> } = {
   complaintReceived: {
     refuse: (state, data) => {
-      if (state.complaints.some((complaint) => complaint.id === data.complaintId)) {
+      if (findComplaint(state, data.complaintId)) {
         return `a complaint with ID "${data.complaintId}" already exists`;
       }
       if (data.about === 'refusal' && state.phase !== 'refused')
         return 'there is no refusal of a course to complain about';
       if (data.about === 'grant' && state.phase !== 'in-course')
         return 'there is no granted course to complain about';
+      if (data.about === 'conclusion' && state.phase !== 'closing')
+        return 'there is no decision ending the course that is still open for complaints';
       if (data.about === 'offer') {
         const { offer, refusal } = offerRefusal(state, data.offerId!);
         if (!offer) return refusal;
         if (offer.status === 'withdrawn') return `offer ${offer.id} has been withdrawn`;
       }
+      if (!registered(state) && (data.decisionReceivedOn || data.lateReason)) {
+        return "this case's ruleset counts the complaint window from the decision itself: it takes no receipt date or reason for lateness";
+      }
+      const decided = decisionAt(state, data.about, data.offerId);
+      if (decided && data.decisionReceivedOn && data.decisionReceivedOn < day(decided)) {
+        return `the decision was sent on ${day(decided)}: it cannot have been received on ${data.decisionReceivedOn}`;
+      }
       return undefined;
     },
     apply: (draft, data, { at }) => {
+      const decided = decisionAt(draft as CourseState, data.about, data.offerId);
+      const late =
+        registered(draft as CourseState) &&
+        decided !== undefined &&
+        toEpochMs(at) > complaintWindowEnds(draft as CourseState, decided, data.decisionReceivedOn);
       draft.complaints.push({
         id: data.complaintId,
         about: data.about,
         ...(data.offerId ? { offerId: data.offerId } : {}),
         receivedAt: at,
-        status: 'awaiting-reconsideration',
+        ...(data.decisionReceivedOn ? { decisionReceivedOn: data.decisionReceivedOn } : {}),
+        // BEK 861/2025 § 13: a late complaint is not reconsidered; it goes to Ankestyrelsen at once,
+        // which decides whether to dispense (Rsl. § 67, stk. 2).
+        ...(late ? { late: { ...(data.lateReason ? { reason: data.lateReason } : {}) } } : {}),
+        status: late ? 'awaiting-forwarding' : 'awaiting-reconsideration',
       });
+      const what = data.about === 'offer' ? `offer ${data.offerId}` : data.about;
       return {
-        summary: `complaint ${data.complaintId} about the ${data.about === 'offer' ? `offer ${data.offerId}` : data.about} received`,
+        summary: late
+          ? `complaint ${data.complaintId} about the ${what} received after the complaint window: it is not reconsidered but must be sent to Ankestyrelsen at once`
+          : `complaint ${data.complaintId} about the ${what} received`,
+        ...(data.lateReason ? { reason: data.lateReason } : {}),
       };
     },
   },
 
   complaintReconsidered: {
     refuse: (state, data) => {
-      const complaint = state.complaints.find((candidate) => candidate.id === data.complaintId);
-      if (!complaint) return `there is no complaint "${data.complaintId}" in this case`;
+      const complaint = findComplaint(state, data.complaintId);
+      if (!complaint) return noSuchComplaint(data.complaintId);
+      if (complaint.late) {
+        return `complaint ${complaint.id} came after the complaint window: it is not reconsidered but sent to Ankestyrelsen`;
+      }
       if (complaint.forwardedBecause === 'overdue') {
         return `complaint ${complaint.id} was not reconsidered in time and went to Ankestyrelsen on ${day(complaint.forwardedAt!)}`;
       }
       if (complaint.status !== 'awaiting-reconsideration')
         return `complaint ${complaint.id} has already been reconsidered`;
+      if (data.result === 'partly-upheld' && !registered(state)) {
+        return "this case's ruleset knows no partial medhold: record the complaint as upheld or kept";
+      }
       return undefined;
     },
     apply: (draft, data, { at }) => {
       const complaint = draft.complaints.find((candidate) => candidate.id === data.complaintId)!;
       complaint.reconsideredAt = at;
       complaint.reasoning = data.reasoning;
+      complaint.result = data.result;
       if (data.result === 'kept') {
-        complaint.status = 'forwarded';
-        complaint.forwardedAt = at;
-        complaint.forwardedBecause = 'kept';
-        notify(
-          draft,
-          `complaint-${complaint.id}/forwarded`,
-          'complaint-forwarded',
-          ['citizen', 'relatives'],
-          { complaintId: complaint.id, because: 'kept' },
-          at,
-        );
+        if (registered(draft as CourseState)) {
+          complaint.status = 'awaiting-forwarding';
+          return {
+            summary: `complaint ${complaint.id}: the municipality keeps its decision; the complaint must be sent to Ankestyrelsen`,
+            reason: data.reasoning,
+          };
+        }
+        markForwarded(draft, complaint, at, 'kept');
         return {
           summary: `complaint ${complaint.id}: the municipality keeps its decision; the complaint goes to Ankestyrelsen`,
           reason: data.reasoning,
         };
       }
-      complaint.status = 'upheld';
       reopenAfterComplaint(draft, complaint, at);
+      if (data.result === 'partly-upheld') {
+        complaint.status = 'awaiting-citizen';
+        notify(
+          draft,
+          `complaint-${complaint.id}/partly-upheld`,
+          'decision',
+          ['citizen', 'relatives'],
+          { complaintId: complaint.id, complaintPartlyUpheld: true },
+          at,
+        );
+        return {
+          summary: `complaint ${complaint.id} partly upheld: a new decision; the citizen says whether the complaint is maintained`,
+          reason: data.reasoning,
+        };
+      }
+      complaint.status = 'upheld';
       notify(
         draft,
         `complaint-${complaint.id}/upheld`,
@@ -94,10 +187,57 @@ export const complaintRules: { [T in ComplaintEvent]: EventRule<CourseState, Cou
     },
   },
 
+  complaintMaintained: {
+    refuse: (state, data) => {
+      const complaint = findComplaint(state, data.complaintId);
+      if (!complaint) return noSuchComplaint(data.complaintId);
+      if (complaint.status !== 'awaiting-citizen') {
+        return `complaint ${complaint.id} is not waiting for the citizen's answer after partial medhold`;
+      }
+      return undefined;
+    },
+    apply: (draft, data, { at }) => {
+      const complaint = draft.complaints.find((candidate) => candidate.id === data.complaintId)!;
+      complaint.answer = { maintained: data.maintained, at };
+      complaint.status = data.maintained ? 'awaiting-forwarding' : 'settled';
+      return {
+        summary: data.maintained
+          ? `the citizen maintains complaint ${complaint.id}: it must be sent to Ankestyrelsen`
+          : `the citizen does not maintain complaint ${complaint.id}: it is settled`,
+      };
+    },
+  },
+
+  complaintForwarded: {
+    refuse: (state, data, { at }) => {
+      const complaint = findComplaint(state, data.complaintId);
+      if (!complaint) return noSuchComplaint(data.complaintId);
+      if (!registered(state)) {
+        return "under this case's ruleset the case marks a kept complaint as forwarded itself";
+      }
+      if (complaint.status === 'forwarded' || complaint.status === 'appeal-decided')
+        return `complaint ${complaint.id} was already sent to Ankestyrelsen on ${day(complaint.forwardedAt!)}`;
+      if (complaint.status !== 'awaiting-forwarding') {
+        return `complaint ${complaint.id} is not to be sent: only a kept, maintained or late complaint goes to Ankestyrelsen`;
+      }
+      if (data.sentOn && (data.sentOn > day(at) || data.sentOn < day(complaint.receivedAt))) {
+        return `the day it was sent must lie between the complaint's receipt (${day(complaint.receivedAt)}) and today`;
+      }
+      return undefined;
+    },
+    apply: (draft, data, { at }) => {
+      const complaint = draft.complaints.find((candidate) => candidate.id === data.complaintId)!;
+      const sentAt = data.sentOn && data.sentOn !== day(at) ? `${data.sentOn}T12:00:00.000Z` : at;
+      const because = complaint.late ? 'late' : complaint.answer?.maintained ? 'maintained' : 'kept';
+      markForwarded(draft, complaint, sentAt, because);
+      return { summary: `complaint ${complaint.id} was sent to Ankestyrelsen on ${day(sentAt)}` };
+    },
+  },
+
   appealDecided: {
     refuse: (state, data) => {
-      const complaint = state.complaints.find((candidate) => candidate.id === data.complaintId);
-      if (!complaint) return `there is no complaint "${data.complaintId}" in this case`;
+      const complaint = findComplaint(state, data.complaintId);
+      if (!complaint) return noSuchComplaint(data.complaintId);
       if (complaint.status !== 'forwarded') return `complaint ${complaint.id} is not with Ankestyrelsen`;
       return undefined;
     },
@@ -111,12 +251,31 @@ export const complaintRules: { [T in ComplaintEvent]: EventRule<CourseState, Cou
   },
 };
 
-/** An upheld complaint (or a changed decision on appeal): the municipality decides again, or the offer goes. */
-function reopenAfterComplaint(
+/** The complaint is with Ankestyrelsen: recorded, and the citizen told (BEK 861/2025 § 11, stk. 1). */
+function markForwarded(
   draft: CourseDraft,
-  complaint: CourseDraft['complaints'][number],
+  complaint: Draft<Complaint>,
   at: Instant,
+  because: NonNullable<Complaint['forwardedBecause']>,
 ): void {
+  complaint.status = 'forwarded';
+  complaint.forwardedAt = at;
+  complaint.forwardedBecause = because;
+  notify(
+    draft,
+    `complaint-${complaint.id}/forwarded`,
+    'complaint-forwarded',
+    ['citizen', 'relatives'],
+    { complaintId: complaint.id, because },
+    at,
+  );
+}
+
+/**
+ * An upheld complaint (or a changed or remitted decision on appeal) reopens the step it concerns: the
+ * offer goes; a grant or refusal is decided again; a course whose ending was complained about runs on.
+ */
+export function reopenAfterComplaint(draft: CourseDraft, complaint: Draft<Complaint>, at: Instant): void {
   if (complaint.about === 'offer') {
     const offer = draft.offers.find((candidate) => candidate.id === complaint.offerId);
     if (offer && offer.status !== 'ended' && offer.status !== 'withdrawn') {
@@ -126,7 +285,201 @@ function reopenAfterComplaint(
     }
     return;
   }
+  if (complaint.about === 'conclusion') {
+    if (draft.phase !== 'closing') return;
+    delete draft.outcome;
+    draft.phase = draft.course ? 'in-course' : 'awaiting-decision';
+    if (!draft.course) draft.decisionRequests.push({ requestedAt: at });
+    return;
+  }
   if (draft.phase === 'concluded') return;
   draft.phase = 'awaiting-decision';
   draft.decisionRequests.push({ requestedAt: at });
+}
+
+const pending = (complaint: Complaint) =>
+  complaint.status === 'awaiting-reconsideration' ||
+  complaint.status === 'awaiting-citizen' ||
+  complaint.status === 'awaiting-forwarding' ||
+  complaint.status === 'forwarded';
+
+/** The complaint deadlines: each with who is reminded and what follows when it falls due. */
+export const complaintDeadlines: DeadlineDefinitions<CourseState, ComplaintDeadlineKind> = {
+  /**
+   * A complaint is reconsidered within the limit (BEK 861/2025 § 11): upheld or partly upheld with a
+   * new decision, or kept and sent to Ankestyrelsen. Under the rulesets before 2026-12 an overdue
+   * complaint went to Ankestyrelsen by itself; now it escalates, saying it must be sent.
+   */
+  'complaint-reconsideration': {
+    label: 'the complaint is reconsidered',
+    remind: ['caseworker'],
+    instances: (state) =>
+      state.complaints
+        .filter((complaint) => !complaint.late)
+        .map((complaint) => ({
+          id: `complaint-reconsideration:${complaint.id}`,
+          startedAt: complaint.receivedAt,
+          ...withinLimit(complaint.receivedAt, state.ruleset.complaints.reconsideration),
+          metAt:
+            registered(state) && complaint.result === 'kept'
+              ? complaint.forwardedAt
+              : complaint.reconsideredAt,
+          void: state.phase === 'concluded' && !complaint.reconsideredAt,
+          subject: complaint.id,
+        })),
+    onDue(draft, deadline) {
+      const complaint = draft.complaints.find((candidate) => candidate.id === deadline.subject)!;
+      if (registered(draft as CourseState)) {
+        breachAndEscalate(
+          draft,
+          deadline,
+          complaint.result === 'kept'
+            ? `complaint ${complaint.id} was kept but not sent to Ankestyrelsen within the limit: it must be sent now`
+            : `complaint ${complaint.id} was not reconsidered within the limit: reconsider it now, and send it to Ankestyrelsen if the decision is kept`,
+        );
+        return;
+      }
+      complaint.status = 'forwarded';
+      complaint.forwardedAt = deadline.dueAt;
+      complaint.forwardedBecause = 'overdue';
+      notify(
+        draft as CaseDraft,
+        `deadline-${deadline.id}/breach`,
+        'complaint-forwarded',
+        ['citizen', 'caseworker', 'relatives'],
+        {
+          deadline: deadline.kind,
+          label: deadline.label,
+          dueAt: deadline.dueAt,
+          complaintId: complaint.id,
+          because: 'overdue',
+        },
+        deadline.dueAt,
+      );
+      escalate(
+        draft as CaseDraft,
+        deadline.id,
+        `complaint ${complaint.id} was not reconsidered in time and went to Ankestyrelsen`,
+        deadline.dueAt,
+      );
+    },
+  },
+
+  /** After partial medhold the citizen has a time to say whether the complaint is maintained (§ 12). */
+  'complaint-answer': {
+    label: "the citizen's answer: is the complaint maintained",
+    remind: [],
+    milestone: true,
+    instances: (state) => {
+      const partial = state.ruleset.complaints.forwarding?.partial;
+      if (!partial) return [];
+      return state.complaints
+        .filter((complaint) => complaint.result === 'partly-upheld')
+        .map((complaint) => ({
+          id: `complaint-answer:${complaint.id}`,
+          startedAt: complaint.reconsideredAt!,
+          dueAtMs: citizenTimeEnds(complaint.reconsideredAt!, partial.citizenAnswersWithin),
+          reminders: [],
+          ...(complaint.answer ? { metAt: complaint.answer.at } : {}),
+          void: false,
+          subject: complaint.id,
+        }));
+    },
+    onDue(draft, deadline) {
+      const complaint = draft.complaints.find((candidate) => candidate.id === deadline.subject)!;
+      if (complaint.status !== 'awaiting-citizen') return;
+      complaint.status = 'settled';
+      record(draft as CaseDraft, {
+        at: deadline.dueAt,
+        actor: SYSTEM,
+        type: 'complaintSettled',
+        outcome: 'recorded',
+        summary: `complaint ${complaint.id}: the citizen did not say within the time that it is maintained; it is settled`,
+      });
+    },
+  },
+
+  /** A maintained (§ 12: 14 days) or late (§ 13: at once) complaint is sent to Ankestyrelsen. */
+  'complaint-forwarding': {
+    label: 'the complaint is sent to Ankestyrelsen',
+    remind: ['caseworker'],
+    instances: (state) => {
+      const forwarding = state.ruleset.complaints.forwarding;
+      if (!forwarding) return [];
+      return state.complaints.flatMap((complaint) => {
+        const from = complaint.late
+          ? complaint.receivedAt
+          : complaint.answer?.maintained
+            ? complaint.answer.at
+            : undefined;
+        if (!from) return [];
+        return [
+          {
+            id: `complaint-forwarding:${complaint.id}`,
+            startedAt: from,
+            ...withinLimit(
+              from,
+              complaint.late ? forwarding.lateForwardWithin : forwarding.partial.forwardWithin,
+            ),
+            ...(complaint.forwardedAt ? { metAt: complaint.forwardedAt } : {}),
+            void: false,
+            subject: complaint.id,
+          },
+        ];
+      });
+    },
+    onDue: (draft, deadline) =>
+      breachAndEscalate(
+        draft,
+        deadline,
+        `complaint ${deadline.subject} was not sent to Ankestyrelsen within the limit: it must be sent now`,
+      ),
+  },
+};
+
+/**
+ * When a case that a decision ended (a refusal; under `complaints.openAfterEnd` also a conclusion or
+ * a routing to pension) closes by itself: when the complaint window has passed.
+ */
+export function settlesAt(state: CourseState): number | undefined {
+  // The window's last instant still belongs to it: the case closes just after.
+  if (state.phase === 'refused' && state.refusedAt) {
+    return registered(state)
+      ? complaintWindowEnds(state, state.refusedAt) + 1
+      : addDuration(state.refusedAt, state.ruleset.complaints.window);
+  }
+  if (state.phase === 'closing' && state.outcome) return complaintWindowEnds(state, state.outcome.at) + 1;
+  return undefined;
+}
+
+/** A case whose complaint window has passed with no complaint about its ending pending is closed. */
+export function closeSettled(draft: Draft<CourseState>, now: Instant): void {
+  const settles = settlesAt(draft as CourseState);
+  if (settles === undefined || toEpochMs(now) < settles) return;
+  const about = draft.phase === 'refused' ? 'refusal' : 'conclusion';
+  const complaints = draft.complaints.filter((complaint) => complaint.about === about);
+  if (complaints.some((complaint) => pending(complaint as Complaint))) return;
+  // Closed as of the moment the window closed, or the moment the last complaint was settled if later.
+  const settled = complaints.map((complaint) =>
+    toEpochMs(
+      complaint.appeal?.at ?? complaint.answer?.at ?? complaint.reconsideredAt ?? complaint.receivedAt,
+    ),
+  );
+  const at = toInstant(Math.max(settles, ...settled));
+  if (draft.phase === 'refused') {
+    draft.phase = 'concluded';
+    draft.outcome = { outcome: 'refused', at };
+  } else {
+    draft.phase = 'concluded';
+  }
+  record(draft as CaseDraft, {
+    at,
+    actor: SYSTEM,
+    type: 'caseClosed',
+    outcome: 'recorded',
+    summary:
+      about === 'refusal'
+        ? 'refusal stands: no complaint pending after the complaint window'
+        : 'the ending stands: no complaint pending after the complaint window',
+  });
 }

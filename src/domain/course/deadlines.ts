@@ -1,4 +1,3 @@
-import type { Draft } from 'immer';
 import {
   breachAndEscalate,
   caseworkerWaitingTime,
@@ -6,9 +5,10 @@ import {
   type DeadlineDefinitions,
   withinLimit,
 } from '../engine/deadlines';
-import { type CaseDraft, escalate, notify, record, SYSTEM } from '../engine/draft';
-import { addDuration, type Instant, toEpochMs, toInstant } from '../engine/time';
-import { conclude, type CourseState } from './state';
+import { type CaseDraft, escalate, notify } from '../engine/draft';
+import { type Instant, toEpochMs } from '../engine/time';
+import { complaintDeadlines, type ComplaintDeadlineKind } from './complaints';
+import type { CourseState } from './state';
 
 /**
  * Every deadline of a ressourceforløb, each declared once: which instances the case's facts give
@@ -24,12 +24,13 @@ export type CourseDeadlineKind =
   | 'first-measure'
   | 'maximum-duration'
   | 'existing-evidence-decision'
-  | 'complaint-reconsideration'
+  | ComplaintDeadlineKind
   | 'health-advice';
 
 export type CourseDeadline = Deadline<CourseDeadlineKind>;
 
-const closed = (state: CourseState) => state.phase === 'concluded';
+/** The course's own deadlines stop when a decision has ended it (its complaints' do not). */
+const closed = (state: CourseState) => state.phase === 'concluded' || state.phase === 'closing';
 /** The course's clocks run while the course does; a met or breached one stays in the record. */
 const courseRunning = (state: CourseState) => state.phase === 'in-course';
 
@@ -205,40 +206,7 @@ export const courseDeadlines: DeadlineDefinitions<CourseState, CourseDeadlineKin
     onDue: breachAndEscalate,
   },
 
-  /** A complaint is reconsidered within the limit; not reconsidered in time, it goes to Ankestyrelsen. */
-  'complaint-reconsideration': {
-    label: 'the complaint is reconsidered',
-    remind: ['caseworker'],
-    instances: (state) =>
-      state.complaints.map((complaint) => ({
-        id: `complaint-reconsideration:${complaint.id}`,
-        startedAt: complaint.receivedAt,
-        ...withinLimit(complaint.receivedAt, state.ruleset.complaints.reconsideration),
-        metAt: complaint.reconsideredAt,
-        void: closed(state) && !complaint.reconsideredAt,
-        subject: complaint.id,
-      })),
-    onDue(draft, deadline) {
-      const complaint = draft.complaints.find((candidate) => candidate.id === deadline.subject)!;
-      complaint.status = 'forwarded';
-      complaint.forwardedAt = deadline.dueAt;
-      complaint.forwardedBecause = 'overdue';
-      notify(
-        draft as CaseDraft,
-        `deadline-${deadline.id}/breach`,
-        'complaint-forwarded',
-        ['citizen', 'caseworker', 'relatives'],
-        { ...factsOf(deadline), complaintId: complaint.id, because: 'overdue' },
-        deadline.dueAt,
-      );
-      escalate(
-        draft as CaseDraft,
-        deadline.id,
-        `complaint ${complaint.id} was not reconsidered in time and went to Ankestyrelsen`,
-        deadline.dueAt,
-      );
-    },
-  },
+  ...complaintDeadlines,
 
   /** Seed 003: the regional health coordinator advises on an offer the citizen worries about. */
   'health-advice': {
@@ -264,34 +232,3 @@ export const courseDeadlines: DeadlineDefinitions<CourseState, CourseDeadlineKin
     onDue: breachAndEscalate,
   },
 };
-
-/** When a refused case closes by itself: when its complaint window has passed. */
-export function refusalSettlesAt(state: CourseState): number | undefined {
-  if (state.phase !== 'refused' || !state.refusedAt) return undefined;
-  return addDuration(state.refusedAt, state.ruleset.complaints.window);
-}
-
-/** A refused case whose complaint window has passed with no complaint pending is closed. */
-export function closeSettledRefusal(draft: Draft<CourseState>, now: Instant): void {
-  const settlesAt = refusalSettlesAt(draft as CourseState);
-  if (settlesAt === undefined || toEpochMs(now) < settlesAt) return;
-  const pending = draft.complaints.some(
-    (complaint) =>
-      complaint.about === 'refusal' &&
-      (complaint.status === 'awaiting-reconsideration' || complaint.status === 'forwarded'),
-  );
-  if (pending) return;
-  // Closed as of the moment the window closed, or the moment the last complaint was settled if later.
-  const settledComplaints = draft.complaints
-    .filter((complaint) => complaint.about === 'refusal')
-    .map((complaint) => toEpochMs(complaint.appeal?.at ?? complaint.reconsideredAt ?? complaint.receivedAt));
-  const at = toInstant(Math.max(settlesAt, ...settledComplaints));
-  conclude(draft, 'refused', at);
-  record(draft as CaseDraft, {
-    at,
-    actor: SYSTEM,
-    type: 'caseClosed',
-    outcome: 'recorded',
-    summary: 'refusal stands: no complaint pending after the complaint window',
-  });
-}

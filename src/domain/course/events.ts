@@ -108,8 +108,16 @@ export const courseEvents = {
   complaintReceived: z
     .object({
       complaintId: id,
-      about: z.enum(['grant', 'refusal', 'offer']),
+      /** What the complaint is about; `conclusion`: the decision that ended the course. */
+      about: z.enum(['grant', 'refusal', 'offer', 'conclusion']),
       offerId: id.optional(),
+      /**
+       * The day the citizen received the decision complained about, where it differs from the day it
+       * was sent (Digital Post counts as received the day it is sent; ordinary post 6 weekdays later).
+       */
+      decisionReceivedOn: dateWithin('2000-01-01', '2099-12-31').optional(),
+      /** For a complaint after the window: the special reason the citizen gives (Rsl. § 67, stk. 2). */
+      lateReason: prose(2000).optional(),
     })
     .strict()
     .refine((value) => (value.about === 'offer') === (value.offerId !== undefined), {
@@ -120,10 +128,21 @@ export const courseEvents = {
   complaintReconsidered: z
     .object({
       complaintId: id,
-      /** upheld: the municipality changes its decision; kept: the complaint goes to Ankestyrelsen. */
-      result: z.enum(['upheld', 'kept']),
+      /**
+       * upheld: full medhold, the municipality changes its decision; partly-upheld: a new decision, and
+       * the citizen says whether the complaint is maintained; kept: the complaint must be sent on.
+       */
+      result: z.enum(['upheld', 'partly-upheld', 'kept']),
       reasoning: prose(4000),
     })
+    .strict(),
+
+  /** After partial medhold: the citizen's answer whether the complaint is maintained (BEK 861/2025 § 12). */
+  complaintMaintained: z.object({ complaintId: id, maintained: z.boolean() }).strict(),
+
+  /** The complaint, the reconsideration and the file were sent to Ankestyrelsen. */
+  complaintForwarded: z
+    .object({ complaintId: id, sentOn: dateWithin('2000-01-01', '2099-12-31').optional() })
     .strict(),
 
   appealDecided: z

@@ -1,5 +1,6 @@
 import { defineCaseKind } from '../engine/kind';
-import { closeSettledRefusal, courseDeadlines, refusalSettlesAt } from './deadlines';
+import { closeSettled, settlesAt } from './complaints';
+import { courseDeadlines } from './deadlines';
 import { courseEvents } from './events';
 import { courseRules } from './rules';
 
@@ -19,10 +20,11 @@ export const course = defineCaseKind({
       ? `the case was concluded (${state.outcome?.outcome}) on ${state.outcome!.at.slice(0, 10)}; it accepts no further events`
       : undefined,
   outcome: (state) => state.outcome?.outcome ?? null,
-  settle: closeSettledRefusal,
-  wakeUps: (state) => [refusalSettlesAt(state)],
+  settle: closeSettled,
+  wakeUps: (state) => [settlesAt(state)],
 });
 
+export * from './complaints';
 export * from './deadlines';
 export * from './events';
 export * from './open';

@@ -19,6 +19,7 @@ const phaseNames: Record<CourseState['phase'], string> = {
   'awaiting-decision': "waiting for the municipality's decision",
   'in-course': 'in its course',
   refused: 'refused',
+  closing: 'ended by a decision (open for complaints until the window has passed)',
   concluded: 'concluded',
 };
 
@@ -26,6 +27,9 @@ function requirePhase(state: CourseState, allowed: CourseState['phase'][], what:
   if (allowed.includes(state.phase)) return undefined;
   return `${what} is not possible while the case is ${phaseNames[state.phase]}`;
 }
+
+/** Seed 000's specialist veto: a proposal, not law; rulesets without the field keep it on. */
+const vetoApplies = (state: CourseState) => state.ruleset.course.specialistVeto?.applies !== false;
 
 /** What a refusal directs the citizen to, in the recommendation's terms. */
 const alternativeAsRecommendation: Record<string, Recommendation | undefined> = {
@@ -167,7 +171,7 @@ export const courseRules: { [T in CourseEventType]: EventRule<CourseState, Cours
       if (phase) return phase;
       const { offer, refusal } = offerRefusal(state, data.offerId);
       if (!offer) return refusal;
-      if (offer.specialistVeto) {
+      if (offer.specialistVeto && vetoApplies(state)) {
         return `a medical specialist (${offer.specialistVeto.specialty}) advised against offer ${offer.id} on ${day(offer.specialistVeto.at)}: it must not start`;
       }
       if (offer.status === 'awaiting-health-advice') {
@@ -234,7 +238,9 @@ export const courseRules: { [T in CourseEventType]: EventRule<CourseState, Cours
         };
       }
       return {
-        summary: `a specialist (${data.specialty}) advised against offer ${offer.id}: it can never start`,
+        summary: vetoApplies(draft as CourseState)
+          ? `a specialist (${data.specialty}) advised against offer ${offer.id}: it can never start`
+          : `a specialist (${data.specialty}) advised against offer ${offer.id}: recorded as advice; the municipality decides`,
       };
     },
   },
@@ -245,7 +251,7 @@ export const courseRules: { [T in CourseEventType]: EventRule<CourseState, Cours
       if (!offer) return refusal;
       if (offer.healthCoordinator)
         return `the health coordinator has already been asked about offer ${offer.id}`;
-      if (offer.specialistVeto)
+      if (offer.specialistVeto && vetoApplies(state))
         return `a specialist has advised against offer ${offer.id}: it will not start anyway`;
       if (offer.status !== 'planned')
         return `offer ${offer.id} is ${offer.status}: advice can be asked for before an offer starts`;

@@ -12,6 +12,8 @@ export type Phase =
   | 'in-course'
   /** The municipality refused a course; the complaint window is open. */
   | 'refused'
+  /** A decision ended the course (conclusion, routing to pension); the complaint window is open. */
+  | 'closing'
   | 'concluded';
 
 export type TeamRecommendationRecord = CourseEventData<'teamRecommendation'> & {
@@ -67,15 +69,32 @@ export interface Offer {
 
 export interface Complaint {
   id: string;
-  about: 'grant' | 'refusal' | 'offer';
+  about: CourseEventData<'complaintReceived'>['about'];
   offerId?: string;
   receivedAt: Instant;
-  status: 'awaiting-reconsideration' | 'upheld' | 'forwarded' | 'appeal-decided';
+  /** The day the citizen received the decision complained about, where not the day it was sent. */
+  decisionReceivedOn?: string;
+  /** Received after the complaint window: not reconsidered, sent to Ankestyrelsen (BEK 861/2025 § 13). */
+  late?: { reason?: string };
+  status:
+    | 'awaiting-reconsideration'
+    | 'upheld'
+    /** Partly upheld: waiting for the citizen to say whether the complaint is maintained. */
+    | 'awaiting-citizen'
+    /** Kept, maintained or late: a caseworker must send it to Ankestyrelsen. */
+    | 'awaiting-forwarding'
+    | 'forwarded'
+    /** Partly upheld and not maintained. */
+    | 'settled'
+    | 'appeal-decided';
   reconsideredAt?: Instant;
+  result?: CourseEventData<'complaintReconsidered'>['result'];
   reasoning?: string;
+  /** After partial medhold: the citizen's answer. */
+  answer?: { maintained: boolean; at: Instant };
   forwardedAt?: Instant;
-  /** Kept by the municipality, or not reconsidered in time. */
-  forwardedBecause?: 'kept' | 'overdue';
+  /** Why it went to Ankestyrelsen: kept, maintained after partial medhold, late, or not reconsidered in time. */
+  forwardedBecause?: 'kept' | 'maintained' | 'late' | 'overdue';
   appeal?: { result: CourseEventData<'appealDecided'>['result']; at: Instant };
 }
 
@@ -104,7 +123,8 @@ export function conclude(
   at: Instant,
   extra: { note?: string; routedToPension?: string } = {},
 ): void {
-  draft.phase = 'concluded';
+  // Under a ruleset that keeps an ended course open for complaints, it closes when the window has passed.
+  draft.phase = outcome !== 'refused' && draft.ruleset.complaints.openAfterEnd ? 'closing' : 'concluded';
   draft.outcome = { outcome, at, ...extra };
 }
 

@@ -32,6 +32,8 @@ export interface Deadline<K extends string = string> {
   milestone?: true;
   /** The complaint, offer or check a deadline is about. */
   subject?: string;
+  /** Where the rule comes from, as the case's ruleset names it (e.g. "LAB § 113, stk. 2"). */
+  source?: string;
 }
 
 /** One instance of a deadline, as a kind's facts give it (the engine adds its status from the log). */
@@ -46,6 +48,7 @@ export interface DeadlineInstance {
   /** The deadline no longer applies (the case closed, the offer was withdrawn) and was never breached. */
   void: boolean;
   subject?: string;
+  source?: string;
 }
 
 /** A deadline of a kind of case: its instances, its reminders' audience, and what follows when it falls due. */
@@ -68,10 +71,14 @@ export type DeadlineDefinitions<S extends CaseBase, K extends string> = {
 /** A limit counted from `startedAt`, with reminders at offsets before it. */
 export function withinLimit(
   startedAt: Instant,
-  limit: { within: IsoDuration; reminders: IsoDuration[] },
-): Pick<DeadlineInstance, 'dueAtMs' | 'reminders'> {
+  limit: { within: IsoDuration; reminders: IsoDuration[]; source?: string },
+): Pick<DeadlineInstance, 'dueAtMs' | 'reminders' | 'source'> {
   const dueAtMs = addDuration(startedAt, limit.within);
-  return { dueAtMs, reminders: remindersBefore(dueAtMs, limit.reminders) };
+  return {
+    dueAtMs,
+    reminders: remindersBefore(dueAtMs, limit.reminders),
+    ...(limit.source ? { source: limit.source } : {}),
+  };
 }
 
 /** Reminders at offsets before a due instant. */
@@ -148,6 +155,7 @@ function resolve<S extends CaseBase, K extends string>(
     ...(entry?.breachedAt ? { breachedAt: entry.breachedAt } : {}),
     ...(entry?.reachedAt ? { reachedAt: entry.reachedAt } : {}),
     ...(instance.subject ? { subject: instance.subject } : {}),
+    ...(instance.source ? { source: instance.source } : {}),
     ...(definition.milestone ? { milestone: true as const } : {}),
   };
 }

@@ -8,8 +8,11 @@ const duration = z
 /** Offsets before a deadline at which the people responsible are reminded, e.g. ["P3M", "P1M"]. */
 const reminders = z.array(duration).max(5).default([]);
 
-/** A time limit with reminders ahead of it. */
-const limit = z.object({ within: duration, reminders }).strict();
+/** Where a rule comes from: a provision ("LAB § 113, stk. 2"), a seed ("seed 000"), or a local service target. */
+const source = z.string().min(1).max(300).optional();
+
+/** A time limit with reminders ahead of it, and where the rule comes from. */
+const limit = z.object({ within: duration, reminders, source }).strict();
 
 export const EscalationRoleSchema = z.enum(['supervisor', 'head-of-department']);
 
@@ -32,6 +35,8 @@ export const RulesetSchema = z
         maximumDuration: limit,
         /** Course start → some measure must have started; what a breach does differs between the seeds and the law. */
         firstMeasure: limit.extend({ onBreach: z.enum(['escalate', 'back-to-team']) }).strict(),
+        /** Seeds: an offer a medical specialist advised against may not start (absent: on, as before). */
+        specialistVeto: z.object({ applies: z.boolean(), source }).strict().optional(),
         /** The citizen demanded a decision on the existing evidence → the municipality decides. */
         decisionOnExistingEvidence: limit,
       })
@@ -47,10 +52,30 @@ export const RulesetSchema = z
       .strict(),
     complaints: z
       .object({
-        /** How long after a refusal the citizen may complain; the case closes after it if nobody did. */
+        /** How long after receiving a decision the citizen may complain; a refused case closes after it. */
         window: duration,
-        /** The municipality reconsiders a complaint within this; overdue, it goes to Ankestyrelsen. */
+        /** The municipality reconsiders a complaint within this of receiving it. */
         reconsideration: limit,
+        /**
+         * How what is not fully met reaches Ankestyrelsen. Absent (rulesets before 2026-12): the case
+         * marks a kept or overdue complaint as forwarded by itself. `caseworker`: a caseworker sends it
+         * and registers that, within the reconsideration limit (BEK 861/2025 § 11); an overdue
+         * reconsideration escalates and says it must be sent; after partial medhold the citizen has
+         * `partial.citizenAnswersWithin` to maintain the complaint, and the municipality
+         * `partial.forwardWithin` to send it (§ 12); a late complaint is not reconsidered but sent
+         * within `lateForwardWithin` (§ 13, "straks").
+         */
+        forwarding: z
+          .object({
+            by: z.literal('caseworker'),
+            partial: z.object({ citizenAnswersWithin: duration, forwardWithin: limit }).strict(),
+            lateForwardWithin: limit,
+          })
+          .strict()
+          .optional(),
+        /** A decision that ends the course can be complained about: the case stays open for the window. */
+        openAfterEnd: z.boolean().optional(),
+        source,
       })
       .strict(),
     healthCoordinator: z.object({ advice: limit }).strict(),
@@ -60,6 +85,7 @@ export const RulesetSchema = z
         limit: z.number().int().positive(),
         /** Assigning beyond the limit is refused, or allowed with a warning. */
         overLimit: z.enum(['refuse', 'warn']),
+        source,
       })
       .strict(),
     fleksjob: z
@@ -93,6 +119,7 @@ export const RulesetSchema = z
       .object({
         /** One continuous spell on kontanthjælp this long gives the right to be assessed for a course. */
         assessmentRightAfter: duration,
+        source,
       })
       .strict(),
     escalation: z
