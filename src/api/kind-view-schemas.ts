@@ -162,6 +162,8 @@ export const fleksjob = {
     .strict()
     .optional(),
   followUpConversations: z.array(instant),
+  /** Only on runs that started before yearly checks continued after a missed one (issue 14 item 10). */
+  yearlyChecksStopAfterMiss: z.literal(true).optional(),
   outcome: z
     .object({
       reason: z.enum([

@@ -50,6 +50,8 @@ const refusal = (state: FleksjobState, type: FleksjobEventType, data: unknown, n
 const deadline = (state: FleksjobState, id: string) => deadlineOn(fleksjob, state, id);
 const ids = (state: FleksjobState) => fleksjob.deadlines(state).map((d) => `${d.id}:${d.status}`);
 const topics = topicsOf;
+const topicsOf1 = (state: FleksjobState, id: string) =>
+  topics({ ...state, notifications: state.notifications.filter((n) => n.id === `${state.caseId}/${id}`) })[0];
 const escalated = (state: FleksjobState, id: string) =>
   state.escalations.find((e) => e.deadlineId === id)?.status;
 
@@ -247,6 +249,67 @@ describe('the yearly check of a short-hour fleksjob (under 5 hours a week)', () 
     expect(deadline(missed, 'yearly-check:1.1').status).toBe('breached');
     expect(escalated(missed, 'yearly-check:1.1')).toBe('open');
     expect(fleksjob.nextWakeUp(missed)).toBe(addDuration(dueMs, 'P2W')); // the head of department, unless acknowledged
+  });
+
+  test('every year means every year: a missed check is followed by the next year’s, scheduled, reminded and breached', () => {
+    const missed = fleksjob.advanceClock(short(), at('P1Y'));
+    expect(deadline(missed, 'yearly-check:1.1').status).toBe('breached');
+    // Given the first check passed unrecorded, then the second is due on the next anniversary.
+    expect(deadline(missed, 'yearly-check:1.2')).toMatchObject({
+      status: 'pending',
+      startedAt: '2028-01-04T08:00:00.000Z',
+      dueAt: '2029-01-04T08:00:00.000Z',
+      reminders: [{ key: 'P1M', at: '2028-12-04T08:00:00.000Z' }],
+    });
+    expect(fleksjob.nextWakeUp(fleksjob.advanceClock(missed, at('P1Y2W')))).toBe(at('P23M'));
+    const reminded = fleksjob.advanceClock(missed, at('P23M'));
+    expect(topicsOf1(reminded, 'deadline-yearly-check:1.2/reminder-P1M')).toBe(
+      'deadline-reminder:caseworker',
+    );
+    expect(reminded.deadlineLog['yearly-check:1.2']?.reminded).toEqual({ P1M: '2028-12-04T08:00:00.000Z' });
+    // Not before its day; on it, breached and escalated — and the third year's follows.
+    expect(escalated(fleksjob.advanceClock(missed, at('P2Y', -1)), 'yearly-check:1.2')).toBeUndefined();
+    const twice = fleksjob.advanceClock(missed, at('P2Y'));
+    expect(deadline(twice, 'yearly-check:1.2').status).toBe('breached');
+    expect(escalated(twice, 'yearly-check:1.2')).toBe('open');
+    expect(deadline(twice, 'yearly-check:1.3')).toMatchObject({
+      status: 'pending',
+      dueAt: '2030-01-04T08:00:00.000Z',
+    });
+    expect(fleksjob.advanceClock(short(), at('P10Y')).escalations.map((e) => e.deadlineId)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `yearly-check:1.${i + 1}`),
+    );
+  });
+
+  test('a missed check recorded late meets it late; the next stays due on its anniversary; none after the period closes', () => {
+    const missed = fleksjob.advanceClock(short(), at('P1Y'));
+    const late = send(
+      missed,
+      'yearlyCheckRecorded',
+      { progression: true, planFollowed: true, weeklyHours: 4 },
+      at('P13M'),
+    );
+    expect(deadline(late, 'yearly-check:1.1')).toMatchObject({
+      status: 'met',
+      breachedAt: '2028-01-04T08:00:00.000Z',
+    });
+    expect(escalated(late, 'yearly-check:1.1')).toBe('resolved');
+    expect(deadline(late, 'yearly-check:1.2')).toMatchObject({
+      status: 'pending',
+      dueAt: '2029-01-04T08:00:00.000Z',
+    });
+    // Hours above the threshold end the period: after a missed check, no further check either.
+    const above = send(missed, 'hoursChanged', { weeklyHours: 8 }, at('P13M'));
+    expect(ids(above).filter((id) => id.startsWith('yearly'))).toEqual(['yearly-check:1.1:breached']);
+    expect(fleksjob.advanceClock(above, at('P5Y')).escalations.map((e) => e.deadlineId)).toEqual([
+      'yearly-check:1.1',
+    ]);
+  });
+
+  test('a run from before the fix keeps its old behaviour (replay): no check after a missed one', () => {
+    const legacy = { ...short(), yearlyChecksStopAfterMiss: true as const };
+    const missed = fleksjob.advanceClock(legacy, at('P3Y'));
+    expect(ids(missed).filter((id) => id.startsWith('yearly'))).toEqual(['yearly-check:1.1:breached']);
   });
 
   test("the citizen's own choice of few hours is recorded and respected: no check while it stands", () => {

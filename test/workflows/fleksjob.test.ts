@@ -31,6 +31,7 @@ afterAll(async () => {
       'fj-review-late',
       'fj-short-progress',
       'fj-short-none',
+      'fj-short-missed',
       'fj-choice',
       'fj-threshold',
       'fj-30-can',
@@ -173,6 +174,27 @@ describe('a short-hour fleksjob (under 5 hours a week)', () => {
     ).toContain('Sag fj-short-none: dit fleksjob skal vurderes igen');
     await h.cases.send('fj-short-none', 'teamReassessment', { recommends: 'foertidspension' }, caseworker);
     expect((await state('fj-short-none')).outcome?.reason).toBe('foertidspension');
+  });
+
+  test('a missed yearly check: breached and escalated, and the next year’s check is still scheduled, reminded and breached', async () => {
+    const start = await openFollowUp('fj-short-missed', 2);
+    await h.cases.send(
+      'fj-short-missed',
+      'progressionReviewRecorded',
+      { workCapacity: 'lower', weeklyHours: 2 },
+      caseworker,
+    );
+    await h.sleepUntil(start + 710 * DAY);
+    let view = await state('fj-short-missed');
+    expect(deadlineOf(view, 'yearly-check:1.1')?.status).toBe('breached');
+    expect(deadlineOf(view, 'yearly-check:1.2')).toMatchObject({ status: 'pending' });
+    expect(deadlineOf(view, 'yearly-check:1.2')?.reminders[0]?.sentAt).toBeDefined();
+    await h.sleepUntil(start + 735 * DAY);
+    view = await state('fj-short-missed');
+    expect(view.deadlines.filter((d) => d.kind === 'yearly-check').map((d) => `${d.id}:${d.status}`)).toEqual(
+      ['yearly-check:1.1:breached', 'yearly-check:1.2:breached', 'yearly-check:1.3:pending'],
+    );
+    expect(escalationOf(view, 'yearly-check:1.2')?.status).toBe('open');
   });
 
   test("the citizen's own choice of few hours: recorded and respected for years", async () => {

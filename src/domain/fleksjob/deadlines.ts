@@ -68,7 +68,13 @@ export const fleksjobDeadlines: DeadlineDefinitions<FleksjobState, FleksjobDeadl
         const checks = state.yearlyChecks.filter((check) => check.period === index);
         const open = !period.until && state.phase === 'employed';
         const instances = [];
-        for (let n = 1; n <= checks.length + 1; n += 1) {
+        // Check n is met by the n-th check recorded in the period (a late one meets the oldest unmet check).
+        // Every year means every year: a check that passed unrecorded (breached) is followed by the next
+        // year's, and so on while the period is open — not only a recorded one.
+        const lastBreached = (n: number) =>
+          !state.yearlyChecksStopAfterMiss &&
+          Boolean(state.deadlineLog[`yearly-check:${index + 1}.${n}`]?.breachedAt);
+        for (let n = 1; n <= checks.length + 1 || lastBreached(n - 1); n += 1) {
           const check = checks[n - 1];
           // The period closed (hours rose, the citizen chose few hours, the fleksjob ended): the next check falls away.
           if (!check && !open && !state.deadlineLog[`yearly-check:${index + 1}.${n}`]) break;

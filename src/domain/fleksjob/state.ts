@@ -40,4 +40,10 @@ export interface FleksjobState extends CaseBase {
   permanentDecision?: { at: Instant; decision: 'permanent' | 'end' };
   followUpConversations: Instant[];
   outcome?: { reason: FleksjobOutcome; at: Instant; note?: string };
+  /**
+   * Set by the workflow only on runs that started before the fix of issue 14 item 10 (no
+   * `fleksjob-yearly-check-every-year` patch marker): they keep the old behaviour — no yearly check
+   * after one that passed unrecorded — so their recorded histories replay. Their next run has the fix.
+   */
+  yearlyChecksStopAfterMiss?: true;
 }
