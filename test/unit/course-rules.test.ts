@@ -53,7 +53,8 @@ describe('from referral to a course', () => {
       dueAt: '2028-02-04T08:00:00.000Z',
     });
     expect(deadline(state, 'maximum-duration').dueAt).toBe('2030-02-04T08:00:00.000Z');
-    expect(deadline(state, 'first-measure').dueAt).toBe('2027-05-04T08:00:00.000Z');
+    // 09:00 Copenhagen time, as the course started; summer time by then (issue 14: Danish calendar dates).
+    expect(deadline(state, 'first-measure').dueAt).toBe('2027-05-04T07:00:00.000Z');
     expect(topics(state)).toContain('decision:citizen');
   });
 
@@ -620,10 +621,10 @@ describe('the audit timeline', () => {
   });
 
   test('the state pins the ruleset by name and version and carries its rules', () => {
-    expect(open().ruleset).toMatchObject({ name: 'seeds-2017', version: 1 });
-    expect(open(law).ruleset).toMatchObject({ name: 'law-2022', version: 1 });
+    expect(open().ruleset).toMatchObject({ name: 'seeds-2017', version: 2 });
+    expect(open(law).ruleset).toMatchObject({ name: 'law-2022', version: 2 });
     // Queries and the API name it; the whole text stays in the case.
-    expect(caseView(course, open(law)).ruleset).toEqual({ name: 'law-2022', version: 1, title: law.title });
+    expect(caseView(course, open(law)).ruleset).toEqual({ name: 'law-2022', version: 2, title: law.title });
     expect(open(law).ruleset.course.firstMeasure.onBreach).toBe('back-to-team');
     expect(T0).toBe(COURSE_START - 31 * 86_400_000);
     expect(hasDeadline(open(), 'real-offer')).toBe(false);

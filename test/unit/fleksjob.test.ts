@@ -104,11 +104,12 @@ describe('the progression review 3 months in', () => {
   const state = withCaseworker(open(12));
 
   test('the caseworker (and the citizen) are told 2 weeks ahead and when it falls due', () => {
+    // 09:00 Copenhagen time, as the job started: 08:00Z in winter, 07:00Z in summer.
     expect(deadline(state, 'progression-review')).toMatchObject({
-      dueAt: '2027-05-02T08:00:00.000Z',
+      dueAt: '2027-05-02T07:00:00.000Z',
       reminders: [
         { key: 'P2W', at: '2027-03-21T08:00:00.000Z' },
-        { key: 'due', at: '2027-04-04T08:00:00.000Z' },
+        { key: 'due', at: '2027-04-04T07:00:00.000Z' },
       ],
     });
     const told = fleksjob.advanceClock(state, at('P3M'));
@@ -150,7 +151,7 @@ describe('the progression review 3 months in', () => {
     );
     expect(deadline(late, 'progression-review')).toMatchObject({
       status: 'met',
-      breachedAt: '2027-05-02T08:00:00.000Z',
+      breachedAt: '2027-05-02T07:00:00.000Z',
     });
     expect(escalated(late, 'progression-review')).toBe('resolved');
   });
@@ -191,7 +192,7 @@ describe('the yearly check of a short-hour fleksjob (under 5 hours a week)', () 
         state,
         'yearlyCheckRecorded',
         { progression: true, planFollowed: true, weeklyHours: 4 },
-        at('P9M', -1),
+        Date.parse('2027-10-04T07:00:00.000Z') - 1, // 09:00 Copenhagen summer time
       ),
     ).toBe('the next yearly check is due 2028-01-04; it can be recorded from 2027-10-04');
     state = send(
@@ -371,9 +372,9 @@ describe('the law in force: a temporary first fleksjob and follow-up conversatio
       'fleksjob-status:pending',
       'temporary-period-end:pending',
     ]);
-    expect(deadline(state, 'fleksjob-status').dueAt).toBe('2031-07-04T08:00:00.000Z');
+    expect(deadline(state, 'fleksjob-status').dueAt).toBe('2031-07-04T07:00:00.000Z');
     expect(deadline(state, 'temporary-period-end').dueAt).toBe('2032-01-04T08:00:00.000Z');
-    expect(deadline(state, 'follow-up-conversation:1').dueAt).toBe('2029-07-04T08:00:00.000Z');
+    expect(deadline(state, 'follow-up-conversation:1').dueAt).toBe('2029-07-04T07:00:00.000Z');
   });
 
   test('each falls due and escalates on its day when not recorded', () => {

@@ -16,10 +16,14 @@ export const cashBenefitDeadlines: DeadlineDefinitions<CashBenefitState, CashBen
       {
         id: 'assessment-right',
         startedAt: state.spellStartedAt,
-        ...withinLimit(state.spellStartedAt, {
-          within: state.ruleset.cashBenefit.assessmentRightAfter,
-          reminders: [],
-        }),
+        ...withinLimit(
+          state.spellStartedAt,
+          {
+            within: state.ruleset.cashBenefit.assessmentRightAfter,
+            reminders: [],
+          },
+          state.ruleset.calendar,
+        ),
         void: state.phase === 'interrupted',
       },
     ],

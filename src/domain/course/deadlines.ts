@@ -59,6 +59,7 @@ function teamReviews(reassessment: boolean) {
                 reassessment
                   ? state.ruleset.waitingTimes.teamReassessment
                   : state.ruleset.waitingTimes.referralToTeamMeeting,
+                state.ruleset.calendar,
               ),
               metAt: review.answeredAt,
               void: closed(state) && !review.answeredAt,
@@ -93,7 +94,11 @@ export const courseDeadlines: DeadlineDefinitions<CourseState, CourseDeadlineKin
       state.decisionRequests.map((request, index) => ({
         id: `decision:${index + 1}`,
         startedAt: request.requestedAt,
-        ...withinLimit(request.requestedAt, state.ruleset.waitingTimes.recommendationToDecision),
+        ...withinLimit(
+          request.requestedAt,
+          state.ruleset.waitingTimes.recommendationToDecision,
+          state.ruleset.calendar,
+        ),
         metAt: request.decidedAt,
         void: closed(state) && !request.decidedAt,
       })),
@@ -112,7 +117,7 @@ export const courseDeadlines: DeadlineDefinitions<CourseState, CourseDeadlineKin
         {
           id: 'real-offer',
           startedAt: state.course.startedAt,
-          ...withinLimit(state.course.startedAt, limit),
+          ...withinLimit(state.course.startedAt, limit, state.ruleset.calendar),
           metAt: started,
           void: !courseRunning(state) && !started,
         },
@@ -143,7 +148,7 @@ export const courseDeadlines: DeadlineDefinitions<CourseState, CourseDeadlineKin
         {
           id: 'first-measure',
           startedAt: state.course.startedAt,
-          ...withinLimit(state.course.startedAt, state.ruleset.course.firstMeasure),
+          ...withinLimit(state.course.startedAt, state.ruleset.course.firstMeasure, state.ruleset.calendar),
           metAt: started,
           void: !courseRunning(state) && !started,
         },
@@ -177,7 +182,11 @@ export const courseDeadlines: DeadlineDefinitions<CourseState, CourseDeadlineKin
         {
           id: 'maximum-duration',
           startedAt: state.course.startedAt,
-          ...withinLimit(state.course.startedAt, state.ruleset.course.maximumDuration),
+          ...withinLimit(
+            state.course.startedAt,
+            state.ruleset.course.maximumDuration,
+            state.ruleset.calendar,
+          ),
           metAt: concludedAt,
           void: !courseRunning(state) && !concludedAt,
         },
@@ -196,7 +205,7 @@ export const courseDeadlines: DeadlineDefinitions<CourseState, CourseDeadlineKin
         {
           id: 'existing-evidence-decision',
           startedAt: demandedAt,
-          ...withinLimit(demandedAt, state.ruleset.course.decisionOnExistingEvidence),
+          ...withinLimit(demandedAt, state.ruleset.course.decisionOnExistingEvidence, state.ruleset.calendar),
           metAt: state.outcome?.at,
           void: false,
         },
@@ -213,7 +222,11 @@ export const courseDeadlines: DeadlineDefinitions<CourseState, CourseDeadlineKin
       state.complaints.map((complaint) => ({
         id: `complaint-reconsideration:${complaint.id}`,
         startedAt: complaint.receivedAt,
-        ...withinLimit(complaint.receivedAt, state.ruleset.complaints.reconsideration),
+        ...withinLimit(
+          complaint.receivedAt,
+          state.ruleset.complaints.reconsideration,
+          state.ruleset.calendar,
+        ),
         metAt: complaint.reconsideredAt,
         void: closed(state) && !complaint.reconsideredAt,
         subject: complaint.id,
@@ -252,7 +265,11 @@ export const courseDeadlines: DeadlineDefinitions<CourseState, CourseDeadlineKin
           {
             id: `health-advice:${offer.id}`,
             startedAt: request.requestedAt,
-            ...withinLimit(request.requestedAt, state.ruleset.healthCoordinator.advice),
+            ...withinLimit(
+              request.requestedAt,
+              state.ruleset.healthCoordinator.advice,
+              state.ruleset.calendar,
+            ),
             metAt: request.advisedAt,
             void:
               (closed(state) || offer.status === 'ended' || offer.status === 'withdrawn') &&
@@ -268,7 +285,7 @@ export const courseDeadlines: DeadlineDefinitions<CourseState, CourseDeadlineKin
 /** When a refused case closes by itself: when its complaint window has passed. */
 export function refusalSettlesAt(state: CourseState): number | undefined {
   if (state.phase !== 'refused' || !state.refusedAt) return undefined;
-  return addDuration(state.refusedAt, state.ruleset.complaints.window);
+  return addDuration(state.refusedAt, state.ruleset.complaints.window, state.ruleset.calendar);
 }
 
 /** A refused case whose complaint window has passed with no complaint pending is closed. */

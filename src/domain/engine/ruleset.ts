@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isValidZone } from './calendar';
 import { isValidDuration } from './time';
 
 const duration = z
@@ -24,6 +25,27 @@ export const RulesetSchema = z
     version: z.number().int().positive(),
     title: z.string().min(1),
     source: z.string().optional(),
+    /**
+     * The calendar deadlines are counted in (src/domain/engine/calendar.ts). Absent: durations are
+     * added in UTC and no deadline moves off a day off — the arithmetic of rulesets from before issue
+     * 14, kept for the cases pinned to them.
+     */
+    calendar: z
+      .object({
+        zone: z
+          .string()
+          .refine(isValidZone, { message: 'must be an IANA time zone such as Europe/Copenhagen' }),
+        /** Public holidays (helligdage) are days off for the citizen's deadlines: DK, or null for none. */
+        holidays: z.enum(['DK']).nullable(),
+        /** Further days off for the citizen's deadlines, as MM-DD (Grundlovsdag 06-05, 12-24, 12-31). */
+        extraNonWorkingDays: z
+          .array(z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a month and day, MM-DD'))
+          .default([]),
+        /** Where the extra days come from (they are not helligdage; the law does not settle them). */
+        source: z.string().optional(),
+      })
+      .strict()
+      .optional(),
     course: z
       .object({
         /** Course start → a real offer must have started (seeds: 1 year); breach gives the right to a decision on the existing evidence. */

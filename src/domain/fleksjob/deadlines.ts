@@ -41,14 +41,18 @@ export const fleksjobDeadlines: DeadlineDefinitions<FleksjobState, FleksjobDeadl
     instances: (state) => {
       const review = state.ruleset.fleksjob.progressionReview;
       if (!state.job || !review) return [];
-      const reviewDueMs = addDuration(state.job.startedAt, review.after);
+      const calendar = state.ruleset.calendar;
+      const reviewDueMs = addDuration(state.job.startedAt, review.after, calendar);
       return [
         {
           id: 'progression-review',
           startedAt: state.job.startedAt,
-          dueAtMs: addDuration(reviewDueMs, review.grace),
+          dueAtMs: addDuration(reviewDueMs, review.grace, calendar),
           // Told ahead (each offset before the review falls due) and when it falls due; escalated after the grace period.
-          reminders: [...remindersBefore(reviewDueMs, review.reminders), { key: 'due', atMs: reviewDueMs }],
+          reminders: [
+            ...remindersBefore(reviewDueMs, review.reminders, calendar),
+            { key: 'due', atMs: reviewDueMs },
+          ],
           metAt: state.progressionReview?.at,
           void: ended(state) && !state.progressionReview,
         },
@@ -84,7 +88,7 @@ export const fleksjobDeadlines: DeadlineDefinitions<FleksjobState, FleksjobDeadl
             label: `yearly check ${n} of progression in the short-hour fleksjob`,
             startedAt: n === 1 ? period.since : toInstant(yearlyCheckTimes(state, period.since, n - 1).dueMs),
             dueAtMs,
-            reminders: remindersBefore(dueAtMs, shortHours.reminders),
+            reminders: remindersBefore(dueAtMs, shortHours.reminders, state.ruleset.calendar),
             metAt: check?.at,
             void: !check && !open,
           });
@@ -102,7 +106,11 @@ export const fleksjobDeadlines: DeadlineDefinitions<FleksjobState, FleksjobDeadl
       state.reassessments.map((reassessment, index) => ({
         id: `reassessment:${index + 1}`,
         startedAt: reassessment.requestedAt,
-        ...withinLimit(reassessment.requestedAt, state.ruleset.waitingTimes.teamReassessment),
+        ...withinLimit(
+          reassessment.requestedAt,
+          state.ruleset.waitingTimes.teamReassessment,
+          state.ruleset.calendar,
+        ),
         metAt: reassessment.answeredAt,
         void: ended(state) && !reassessment.answeredAt,
       })),
@@ -116,16 +124,18 @@ export const fleksjobDeadlines: DeadlineDefinitions<FleksjobState, FleksjobDeadl
     instances: (state) => {
       const temporary = state.ruleset.fleksjob.temporaryPeriod;
       if (!state.job || !temporary) return [];
+      const calendar = state.ruleset.calendar;
       const statusMs = subtractDuration(
-        addDuration(state.job.startedAt, temporary.length),
+        addDuration(state.job.startedAt, temporary.length, calendar),
         temporary.statusBefore,
+        calendar,
       );
       return [
         {
           id: 'fleksjob-status',
           startedAt: state.job.startedAt,
           dueAtMs: statusMs,
-          reminders: remindersBefore(statusMs, temporary.reminders),
+          reminders: remindersBefore(statusMs, temporary.reminders, calendar),
           metAt: state.statusRecordedAt,
           void: ended(state) && !state.statusRecordedAt,
         },
@@ -140,13 +150,14 @@ export const fleksjobDeadlines: DeadlineDefinitions<FleksjobState, FleksjobDeadl
     instances: (state) => {
       const temporary = state.ruleset.fleksjob.temporaryPeriod;
       if (!state.job || !temporary) return [];
-      const endMs = addDuration(state.job.startedAt, temporary.length);
+      const calendar = state.ruleset.calendar;
+      const endMs = addDuration(state.job.startedAt, temporary.length, calendar);
       return [
         {
           id: 'temporary-period-end',
           startedAt: state.job.startedAt,
           dueAtMs: endMs,
-          reminders: remindersBefore(endMs, temporary.reminders),
+          reminders: remindersBefore(endMs, temporary.reminders, calendar),
           metAt: state.permanentDecision?.at,
           void: ended(state) && !state.permanentDecision,
         },
@@ -163,7 +174,9 @@ export const fleksjobDeadlines: DeadlineDefinitions<FleksjobState, FleksjobDeadl
       const conversations = state.ruleset.fleksjob.followUpConversations;
       const job = state.job;
       if (!job || !conversations) return [];
-      const dueOf = (n: number) => addDuration(job.startedAt, scaleDuration(conversations.every, n));
+      const calendar = state.ruleset.calendar;
+      const dueOf = (n: number) =>
+        addDuration(job.startedAt, scaleDuration(conversations.every, n), calendar);
       return Array.from({ length: state.followUpConversations.length + 1 }, (_, index) => {
         const n = index + 1;
         const heldAt = state.followUpConversations[index];
@@ -172,7 +185,7 @@ export const fleksjobDeadlines: DeadlineDefinitions<FleksjobState, FleksjobDeadl
           label: `follow-up conversation ${n}`,
           startedAt: n === 1 ? job.startedAt : toInstant(dueOf(n - 1)),
           dueAtMs: dueOf(n),
-          reminders: remindersBefore(dueOf(n), conversations.reminders),
+          reminders: remindersBefore(dueOf(n), conversations.reminders, calendar),
           metAt: heldAt,
           void: ended(state) && !heldAt,
         };

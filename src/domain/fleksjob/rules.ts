@@ -65,8 +65,9 @@ export function yearlyCheckTimes(
   n: number,
 ): { dueMs: number; recordableFromMs: number } {
   const rule = state.ruleset.fleksjob.shortHours!;
-  const dueMs = addDuration(since, scaleDuration(rule.checkEvery, n));
-  return { dueMs, recordableFromMs: subtractDuration(dueMs, rule.recordableBefore) };
+  const calendar = state.ruleset.calendar;
+  const dueMs = addDuration(since, scaleDuration(rule.checkEvery, n), calendar);
+  return { dueMs, recordableFromMs: subtractDuration(dueMs, rule.recordableBefore, calendar) };
 }
 
 function nextConversationTimes(
@@ -75,8 +76,9 @@ function nextConversationTimes(
   const rule = state.ruleset.fleksjob.followUpConversations;
   if (!rule || !state.job) return undefined;
   const n = state.followUpConversations.length + 1;
-  const dueMs = addDuration(state.job.startedAt, scaleDuration(rule.every, n));
-  return { n, dueMs, recordableFromMs: subtractDuration(dueMs, rule.recordableBefore) };
+  const calendar = state.ruleset.calendar;
+  const dueMs = addDuration(state.job.startedAt, scaleDuration(rule.every, n), calendar);
+  return { n, dueMs, recordableFromMs: subtractDuration(dueMs, rule.recordableBefore, calendar) };
 }
 
 function requestReassessment(draft: FleksjobDraft, reason: string, at: Instant): void {
