@@ -158,8 +158,27 @@ export const fleksjob = {
   ),
   statusRecordedAt: instant.optional(),
   permanentDecision: z
-    .object({ at: instant, decision: z.enum(['permanent', 'end']) })
+    .object({ at: instant, decision: z.enum(['permanent', 'new-temporary-period', 'end']) })
     .strict()
+    .optional(),
+  temporaryPeriod: z.object({ n: z.number().int(), since: instant }).strict().optional(),
+  earlierTemporaryPeriods: z
+    .array(
+      z
+        .object({
+          n: z.number().int(),
+          since: instant,
+          statusRecordedAt: instant.optional(),
+          decidedAt: instant.optional(),
+          restartedByJobChangeAt: instant.optional(),
+        })
+        .strict(),
+    )
+    .optional(),
+  jobChanges: z
+    .array(
+      z.object({ at: instant, employer: z.string().optional(), weeklyHours: z.number().optional() }).strict(),
+    )
     .optional(),
   followUpConversations: z.array(instant),
   /** Only on runs that started before yearly checks continued after a missed one (issue 14 item 10). */

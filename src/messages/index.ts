@@ -236,6 +236,11 @@ export const fleksjobEventMessages = catalog(fleksjobEvents, {
     'fleksjob/follow-up-conversations',
     'Record a follow-up conversation',
   ],
+  jobChanged: [
+    'changeFleksjobJob',
+    'fleksjob/job-change',
+    'Record that the citizen moved to another job in fleksjob (employer, hours)',
+  ],
   fleksjobEnded: ['endFleksjob', 'fleksjob/end', 'Record that the fleksjob has ended'],
 });
 

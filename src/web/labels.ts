@@ -96,6 +96,7 @@ export const timelineLabels: Record<string, string> = {
   fleksjobStatusRecorded: 'Status på midlertidigt fleksjob',
   permanentFleksjobDecided: 'Afgørelse om permanent fleksjob',
   followUpConversationHeld: 'Opfølgningssamtale holdt',
+  jobChanged: 'Skift af job i fleksjob',
   fleksjobEnded: 'Fleksjob ophørt',
   cashBenefitInterrupted: 'Kontanthjælpsperioden afbrudt',
 };

@@ -36,6 +36,7 @@ afterAll(async () => {
       'fj-threshold',
       'fj-30-can',
       'fj-law',
+      'fj-law-young',
     ]);
   } finally {
     await h?.teardown();
@@ -326,4 +327,43 @@ test('law in force: a temporary first fleksjob, its status and the decision to m
   expect(deadlineOf(view, 'temporary-period-end')?.status).toBe('met');
   expect(deadlineOf(view, 'follow-up-conversation:1')?.status).toBe('met');
   expect(view.escalations.filter((escalation) => escalation.status === 'open')).toEqual([]);
+});
+
+test('law in force, under 40: conversations 2½ years after the previous one, and a new temporary period with its own status and end', async () => {
+  await h.cases.open(
+    {
+      kind: 'fleksjob',
+      caseId: 'fj-law-young',
+      municipality: '751',
+      citizen: { cpr: '010500-4444', name: 'Ali Ung', email: 'ali@example.dk' },
+      job: { weeklyHours: 20 },
+    },
+    law,
+    caseworker,
+    { executionTimeout: '36500 days' },
+  );
+  const start = await h.env.currentTimeMs();
+  await h.sleepUntil(start + 960 * DAY); // late: 2½ years were 913 days
+  await h.cases.send('fj-law-young', 'followUpConversationHeld', {}, caseworker);
+  let view = await state('fj-law-young');
+  expect(deadlineOf(view, 'follow-up-conversation:1')?.status).toBe('met');
+  const second = Date.parse(deadlineOf(view, 'follow-up-conversation:2')!.dueAt);
+  expect(Math.round((second - start) / DAY)).toBeGreaterThanOrEqual(960 + 912);
+  await h.sleepUntil(start + (4.5 * 365 + 10) * DAY);
+  await h.cases.send('fj-law-young', 'fleksjobStatusRecorded', {}, caseworker);
+  await h.cases.send(
+    'fj-law-young',
+    'permanentFleksjobDecided',
+    { decision: 'new-temporary-period' },
+    caseworker,
+  );
+  view = await state('fj-law-young');
+  expect(view.temporaryPeriod?.n).toBe(2);
+  expect(deadlineOf(view, 'temporary-period-end')?.status).toBe('met');
+  expect(deadlineOf(view, 'fleksjob-status:2')?.status).toBe('pending');
+  await h.sleepUntil(start + (9.5 * 365 + 20) * DAY);
+  view = await state('fj-law-young');
+  expect(deadlineOf(view, 'fleksjob-status:2')?.status).toBe('breached');
+  expect(escalationOf(view, 'fleksjob-status:2')?.status).toBe('open');
+  expect(view.phase).toBe('employed');
 });

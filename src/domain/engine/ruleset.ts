@@ -99,14 +99,39 @@ export const RulesetSchema = z
           })
           .strict()
           .nullable(),
-        /** Law: the first fleksjob is temporary; a status is due this long before its end. */
+        /** Law (LAB § 120, § 121 stk. 3): a fleksjob is granted for a temporary period; a status is due this long before its end. */
         temporaryPeriod: z
-          .object({ length: duration, statusBefore: duration, reminders })
+          .object({
+            length: duration,
+            statusBefore: duration,
+            reminders,
+            /**
+             * LAB § 120 stk. 2: from this age at the decision ending a temporary period the fleksjob
+             * becomes permanent; under it, a new temporary period follows (stk. 1). Absent (version 1
+             * rulesets): no age rule, the decision is permanent or end.
+             */
+            permanentFromAge: z.number().int().positive().max(100).optional(),
+            /**
+             * Whether a change of job starts the temporary period anew ("the 5 years run in the same
+             * job"). Not confirmed in the law (LAB § 120 ties the 5 years to the grant; VEJ 9635/2023
+             * not read): absent or false, a change of job is recorded and the period runs on.
+             */
+            restartsOnJobChange: z.boolean().optional(),
+          })
           .strict()
           .nullable(),
-        /** Law: follow-up conversations at this interval from the start. */
+        /**
+         * Law (LAB § 121 stk. 1): follow-up conversations at this interval — from the job's start
+         * (`from: "start"`, or absent: version 1 rulesets), or the first from the start and each next
+         * one from the previous conversation (`"previous"`, as § 121 says).
+         */
         followUpConversations: z
-          .object({ every: duration, recordableBefore: duration, reminders })
+          .object({
+            every: duration,
+            recordableBefore: duration,
+            reminders,
+            from: z.enum(['start', 'previous']).optional(),
+          })
           .strict()
           .nullable(),
       })

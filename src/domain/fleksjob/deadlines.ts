@@ -6,8 +6,8 @@ import {
   remindersBefore,
   withinLimit,
 } from '../engine/deadlines';
-import { addDuration, scaleDuration, subtractDuration, toInstant } from '../engine/time';
-import { yearlyCheckTimes } from './rules';
+import { addDuration, type Instant, subtractDuration, toInstant } from '../engine/time';
+import { conversationDueMs, currentTemporaryPeriod, yearlyCheckTimes } from './rules';
 import type { FleksjobState } from './state';
 
 export type FleksjobDeadlineKind =
@@ -117,56 +117,56 @@ export const fleksjobDeadlines: DeadlineDefinitions<FleksjobState, FleksjobDeadl
     onDue: breachAndEscalate,
   },
 
-  /** LAB kap. 20: the first fleksjob is temporary; a status is due before its end. */
+  /** LAB § 121 stk. 3: a status of a temporary fleksjob after 4½ years (the ruleset: before its end). */
   'fleksjob-status': {
     label: 'the status of the temporary fleksjob is recorded',
     remind: ['caseworker'],
-    instances: (state) => {
-      const temporary = state.ruleset.fleksjob.temporaryPeriod;
-      if (!state.job || !temporary) return [];
-      const calendar = state.ruleset.calendar;
-      const statusMs = subtractDuration(
-        addDuration(state.job.startedAt, temporary.length, calendar),
-        temporary.statusBefore,
-        calendar,
-      );
-      return [
-        {
-          id: 'fleksjob-status',
-          startedAt: state.job.startedAt,
+    instances: (state) =>
+      temporaryPeriods(state).map((period) => {
+        const temporary = state.ruleset.fleksjob.temporaryPeriod!;
+        const calendar = state.ruleset.calendar;
+        const statusMs = subtractDuration(period.endMs, temporary.statusBefore, calendar);
+        return {
+          id: `fleksjob-status${period.suffix}`,
+          ...(period.n > 1
+            ? { label: `the status of temporary period ${period.n} of the fleksjob is recorded` }
+            : {}),
+          startedAt: period.since,
           dueAtMs: statusMs,
           reminders: remindersBefore(statusMs, temporary.reminders, calendar),
-          metAt: state.statusRecordedAt,
-          void: ended(state) && !state.statusRecordedAt,
-        },
-      ];
-    },
+          metAt: period.statusRecordedAt,
+          void: period.closed && !period.statusRecordedAt,
+        };
+      }),
     onDue: breachAndEscalate,
   },
 
+  /**
+   * LAB § 120: at the end of a temporary period the municipality decides — permanent (40 or older),
+   * a new temporary period (under 40), or the end; until it does, the fleksjob continues (§ 121 stk. 4).
+   */
   'temporary-period-end': {
     label: 'it is decided whether the temporary fleksjob becomes permanent',
     remind: ['caseworker'],
-    instances: (state) => {
-      const temporary = state.ruleset.fleksjob.temporaryPeriod;
-      if (!state.job || !temporary) return [];
-      const calendar = state.ruleset.calendar;
-      const endMs = addDuration(state.job.startedAt, temporary.length, calendar);
-      return [
-        {
-          id: 'temporary-period-end',
-          startedAt: state.job.startedAt,
-          dueAtMs: endMs,
-          reminders: remindersBefore(endMs, temporary.reminders, calendar),
-          metAt: state.permanentDecision?.at,
-          void: ended(state) && !state.permanentDecision,
-        },
-      ];
-    },
+    instances: (state) =>
+      temporaryPeriods(state).map((period) => {
+        const temporary = state.ruleset.fleksjob.temporaryPeriod!;
+        return {
+          id: `temporary-period-end${period.suffix}`,
+          ...(period.n > 1
+            ? { label: `it is decided what follows temporary period ${period.n} of the fleksjob` }
+            : {}),
+          startedAt: period.since,
+          dueAtMs: period.endMs,
+          reminders: remindersBefore(period.endMs, temporary.reminders, state.ruleset.calendar),
+          metAt: period.decidedAt,
+          void: period.closed && !period.decidedAt,
+        };
+      }),
     onDue: breachAndEscalate,
   },
 
-  /** LAB kap. 20: follow-up conversations at the ruleset's interval. */
+  /** LAB § 121 stk. 1: follow-up conversations, 2½ years in and then 2½ years after the previous one. */
   'follow-up-conversation': {
     label: 'follow-up conversation',
     remind: ['caseworker'],
@@ -175,17 +175,22 @@ export const fleksjobDeadlines: DeadlineDefinitions<FleksjobState, FleksjobDeadl
       const job = state.job;
       if (!job || !conversations) return [];
       const calendar = state.ruleset.calendar;
-      const dueOf = (n: number) =>
-        addDuration(job.startedAt, scaleDuration(conversations.every, n), calendar);
       return Array.from({ length: state.followUpConversations.length + 1 }, (_, index) => {
         const n = index + 1;
         const heldAt = state.followUpConversations[index];
+        const dueMs = conversationDueMs(state, n)!;
+        const previous =
+          n === 1
+            ? job.startedAt
+            : conversations.from === 'previous'
+              ? state.followUpConversations[n - 2]!
+              : toInstant(conversationDueMs(state, n - 1)!);
         return {
           id: `follow-up-conversation:${n}`,
           label: `follow-up conversation ${n}`,
-          startedAt: n === 1 ? job.startedAt : toInstant(dueOf(n - 1)),
-          dueAtMs: dueOf(n),
-          reminders: remindersBefore(dueOf(n), conversations.reminders, calendar),
+          startedAt: previous,
+          dueAtMs: dueMs,
+          reminders: remindersBefore(dueMs, conversations.reminders, calendar),
           metAt: heldAt,
           void: ended(state) && !heldAt,
         };
@@ -194,3 +199,44 @@ export const fleksjobDeadlines: DeadlineDefinitions<FleksjobState, FleksjobDeadl
     onDue: breachAndEscalate,
   },
 };
+
+/**
+ * Every temporary period of the fleksjob, earlier ones first: the first from the job's start, each
+ * next one after a decision for a new period (or a change of job, where the ruleset restarts it).
+ * The first keeps the deadline IDs of version 1 (`fleksjob-status`, `temporary-period-end`).
+ */
+function temporaryPeriods(state: FleksjobState): Array<{
+  n: number;
+  suffix: string;
+  since: Instant;
+  endMs: number;
+  statusRecordedAt?: Instant;
+  decidedAt?: Instant;
+  closed: boolean;
+}> {
+  const temporary = state.ruleset.fleksjob.temporaryPeriod;
+  const current = currentTemporaryPeriod(state);
+  if (!temporary || !current) return [];
+  const endOf = (since: Instant) => addDuration(since, temporary.length, state.ruleset.calendar);
+  const suffix = (n: number) => (n === 1 ? '' : `:${n}`);
+  return [
+    ...(state.earlierTemporaryPeriods ?? []).map((period) => ({
+      n: period.n,
+      suffix: suffix(period.n),
+      since: period.since,
+      endMs: endOf(period.since),
+      ...(period.statusRecordedAt ? { statusRecordedAt: period.statusRecordedAt } : {}),
+      ...(period.decidedAt ? { decidedAt: period.decidedAt } : {}),
+      closed: true,
+    })),
+    {
+      n: current.n,
+      suffix: suffix(current.n),
+      since: current.since,
+      endMs: endOf(current.since),
+      ...(state.statusRecordedAt ? { statusRecordedAt: state.statusRecordedAt } : {}),
+      ...(state.permanentDecision ? { decidedAt: state.permanentDecision.at } : {}),
+      closed: ended(state),
+    },
+  ];
+}

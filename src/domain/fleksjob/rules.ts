@@ -70,15 +70,64 @@ export function yearlyCheckTimes(
   return { dueMs, recordableFromMs: subtractDuration(dueMs, rule.recordableBefore, calendar) };
 }
 
+/**
+ * When the n-th (1-based) follow-up conversation is due: n intervals from the job's start, or — as
+ * LAB § 121 stk. 1 says (`from: "previous"`) — one interval from the previous conversation.
+ */
+export function conversationDueMs(state: FleksjobState, n: number): number | undefined {
+  const rule = state.ruleset.fleksjob.followUpConversations;
+  if (!rule || !state.job) return undefined;
+  const previous = n > 1 ? state.followUpConversations[n - 2] : undefined;
+  if (rule.from === 'previous' && previous) {
+    return addDuration(previous, rule.every, state.ruleset.calendar);
+  }
+  const times = rule.from === 'previous' ? 1 : n;
+  return addDuration(state.job.startedAt, scaleDuration(rule.every, times), state.ruleset.calendar);
+}
+
 function nextConversationTimes(
   state: FleksjobState,
 ): { n: number; dueMs: number; recordableFromMs: number } | undefined {
   const rule = state.ruleset.fleksjob.followUpConversations;
-  if (!rule || !state.job) return undefined;
   const n = state.followUpConversations.length + 1;
-  const calendar = state.ruleset.calendar;
-  const dueMs = addDuration(state.job.startedAt, scaleDuration(rule.every, n), calendar);
-  return { n, dueMs, recordableFromMs: subtractDuration(dueMs, rule.recordableBefore, calendar) };
+  const dueMs = conversationDueMs(state, n);
+  if (!rule || dueMs === undefined) return undefined;
+  return {
+    n,
+    dueMs,
+    recordableFromMs: subtractDuration(dueMs, rule.recordableBefore, state.ruleset.calendar),
+  };
+}
+
+/** The current temporary period (LAB § 120 stk. 1): the first runs from the job's start. */
+export function currentTemporaryPeriod(state: FleksjobState): { n: number; since: Instant } | undefined {
+  if (!state.job) return undefined;
+  return state.temporaryPeriod ?? { n: 1, since: state.job.startedAt };
+}
+
+/**
+ * The citizen's birth date from the CPR number: DDMMYY and the century from the 7th digit (CPR-kontoret:
+ * 0–3 → 1900s; 4 and 9 → 2000–2036, else 1900s; 5–8 → 2000–2057, else 1800s).
+ */
+export function birthDateFromCpr(cpr: string): string | undefined {
+  const digits = cpr.replace('-', '');
+  if (!/^\d{10}$/.test(digits)) return undefined;
+  const [dd, mm, yy, seventh] = [
+    digits.slice(0, 2),
+    digits.slice(2, 4),
+    Number(digits.slice(4, 6)),
+    Number(digits[6]),
+  ];
+  const century =
+    seventh <= 3 ? 1900 : seventh === 4 || seventh === 9 ? (yy <= 36 ? 2000 : 1900) : yy <= 57 ? 2000 : 1800;
+  return `${century + yy}-${mm}-${dd}`;
+}
+
+/** Age in whole years on the date of an instant (a birthday counts from its day). */
+export function ageOn(birthDate: string, at: Instant): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = at.slice(0, 10).split('-').map(Number) as [number, number, number];
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
 
 function requestReassessment(draft: FleksjobDraft, reason: string, at: Instant): void {
@@ -254,17 +303,91 @@ export const fleksjobRules: { [T in FleksjobEventType]: EventRule<FleksjobState,
   },
 
   permanentFleksjobDecided: {
-    refuse: (state) => {
-      if (!state.ruleset.fleksjob.temporaryPeriod) return 'this ruleset has no temporary first fleksjob';
+    refuse: (state, data, { at }) => {
+      const rule = state.ruleset.fleksjob.temporaryPeriod;
+      if (!rule) return 'this ruleset has no temporary first fleksjob';
       if (state.permanentDecision) return `it was decided on ${day(state.permanentDecision.at)}`;
-      return requireEmployed(state, 'a decision on a permanent fleksjob');
+      const employed = requireEmployed(state, 'a decision on a permanent fleksjob');
+      if (employed) return employed;
+      const fromAge = rule.permanentFromAge;
+      if (fromAge === undefined) {
+        return data.decision === 'new-temporary-period'
+          ? 'this ruleset has no new temporary period: the decision is permanent or end'
+          : undefined;
+      }
+      if (data.decision === 'end') return undefined;
+      const birthDate = birthDateFromCpr(state.citizen.cpr);
+      if (!birthDate) return "the citizen's age cannot be derived from the CPR number";
+      const age = ageOn(birthDate, at);
+      // LAB § 120: 40 or older at the decision → permanent; under 40 → a new temporary period.
+      if (data.decision === 'permanent' && age < fromAge)
+        return `the citizen is ${age}: under ${fromAge} a temporary fleksjob is followed by a new temporary period, not a permanent one`;
+      if (data.decision === 'new-temporary-period' && age >= fromAge)
+        return `the citizen is ${age}: from ${fromAge} a temporary fleksjob that continues becomes permanent`;
+      return undefined;
     },
     apply: (draft, data, { at }) => {
+      if (data.decision === 'new-temporary-period') {
+        const state = draft as FleksjobState;
+        const period = currentTemporaryPeriod(state)!;
+        (draft.earlierTemporaryPeriods ??= []).push({
+          n: period.n,
+          since: period.since,
+          ...(state.statusRecordedAt ? { statusRecordedAt: state.statusRecordedAt } : {}),
+          decidedAt: at,
+        });
+        // The new period follows on from the end of the current one.
+        const since = toInstant(
+          addDuration(period.since, state.ruleset.fleksjob.temporaryPeriod!.length, state.ruleset.calendar),
+        );
+        draft.temporaryPeriod = { n: period.n + 1, since };
+        delete draft.statusRecordedAt;
+        return {
+          summary: `a new temporary period of the fleksjob from ${day(since)}`,
+          reason: data.note,
+        };
+      }
       draft.permanentDecision = { at, decision: data.decision };
       if (data.decision === 'end') end(draft, 'temporary-period-ended', at, data.note);
       return {
         summary:
           data.decision === 'permanent' ? 'the fleksjob becomes permanent' : 'the temporary fleksjob ends',
+        reason: data.note,
+      };
+    },
+  },
+
+  jobChanged: {
+    refuse: (state, data) =>
+      requireEmployed(state, 'a change of job') ??
+      (data.employer === undefined && data.weeklyHours === undefined
+        ? 'a change of job names the new employer or the hours'
+        : undefined),
+    apply: (draft, data, { at }) => {
+      (draft.jobChanges ??= []).push({
+        at,
+        ...(data.employer ? { employer: data.employer } : {}),
+        ...(data.weeklyHours !== undefined ? { weeklyHours: data.weeklyHours } : {}),
+      });
+      if (data.employer) draft.job!.employer = data.employer;
+      if (data.weeklyHours !== undefined) setHours(draft, data.weeklyHours, at);
+      const state = draft as FleksjobState;
+      const rule = state.ruleset.fleksjob.temporaryPeriod;
+      if (!rule?.restartsOnJobChange || state.permanentDecision) {
+        return { summary: `job changed${data.employer ? ` to ${data.employer}` : ''}`, reason: data.note };
+      }
+      // The ruleset says the temporary period runs in the same job: a new job starts it anew.
+      const period = currentTemporaryPeriod(state)!;
+      (draft.earlierTemporaryPeriods ??= []).push({
+        n: period.n,
+        since: period.since,
+        ...(state.statusRecordedAt ? { statusRecordedAt: state.statusRecordedAt } : {}),
+        restartedByJobChangeAt: at,
+      });
+      draft.temporaryPeriod = { n: period.n + 1, since: at };
+      delete draft.statusRecordedAt;
+      return {
+        summary: `job changed${data.employer ? ` to ${data.employer}` : ''}: the temporary period starts anew`,
         reason: data.note,
       };
     },

@@ -36,8 +36,20 @@ export interface FleksjobState extends CaseBase {
     answeredAt?: Instant;
     recommends?: FleksjobEventData<'teamReassessment'>['recommends'];
   }>;
+  /** The status and decision of the current temporary period (the first, unless `temporaryPeriod` says otherwise). */
   statusRecordedAt?: Instant;
-  permanentDecision?: { at: Instant; decision: 'permanent' | 'end' };
+  permanentDecision?: { at: Instant; decision: 'permanent' | 'new-temporary-period' | 'end' };
+  /** The current temporary period when it is not the first, counted from the job's start (LAB § 120 stk. 1). */
+  temporaryPeriod?: { n: number; since: Instant };
+  /** Earlier temporary periods: decided (a new period followed) or restarted by a change of job. */
+  earlierTemporaryPeriods?: Array<{
+    n: number;
+    since: Instant;
+    statusRecordedAt?: Instant;
+    decidedAt?: Instant;
+    restartedByJobChangeAt?: Instant;
+  }>;
+  jobChanges?: Array<{ at: Instant; employer?: string; weeklyHours?: number }>;
   followUpConversations: Instant[];
   outcome?: { reason: FleksjobOutcome; at: Instant; note?: string };
   /**
