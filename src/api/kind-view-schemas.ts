@@ -202,10 +202,24 @@ export const fleksjob = {
 
 export const cashBenefit = {
   kind: z.literal('cash-benefit'),
-  phase: z.enum(['on-benefit', 'right-given', 'interrupted']),
+  phase: z.enum(['on-benefit', 'right-given', 'sent-to-team', 'interrupted']),
   openedAt: instant,
   spellStartedAt: instant,
   rightGivenAt: instant.optional(),
+  sentToTeamAt: instant.optional(),
+  category: z.enum(['aktivitetsparat', 'jobparat']).optional(),
+  afklaringer: z
+    .array(
+      z
+        .object({
+          at: instant,
+          n: z.number().int(),
+          outcome: z.enum(['team', 'measure']),
+          note: z.string().optional(),
+        })
+        .strict(),
+    )
+    .optional(),
   interrupted: z
     .object({ at: instant, reason: z.enum(['employment', 'education', 'other-benefit', 'moved', 'other']) })
     .strict()

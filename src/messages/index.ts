@@ -252,6 +252,21 @@ export const cashBenefitEventMessages = catalog(cashBenefitEvents, {
     'cash-benefit/interruption',
     'Record that the spell on kontanthjælp was interrupted',
   ],
+  caseSentToTeam: [
+    'sendCashBenefitCaseToTeam',
+    'cash-benefit/sent-to-team',
+    'Record that the case was put to the rehabilitation team after the right to assessment (seeds)',
+  ],
+  afklaringRecorded: [
+    'recordAfklaring',
+    'cash-benefit/afklaringer',
+    "Record the municipality's afklaring after 2 continuous years (LAB § 36 a): to the team, or a measure",
+  ],
+  categoryChanged: [
+    'changeCashBenefitCategory',
+    'cash-benefit/category',
+    'Record that the recipient is now aktivitetsparat or jobparat',
+  ],
 });
 
 export const eventCatalogs: Record<CaseKind, Record<string, EventMessage>> = {

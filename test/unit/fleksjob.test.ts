@@ -7,7 +7,7 @@ import {
   type Ruleset,
 } from '../../src/domain';
 import { addDuration, toInstant } from '../../src/domain/engine/time';
-import { ageOn, birthDateFromCpr } from '../../src/domain/fleksjob/rules';
+import { ageOn, birthDateFromCpr } from '../../src/domain/engine/cpr';
 import {
   caseworker,
   courseAfter,

@@ -138,10 +138,47 @@ export const RulesetSchema = z
       .strict(),
     cashBenefit: z
       .object({
-        /** One continuous spell on kontanthjælp this long gives the right to be assessed for a course. */
-        assessmentRightAfter: duration,
+        /** Version 1 rulesets: one continuous spell this long gives the right to be assessed (a letter, no deadline). */
+        assessmentRightAfter: duration.optional(),
+        /**
+         * What a continuous spell on kontanthjælp brings, or null for nothing. Either the seeds' citizen's
+         * right (seed 001 §8: after `after` the citizen may be assessed for a ressourceforløb — told in a
+         * letter — and the caseworker must put the case to the team within `thenToTeam`), or the law's
+         * duty on the municipality (LAB § 36 a: an afklaring after `after`, for recipients of
+         * `minimumAge` or more who are aktivitetsparat, repeated every `repeatEvery`; staff reminded, no
+         * letter to the citizen).
+         */
+        assessment: z
+          .discriminatedUnion('kind', [
+            z
+              .object({
+                kind: z.literal('citizen-right'),
+                after: duration,
+                thenToTeam: limit,
+                source: z.string().optional(),
+              })
+              .strict(),
+            z
+              .object({
+                kind: z.literal('municipal-duty'),
+                after: duration,
+                repeatEvery: duration.nullable(),
+                minimumAge: z.number().int().positive().nullable(),
+                onlyAktivitetsparat: z.boolean(),
+                /** How long before it is due the afklaring can be recorded. */
+                recordableBefore: duration,
+                reminders,
+                source: z.string().optional(),
+              })
+              .strict(),
+          ])
+          .nullable()
+          .optional(),
       })
-      .strict(),
+      .strict()
+      .refine((rules) => (rules.assessmentRightAfter === undefined) !== (rules.assessment === undefined), {
+        message: 'give either assessment (or null) or, as version 1 did, assessmentRightAfter',
+      }),
     escalation: z
       .object({
         /** Who is told when a deadline is breached, and after how long the next level is, unless acknowledged. */
