@@ -156,6 +156,7 @@ export const fleksjob = {
       })
       .strict(),
   ),
+  reassessmentOffer: z.object({ at: instant }).strict().optional(),
   statusRecordedAt: instant.optional(),
   permanentDecision: z
     .object({ at: instant, decision: z.enum(['permanent', 'new-temporary-period', 'end']) })

@@ -216,6 +216,11 @@ export const fleksjobEventMessages = catalog(fleksjobEvents, {
     'fleksjob/yearly-checks',
     'Record the yearly progression check of a short-hour fleksjob',
   ],
+  reassessmentRequested: [
+    'requestFleksjobReassessment',
+    'fleksjob/reassessment-request',
+    "Record that the citizen asked for the team's reassessment they were offered (seeds)",
+  ],
   teamReassessment: [
     'recordFleksjobReassessment',
     'fleksjob/team-reassessment',

@@ -95,6 +95,7 @@ export const timelineLabels: Record<string, string> = {
   fewHoursChosen: 'Borgerens valg af få timer',
   progressionReviewRecorded: 'Vurdering af udviklingen registreret',
   yearlyCheckRecorded: 'Årlig opfølgning registreret',
+  reassessmentRequested: 'Borgeren ønsker en fornyet vurdering',
   teamReassessment: 'Rehabiliteringsteamets fornyede vurdering',
   fleksjobStatusRecorded: 'Status på midlertidigt fleksjob',
   permanentFleksjobDecided: 'Afgørelse om permanent fleksjob',

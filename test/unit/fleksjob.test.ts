@@ -171,9 +171,17 @@ describe('the progression review 3 months in', () => {
 });
 
 describe('the yearly check of a short-hour fleksjob (under 5 hours a week)', () => {
-  const short = () =>
+  /** Version 1 of seeds-2017 (and rulesets without noProgression): the team reassesses at once. */
+  const teamReassesses: Ruleset = {
+    ...seeds,
+    fleksjob: {
+      ...seeds.fleksjob,
+      shortHours: { ...seeds.fleksjob.shortHours!, noProgression: 'team-reassesses' },
+    },
+  };
+  const short = (rules: Ruleset = seeds) =>
     send(
-      withCaseworker(open(3)),
+      withCaseworker(open(3, rules)),
       'progressionReviewRecorded',
       { workCapacity: 'as-expected', weeklyHours: 3 },
       at('P3M'),
@@ -218,9 +226,9 @@ describe('the yearly check of a short-hour fleksjob (under 5 hours a week)', () 
     expect(state.phase).toBe('employed');
   });
 
-  test('without progression: back to the team, toward førtidspension or ending the fleksjob', () => {
+  test('without progression (team-reassesses, as version 1): back to the team, toward førtidspension or ending the fleksjob', () => {
     let state = send(
-      short(),
+      short(teamReassesses),
       'yearlyCheckRecorded',
       { progression: false, planFollowed: false, weeklyHours: 3 },
       at('P1Y'),
@@ -252,6 +260,38 @@ describe('the yearly check of a short-hour fleksjob (under 5 hours a week)', () 
     expect(deadline(missed, 'yearly-check:1.1').status).toBe('breached');
     expect(escalated(missed, 'yearly-check:1.1')).toBe('open');
     expect(fleksjob.nextWakeUp(missed)).toBe(addDuration(dueMs, 'P2W')); // the head of department, unless acknowledged
+  });
+
+  test('seeds-2017 (seed 001 §12): without progression the reassessment is the citizen’s option, offered in a letter', () => {
+    const checked = send(
+      short(),
+      'yearlyCheckRecorded',
+      { progression: false, planFollowed: true, weeklyHours: 3 },
+      at('P1Y'),
+    );
+    // Not automatic: the fleksjob goes on, the citizen is told they may ask.
+    expect(checked.phase).toBe('employed');
+    expect(checked.reassessments).toEqual([]);
+    expect(topics(checked)).toContain('fleksjob-reassessment-offered:citizen+caseworker');
+    expect(topics(checked)).not.toContain('fleksjob-reassessment:citizen+caseworker');
+    expect(deadline(checked, 'yearly-check:1.2').status).toBe('pending');
+    // Asked: the team reassesses, with its deadline.
+    const asked = send(checked, 'reassessmentRequested', { note: 'by phone' }, at('P13M'));
+    expect(asked.phase).toBe('reassessment');
+    expect(deadline(asked, 'reassessment:1').status).toBe('pending');
+    expect(refusal(asked, 'reassessmentRequested', {}, at('P13M'))).toMatch(/while the team reassesses/);
+    // Without an offer there is nothing to ask for.
+    expect(refusal(short(), 'reassessmentRequested', {}, at('P6M'))).toBe(
+      'no reassessment has been offered to the citizen',
+    );
+    // A later check with progression withdraws the offer.
+    const progressed = send(
+      checked,
+      'yearlyCheckRecorded',
+      { progression: true, planFollowed: true, weeklyHours: 4 },
+      at('P2Y', -DAY),
+    );
+    expect(progressed.reassessmentOffer).toBeUndefined();
   });
 
   test('every year means every year: a missed check is followed by the next year’s, scheduled, reminded and breached', () => {

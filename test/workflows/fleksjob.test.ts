@@ -18,6 +18,14 @@ import { startTimeSkipping, type TimeSkippingHarness } from '../helpers/time-ski
 const caseworker: Actor = { id: 'cw-9', role: 'caseworker' };
 const seeds = loadRuleset('seeds-2017');
 const law = loadRuleset('law-2022');
+/** As seeds-2017 version 1 did it: no progression sends the fleksjob back to the team at once. */
+const seedsTeamReassesses: Ruleset = {
+  ...seeds,
+  fleksjob: {
+    ...seeds.fleksjob,
+    shortHours: { ...seeds.fleksjob.shortHours!, noProgression: 'team-reassesses' },
+  },
+};
 const DAY = 86_400_000;
 const citizen = { cpr: '020285-2222', name: 'Karin Fleks', email: 'karin@example.dk' };
 let h: TimeSkippingHarness;
@@ -32,6 +40,7 @@ afterAll(async () => {
       'fj-short-progress',
       'fj-short-none',
       'fj-short-missed',
+      'fj-short-offer',
       'fj-choice',
       'fj-threshold',
       'fj-30-can',
@@ -151,8 +160,8 @@ describe('a short-hour fleksjob (under 5 hours a week)', () => {
     expect(view.job?.weeklyHours).toBe(4);
   });
 
-  test('without progression: back to the team; the citizen is told', async () => {
-    const start = await openFollowUp('fj-short-none', 2);
+  test('without progression (team-reassesses, as version 1): back to the team; the citizen is told', async () => {
+    const start = await openFollowUp('fj-short-none', 2, seedsTeamReassesses);
     await h.cases.send(
       'fj-short-none',
       'progressionReviewRecorded',
@@ -196,6 +205,32 @@ describe('a short-hour fleksjob (under 5 hours a week)', () => {
       ['yearly-check:1.1:breached', 'yearly-check:1.2:breached', 'yearly-check:1.3:pending'],
     );
     expect(escalationOf(view, 'yearly-check:1.2')?.status).toBe('open');
+  });
+
+  test('seeds-2017: without progression the citizen is offered a reassessment in a letter, and it follows when they ask', async () => {
+    const start = await openFollowUp('fj-short-offer', 2);
+    await h.cases.send(
+      'fj-short-offer',
+      'progressionReviewRecorded',
+      { workCapacity: 'lower', weeklyHours: 2 },
+      caseworker,
+    );
+    await h.sleepUntil(start + 360 * DAY);
+    const { event: receipt } = await h.cases.send(
+      'fj-short-offer',
+      'yearlyCheckRecorded',
+      { progression: false, planFollowed: true, weeklyHours: 2 },
+      caseworker,
+    );
+    expect(receipt.phase).toBe('employed');
+    await h.env.sleep(DAY);
+    expect(
+      h.mailer.sent
+        .filter((mail) => mail.subject.includes('fj-short-offer') && mail.to === citizen.email)
+        .map((m) => m.subject),
+    ).toContain('Sag fj-short-offer: du kan få dit fleksjob vurderet igen');
+    const { event: asked } = await h.cases.send('fj-short-offer', 'reassessmentRequested', {}, caseworker);
+    expect(asked.phase).toBe('reassessment');
   });
 
   test("the citizen's own choice of few hours: recorded and respected for years", async () => {
@@ -335,7 +370,7 @@ test('law in force, under 40: conversations 2½ years after the previous one, an
       kind: 'fleksjob',
       caseId: 'fj-law-young',
       municipality: '751',
-      citizen: { cpr: '010500-4444', name: 'Ali Ung', email: 'ali@example.dk' },
+      citizen: { cpr: youngCpr(await h.env.currentTimeMs()), name: 'Ali Ung', email: 'ali@example.dk' },
       job: { weeklyHours: 20 },
     },
     law,
@@ -367,3 +402,11 @@ test('law in force, under 40: conversations 2½ years after the previous one, an
   expect(escalationOf(view, 'fleksjob-status:2')?.status).toBe('open');
   expect(view.phase).toBe('employed');
 });
+
+/** A CPR number of someone 25 years old at `nowMs` (the test server's clock has moved on by decades in this file). */
+function youngCpr(nowMs: number): string {
+  const year = new Date(nowMs).getUTCFullYear() - 25;
+  if (year < 2000 || year > 2057) throw new Error(`no CPR century digit for ${year} here`);
+  // The 7th digit: 4 for 2000–2036, 5 for 2000–2057.
+  return `0105${String(year % 100).padStart(2, '0')}-${year <= 2036 ? 4 : 5}444`;
+}

@@ -96,6 +96,11 @@ export const RulesetSchema = z
             /** How long before it is due a check can be recorded. */
             recordableBefore: duration,
             reminders,
+            /**
+             * A check without progression: the team reassesses at once (absent: version 1), or — seed
+             * 001 §12 — the citizen is offered a reassessment in a letter and it follows if they ask.
+             */
+            noProgression: z.enum(['team-reassesses', 'citizen-may-ask']).optional(),
           })
           .strict()
           .nullable(),

@@ -25,6 +25,8 @@ export const fleksjobEvents = {
   yearlyCheckRecorded: z
     .object({ progression: z.boolean(), planFollowed: z.boolean(), weeklyHours, note })
     .strict(),
+  /** Seeds: the citizen asked for the reassessment they were offered after a year without progression. */
+  reassessmentRequested: z.object({ note }).strict(),
   teamReassessment: z
     .object({ recommends: z.enum(['continue', 'foertidspension', 'end-fleksjob']), note })
     .strict(),

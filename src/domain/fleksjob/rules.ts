@@ -233,11 +233,40 @@ export const fleksjobRules: { [T in FleksjobEventType]: EventRule<FleksjobState,
         ...(data.note ? { note: data.note } : {}),
       });
       setHours(draft, data.weeklyHours, at);
-      if (!data.progression) requestReassessment(draft, 'no progression at the yearly check', at);
+      const offer = draft.ruleset.fleksjob.shortHours?.noProgression === 'citizen-may-ask';
+      delete draft.reassessmentOffer;
+      if (!data.progression && offer) {
+        // Seed 001 §12: the citizen's option, offered in a letter; nothing happens unless they ask.
+        draft.reassessmentOffer = { at };
+        notify(
+          draft,
+          `reassessment-offer-${draft.yearlyChecks.length}`,
+          'fleksjob-reassessment-offered',
+          ['citizen', 'caseworker', 'relatives'],
+          {},
+          at,
+        );
+      } else if (!data.progression) requestReassessment(draft, 'no progression at the yearly check', at);
+      const outcome = data.progression
+        ? 'progression'
+        : offer
+          ? 'no progression, a reassessment offered to the citizen'
+          : 'no progression, back to the team';
       return {
-        summary: `yearly check: ${data.progression ? 'progression' : 'no progression, back to the team'}, ${data.weeklyHours} hours a week${data.planFollowed ? '' : ', plan not followed'}`,
+        summary: `yearly check: ${outcome}, ${data.weeklyHours} hours a week${data.planFollowed ? '' : ', plan not followed'}`,
         reason: data.note,
       };
+    },
+  },
+
+  reassessmentRequested: {
+    refuse: (state) =>
+      requireEmployed(state, 'a reassessment') ??
+      (state.reassessmentOffer ? undefined : 'no reassessment has been offered to the citizen'),
+    apply: (draft, data, { at }) => {
+      delete draft.reassessmentOffer;
+      requestReassessment(draft, 'the citizen asked for a reassessment after a year without progression', at);
+      return { summary: 'the citizen asked for the team’s reassessment of the fleksjob', reason: data.note };
     },
   },
 

@@ -36,6 +36,8 @@ export interface FleksjobState extends CaseBase {
     answeredAt?: Instant;
     recommends?: FleksjobEventData<'teamReassessment'>['recommends'];
   }>;
+  /** Seeds (seed 001 §12): a reassessment offered to the citizen after a yearly check without progression. */
+  reassessmentOffer?: { at: Instant };
   /** The status and decision of the current temporary period (the first, unless `temporaryPeriod` says otherwise). */
   statusRecordedAt?: Instant;
   permanentDecision?: { at: Instant; decision: 'permanent' | 'new-temporary-period' | 'end' };
