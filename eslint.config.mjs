@@ -24,6 +24,16 @@ const deterministicCode = {
           message: 'no I/O libraries in deterministic code',
         },
         {
+          group: ['date-holidays', 'date-holidays-parser'],
+          message:
+            'too heavy for the workflow sandbox: use the generated table (src/domain/engine/calendar.ts)',
+        },
+        {
+          group: ['date-fns', 'date-fns/*', 'date-fns-tz', '@date-fns/tz'],
+          message:
+            'its TZDate is wrong inside the workflow sandbox: use Luxon (src/domain/engine/calendar.ts)',
+        },
+        {
           group: ['**/activities/*', '**/activities', '**/api/*', '**/config/*', '**/notifications/*'],
           message: 'no I/O modules in deterministic code',
           allowTypeImports: true,
@@ -74,6 +84,11 @@ export default tseslint.config(
         },
         {
           selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'take `now` as an argument',
+        },
+        {
+          selector:
+            "CallExpression[callee.object.name='DateTime'][callee.property.name=/^(now|local|utc)$/][arguments.length=0]",
           message: 'take `now` as an argument',
         },
       ],

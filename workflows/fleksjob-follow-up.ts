@@ -11,7 +11,7 @@ export async function fleksjobFollowUp(input: FleksjobWorkflowInput): Promise<Fl
   const historyLimit = input.historyLimit ?? DEFAULT_HISTORY_LIMIT;
   return runCase({
     rules: fleksjob,
-    state: initialState(input),
+    state: withYearlyCheckFix(initialState(input)),
     messages: fleksjobEventMessages,
     historyLimit,
     recentUpdates: input.recentUpdates,
@@ -30,4 +30,16 @@ function initialState(input: FleksjobWorkflowInput): FleksjobState {
     );
   }
   return openFleksjob(input.open.case, input.open.rules, Date.now(), input.open.openedBy);
+}
+
+/**
+ * Issue 14 item 10: a yearly check that passed unrecorded is now followed by the next year's. A run
+ * that began before that fix keeps the old behaviour (its history has no timer for the next check);
+ * every run after it, including its own continuation, has the fix.
+ */
+function withYearlyCheckFix(state: FleksjobState): FleksjobState {
+  const { yearlyChecksStopAfterMiss: _old, ...fixed } = state;
+  return wf.patched('fleksjob-yearly-check-every-year')
+    ? fixed
+    : { ...fixed, yearlyChecksStopAfterMiss: true };
 }

@@ -88,13 +88,9 @@ export const course = {
         decisionReceivedOn: date
           .optional()
           .meta({ description: 'The day the citizen received the decision, where not the day it was sent' }),
-        late: z
-          .object({ reason: z.string().optional() })
-          .strict()
-          .optional()
-          .meta({
-            description: 'Received after the complaint window: sent to Ankestyrelsen, not reconsidered',
-          }),
+        late: z.object({ reason: z.string().optional() }).strict().optional().meta({
+          description: 'Received after the complaint window: sent to Ankestyrelsen, not reconsidered',
+        }),
         status: z.enum([
           'awaiting-reconsideration',
           'upheld',
@@ -176,12 +172,34 @@ export const fleksjob = {
       })
       .strict(),
   ),
+  reassessmentOffer: z.object({ at: instant }).strict().optional(),
   statusRecordedAt: instant.optional(),
   permanentDecision: z
-    .object({ at: instant, decision: z.enum(['permanent', 'end']) })
+    .object({ at: instant, decision: z.enum(['permanent', 'new-temporary-period', 'end']) })
     .strict()
     .optional(),
+  temporaryPeriod: z.object({ n: z.number().int(), since: instant }).strict().optional(),
+  earlierTemporaryPeriods: z
+    .array(
+      z
+        .object({
+          n: z.number().int(),
+          since: instant,
+          statusRecordedAt: instant.optional(),
+          decidedAt: instant.optional(),
+          restartedByJobChangeAt: instant.optional(),
+        })
+        .strict(),
+    )
+    .optional(),
+  jobChanges: z
+    .array(
+      z.object({ at: instant, employer: z.string().optional(), weeklyHours: z.number().optional() }).strict(),
+    )
+    .optional(),
   followUpConversations: z.array(instant),
+  /** Only on runs that started before yearly checks continued after a missed one (issue 14 item 10). */
+  yearlyChecksStopAfterMiss: z.literal(true).optional(),
   outcome: z
     .object({
       reason: z.enum([
@@ -201,10 +219,24 @@ export const fleksjob = {
 
 export const cashBenefit = {
   kind: z.literal('cash-benefit'),
-  phase: z.enum(['on-benefit', 'right-given', 'interrupted']),
+  phase: z.enum(['on-benefit', 'right-given', 'sent-to-team', 'interrupted']),
   openedAt: instant,
   spellStartedAt: instant,
   rightGivenAt: instant.optional(),
+  sentToTeamAt: instant.optional(),
+  category: z.enum(['aktivitetsparat', 'jobparat']).optional(),
+  afklaringer: z
+    .array(
+      z
+        .object({
+          at: instant,
+          n: z.number().int(),
+          outcome: z.enum(['team', 'measure']),
+          note: z.string().optional(),
+        })
+        .strict(),
+    )
+    .optional(),
   interrupted: z
     .object({ at: instant, reason: z.enum(['employment', 'education', 'other-benefit', 'moved', 'other']) })
     .strict()

@@ -226,6 +226,11 @@ export const fleksjobEventMessages = catalog(fleksjobEvents, {
     'fleksjob/yearly-checks',
     'Record the yearly progression check of a short-hour fleksjob',
   ],
+  reassessmentRequested: [
+    'requestFleksjobReassessment',
+    'fleksjob/reassessment-request',
+    "Record that the citizen asked for the team's reassessment they were offered (seeds)",
+  ],
   teamReassessment: [
     'recordFleksjobReassessment',
     'fleksjob/team-reassessment',
@@ -246,6 +251,11 @@ export const fleksjobEventMessages = catalog(fleksjobEvents, {
     'fleksjob/follow-up-conversations',
     'Record a follow-up conversation',
   ],
+  jobChanged: [
+    'changeFleksjobJob',
+    'fleksjob/job-change',
+    'Record that the citizen moved to another job in fleksjob (employer, hours)',
+  ],
   fleksjobEnded: ['endFleksjob', 'fleksjob/end', 'Record that the fleksjob has ended'],
 });
 
@@ -256,6 +266,21 @@ export const cashBenefitEventMessages = catalog(cashBenefitEvents, {
     'interruptCashBenefit',
     'cash-benefit/interruption',
     'Record that the spell on kontanthjælp was interrupted',
+  ],
+  caseSentToTeam: [
+    'sendCashBenefitCaseToTeam',
+    'cash-benefit/sent-to-team',
+    'Record that the case was put to the rehabilitation team after the right to assessment (seeds)',
+  ],
+  afklaringRecorded: [
+    'recordAfklaring',
+    'cash-benefit/afklaringer',
+    "Record the municipality's afklaring after 2 continuous years (LAB § 36 a): to the team, or a measure",
+  ],
+  categoryChanged: [
+    'changeCashBenefitCategory',
+    'cash-benefit/category',
+    'Record that the recipient is now aktivitetsparat or jobparat',
   ],
 });
 

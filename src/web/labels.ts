@@ -29,6 +29,7 @@ export const phasesByKind: Record<string, Record<string, string>> = {
   'cash-benefit': {
     'on-benefit': 'Modtager kontanthjælp',
     'right-given': 'Har fået ret til vurdering',
+    'sent-to-team': 'Forelagt rehabiliteringsteamet',
     interrupted: 'Perioden er afbrudt',
   },
 };
@@ -53,6 +54,8 @@ export const deadlineLabels: Record<string, string> = {
   'temporary-period-end': 'Afgørelse om permanent fleksjob',
   'follow-up-conversation': 'Opfølgningssamtale',
   'assessment-right': 'Ret til vurdering efter et år på kontanthjælp',
+  'team-referral': 'Sagen forelægges rehabiliteringsteamet',
+  'municipal-assessment': 'Afklaring efter 2 år på kontanthjælp (LAB § 36 a)',
 };
 
 export const deadlineStatusLabels: Record<string, string> = {
@@ -92,12 +95,17 @@ export const timelineLabels: Record<string, string> = {
   fewHoursChosen: 'Borgerens valg af få timer',
   progressionReviewRecorded: 'Vurdering af udviklingen registreret',
   yearlyCheckRecorded: 'Årlig opfølgning registreret',
+  reassessmentRequested: 'Borgeren ønsker en fornyet vurdering',
   teamReassessment: 'Rehabiliteringsteamets fornyede vurdering',
   fleksjobStatusRecorded: 'Status på midlertidigt fleksjob',
   permanentFleksjobDecided: 'Afgørelse om permanent fleksjob',
   followUpConversationHeld: 'Opfølgningssamtale holdt',
+  jobChanged: 'Skift af job i fleksjob',
   fleksjobEnded: 'Fleksjob ophørt',
   cashBenefitInterrupted: 'Kontanthjælpsperioden afbrudt',
+  caseSentToTeam: 'Sagen forelagt rehabiliteringsteamet',
+  afklaringRecorded: 'Afklaring efter 2 år på kontanthjælp (LAB § 36 a)',
+  categoryChanged: 'Kategori ændret (aktivitetsparat/jobparat)',
 };
 
 export const outcomeLabels: Record<string, string> = {

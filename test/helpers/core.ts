@@ -14,16 +14,17 @@ import { attemptOn, caseworker, deadlineOn, refusalOn, sendOn, supervisor, topic
 /** Helpers for testing the ressourceforløb's rules directly, on the generic ones in spec.ts. */
 export const T0 = Date.parse('2027-01-04T08:00:00.000Z');
 export { caseworker, supervisor };
+/** The built-in rulesets as they are now (version 2: Danish calendar, complaints under BEK 861/2025). */
+export const seeds = loadRuleset('seeds-2017');
+export const law = loadRuleset('law-2022');
+export const seedsNow = seeds;
+export const lawNow = law;
 /**
- * The rulesets' first versions: most rule tests were written against them, and a case pinned to them
- * keeps their rules (a kept complaint forwarded by the case itself, an ended course closed at once).
- * The current versions (complaints under BEK 861/2025, the window after an ending) are tested in
- * course-complaints.test.ts.
+ * Their first versions: a case pinned to them keeps their rules (UTC arithmetic, a kept complaint
+ * forwarded by the case itself, an ended course closed at once); tests of that behaviour use these.
  */
-export const seeds = loadRuleset('seeds-2017@1');
-export const law = loadRuleset('law-2022@1');
-export const seedsNow = loadRuleset('seeds-2017');
-export const lawNow = loadRuleset('law-2022');
+export const seedsV1 = loadRuleset('seeds-2017@1');
+export const lawV1 = loadRuleset('law-2022@1');
 
 /** T0 plus an ISO duration, or plus milliseconds. */
 export function after(duration: string, extraMs = 0): number {

@@ -247,7 +247,13 @@ describe('rendering what the core queues', () => {
   test('the scenarios reach every topic of a ressourceforløb and every audience', () => {
     const reached = new Set(notifications.map((notification) => notification.topic));
     const courseTopics = NOTIFICATION_TOPICS.filter(
-      (topic) => !['fleksjob-reassessment', 'fleksjob-ended', 'right-to-assessment'].includes(topic),
+      (topic) =>
+        ![
+          'fleksjob-reassessment',
+          'fleksjob-reassessment-offered',
+          'fleksjob-ended',
+          'right-to-assessment',
+        ].includes(topic),
     );
     expect([...reached].sort()).toEqual([...courseTopics].sort());
     expect(new Set(rendered.map(({ recipient }) => recipient.role))).toEqual(new Set(AUDIENCES));

@@ -12,6 +12,7 @@ import {
   seedsNow,
   send,
   topics,
+  seedsV1,
 } from '../helpers/core';
 
 /**
@@ -34,8 +35,9 @@ function refusedCase(rules = seedsNow) {
   state = send(state, 'municipalDecision', events.refuse, after('P1M'));
   return state;
 }
-// Refused on 2027-02-04; received by Digital Post the same day; the window ends at the end of 2027-03-04.
-const windowEnds = Date.parse('2027-03-04T23:59:59.999Z');
+// Refused on 2027-02-04; received by Digital Post the same day; the window ends at the end of
+// Thursday 2027-03-04, Copenhagen time.
+const windowEnds = Date.parse('2027-03-04T22:59:59.999Z');
 
 describe('the complaint window counts from the day the citizen received the decision', () => {
   test('a complaint on the window’s last day is on time; one after it is late', () => {
@@ -232,7 +234,7 @@ describe('partial medhold (BEK 861/2025 § 12)', () => {
   });
 
   test('the rulesets’ first versions know no partial medhold', () => {
-    let state = send(open(), 'teamRecommendation', events.recommendCourse, after('P3W'));
+    let state = send(open(seedsV1), 'teamRecommendation', events.recommendCourse, after('P3W'));
     state = send(state, 'municipalDecision', events.grant, after('P1M'));
     state = send(state, 'complaintReceived', { complaintId: 'k1', about: 'grant' }, after('P6W'));
     expect(
@@ -346,4 +348,33 @@ test('every deadline names where its rule comes from, as the ruleset says', () =
   );
   expect(deadline(state, 'complaint-reconsideration:k1').source).toBe('BEK nr. 861 af 19. juni 2025 § 11');
   expect(deadline(inCourse(lawNow), 'first-measure').source).toBe('LAB § 113, stk. 2');
+});
+
+describe('a complaint window ending on a day off runs to the end of the next working day', () => {
+  // Granted on Thursday 2027-02-25 (Digital Post): 4 weeks end on Thursday 2027-03-25 — Skærtorsdag,
+  // then Langfredag, the weekend and 2. påskedag: the window runs to the end of Tuesday 2027-03-30.
+  function grantedBeforeEaster() {
+    const state = send(open(seedsNow), 'teamRecommendation', events.recommendCourse, after('P3W'));
+    return send(state, 'municipalDecision', events.grant, Date.parse('2027-02-25T09:00:00.000Z'));
+  }
+
+  test('received on the Tuesday after Easter, the complaint is on time', () => {
+    const state = send(
+      grantedBeforeEaster(),
+      'complaintReceived',
+      { complaintId: 'k1', about: 'grant' },
+      Date.parse('2027-03-30T21:00:00.000Z'),
+    );
+    expect(state.complaints[0]!.late).toBeUndefined();
+  });
+
+  test('received on the Wednesday after, it is late', () => {
+    const state = send(
+      grantedBeforeEaster(),
+      'complaintReceived',
+      { complaintId: 'k1', about: 'grant' },
+      Date.parse('2027-03-31T06:00:00.000Z'),
+    );
+    expect(state.complaints[0]!.late).toEqual({});
+  });
 });

@@ -15,6 +15,7 @@ import {
   send,
   supervisor,
   topics,
+  seedsV1,
 } from '../helpers/core';
 
 /**
@@ -93,13 +94,13 @@ test('first measure (seeds: 3 months) escalates', () => {
 
 test('first measure (law: 6 months) sends the course back to the team, whose reassessment is then due', () => {
   const state = inCourse(law);
-  expect(deadline(state, 'first-measure').dueAt).toBe('2027-08-04T08:00:00.000Z');
+  expect(deadline(state, 'first-measure').dueAt).toBe('2027-08-04T07:00:00.000Z'); // 09:00 Copenhagen summer time
   const { at } = bothSides(state, 'first-measure');
   expect(escalationFor(at, 'first-measure')).toBeUndefined();
   expect(topics(at)).toContain('back-to-team:citizen+caseworker');
   expect(deadline(at, 'team-reassessment:2')).toMatchObject({
     status: 'pending',
-    startedAt: '2027-08-04T08:00:00.000Z',
+    startedAt: '2027-08-04T07:00:00.000Z',
   });
   const reassessed = send(at, 'teamRecommendation', events.recommendCourse, courseAfter('P7M'));
   expect(reassessed.teamRecommendations[1]!.context).toBe('reassessment');
@@ -127,7 +128,7 @@ test('maximum duration (3 years): reminded 3 and 1 months before, escalated at t
 
 test('complaint reconsideration (4 weeks): overdue, the complaint goes to Ankestyrelsen and escalates', () => {
   const state = send(
-    inCourse(),
+    inCourse(seedsV1),
     'complaintReceived',
     { complaintId: 'k1', about: 'grant' },
     courseAfter('P1W'),
@@ -201,7 +202,7 @@ test('the clock is idempotent, and catches up in one call after a long absence',
 
 test('nextWakeUp is the earliest unsent reminder, due time or escalation level', () => {
   const state = inCourse();
-  expect(toInstant(nextWakeUp(state)!)).toBe('2027-04-20T08:00:00.000Z'); // first-measure reminder, 2 weeks before
+  expect(toInstant(nextWakeUp(state)!)).toBe('2027-04-20T07:00:00.000Z'); // first-measure reminder, 2 weeks before (09:00 Copenhagen)
   const assignedLate = open();
   expect(toInstant(nextWakeUp(assignedLate)!)).toBe('2027-01-18T08:00:00.000Z'); // caseworker due (no reminders)
 });

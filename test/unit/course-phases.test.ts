@@ -12,6 +12,7 @@ import {
   seedsNow,
   send,
   supervisor,
+  seedsV1,
 } from '../helpers/core';
 
 /**
@@ -24,7 +25,7 @@ type Phase = CourseState['phase'];
 
 function referred(): { state: CourseState; at: number } {
   // Three weeks without a coordinating caseworker: the waiting time (2 weeks) is breached, esc-1 is open.
-  return { state: open(), at: after('P3W') };
+  return { state: open(seedsV1), at: after('P3W') };
 }
 
 function awaitingDecision(): { state: CourseState; at: number } {
@@ -33,7 +34,7 @@ function awaitingDecision(): { state: CourseState; at: number } {
 }
 
 function inCourseLoaded(): { state: CourseState; at: number } {
-  let state = inCourse();
+  let state = inCourse(seedsV1);
   state = send(state, 'offerRegistered', events.realOffer('o1'), courseAfter('P1W'));
   state = send(state, 'offerRegistered', events.otherOffer('o3'), courseAfter('P1W'));
   state = send(state, 'healthCoordinatorRequested', { offerId: 'o3' }, courseAfter('P2W'));
@@ -56,7 +57,7 @@ function inCourseLoaded(): { state: CourseState; at: number } {
 }
 
 function refused(): { state: CourseState; at: number } {
-  let state = open();
+  let state = open(seedsV1);
   state = send(state, 'caseworkerAssigned', events.assign, after('P1W'));
   state = send(
     state,

@@ -1,5 +1,5 @@
 import { caseView, course, openCourse, recordRejection } from '../../src/domain';
-import { advanceClock } from '../helpers/core';
+import { advanceClock, seedsV1 } from '../helpers/core';
 
 const decide = course.decide;
 import {
@@ -53,7 +53,8 @@ describe('from referral to a course', () => {
       dueAt: '2028-02-04T08:00:00.000Z',
     });
     expect(deadline(state, 'maximum-duration').dueAt).toBe('2030-02-04T08:00:00.000Z');
-    expect(deadline(state, 'first-measure').dueAt).toBe('2027-05-04T08:00:00.000Z');
+    // 09:00 Copenhagen time, as the course started; summer time by then (issue 14: Danish calendar dates).
+    expect(deadline(state, 'first-measure').dueAt).toBe('2027-05-04T07:00:00.000Z');
     expect(topics(state)).toContain('decision:citizen');
   });
 
@@ -179,7 +180,7 @@ describe('from referral to a course', () => {
 describe('refusals and complaints', () => {
   function refusedCase() {
     let state = send(
-      open(),
+      open(seedsV1),
       'teamRecommendation',
       { recommends: 'other-measures', unanimous: true, citizenAttendedWholeMeeting: true },
       after('P3W'),
@@ -261,13 +262,18 @@ describe('refusals and complaints', () => {
 
   test('a complaint about a grant is possible during the course, about a refusal only after one', () => {
     expect(
-      refusal(inCourse(), 'complaintReceived', { complaintId: 'k1', about: 'refusal' }, courseAfter('P1D')),
+      refusal(
+        inCourse(seedsV1),
+        'complaintReceived',
+        { complaintId: 'k1', about: 'refusal' },
+        courseAfter('P1D'),
+      ),
     ).toMatch(/no refusal/);
     expect(
       refusal(refusedCase(), 'complaintReceived', { complaintId: 'k1', about: 'grant' }, after('P5W')),
     ).toMatch(/no granted course/);
     const state = send(
-      inCourse(),
+      inCourse(seedsV1),
       'complaintReceived',
       { complaintId: 'k1', about: 'grant' },
       courseAfter('P1D'),
@@ -279,7 +285,7 @@ describe('refusals and complaints', () => {
   });
 
   test('an upheld complaint about an offer withdraws the offer', () => {
-    let state = send(inCourse(), 'offerRegistered', events.realOffer('o1'), courseAfter('P1W'));
+    let state = send(inCourse(seedsV1), 'offerRegistered', events.realOffer('o1'), courseAfter('P1W'));
     state = send(
       state,
       'complaintReceived',
@@ -299,11 +305,16 @@ describe('refusals and complaints', () => {
 
   test('a complaint about an offer must name an offer of the case', () => {
     expect(
-      refusal(inCourse(), 'complaintReceived', { complaintId: 'k1', about: 'offer' }, courseAfter('P1D')),
+      refusal(
+        inCourse(seedsV1),
+        'complaintReceived',
+        { complaintId: 'k1', about: 'offer' },
+        courseAfter('P1D'),
+      ),
     ).toMatch(/offerId: a complaint about an offer names the offer/);
     expect(
       refusal(
-        inCourse(),
+        inCourse(seedsV1),
         'complaintReceived',
         { complaintId: 'k1', about: 'offer', offerId: 'nope' },
         courseAfter('P1D'),
@@ -451,7 +462,12 @@ describe('the right to a decision on the existing evidence', () => {
 
 describe('ending a case', () => {
   test('obviously no development of work capacity: no course, toward førtidspension', () => {
-    const state = send(open(), 'workCapacityCannotDevelop', { basis: 'terminal-illness' }, after('P1W'));
+    const state = send(
+      open(seedsV1),
+      'workCapacityCannotDevelop',
+      { basis: 'terminal-illness' },
+      after('P1W'),
+    );
     expect(state.phase).toBe('concluded');
     expect(state.outcome).toMatchObject({ outcome: 'foertidspension', routedToPension: 'terminal-illness' });
     expect(topics(state)).toContain('routed-to-pension:citizen+caseworker');
@@ -467,7 +483,7 @@ describe('ending a case', () => {
     'new-course',
     'ended-other',
   ] as const)('a course concludes with the outcome %s and the citizen is told', (outcome) => {
-    const state = send(inCourse(), 'courseConcluded', { outcome }, courseAfter('P2Y'));
+    const state = send(inCourse(seedsV1), 'courseConcluded', { outcome }, courseAfter('P2Y'));
     expect(state.outcome).toEqual({ outcome, at: '2029-02-04T08:00:00.000Z' });
     expect(deadline(state, 'maximum-duration').status).toBe('met');
     expect(topics(state)).toContain('course-concluded:citizen');
@@ -475,11 +491,11 @@ describe('ending a case', () => {
   });
 
   test('before a course only "ended-other" closes a case (moved, died, pension age)', () => {
-    expect(refusal(open(), 'courseConcluded', { outcome: 'job' }, after('P1W'))).toMatch(
+    expect(refusal(open(seedsV1), 'courseConcluded', { outcome: 'job' }, after('P1W'))).toMatch(
       /only "ended-other"/,
     );
     expect(
-      send(open(), 'courseConcluded', { outcome: 'ended-other', note: 'moved' }, after('P1W')).phase,
+      send(open(seedsV1), 'courseConcluded', { outcome: 'ended-other', note: 'moved' }, after('P1W')).phase,
     ).toBe('concluded');
   });
 });
@@ -620,10 +636,10 @@ describe('the audit timeline', () => {
   });
 
   test('the state pins the ruleset by name and version and carries its rules', () => {
-    expect(open().ruleset).toMatchObject({ name: 'seeds-2017', version: 1 });
-    expect(open(law).ruleset).toMatchObject({ name: 'law-2022', version: 1 });
+    expect(open().ruleset).toMatchObject({ name: 'seeds-2017', version: 2 });
+    expect(open(law).ruleset).toMatchObject({ name: 'law-2022', version: 2 });
     // Queries and the API name it; the whole text stays in the case.
-    expect(caseView(course, open(law)).ruleset).toEqual({ name: 'law-2022', version: 1, title: law.title });
+    expect(caseView(course, open(law)).ruleset).toEqual({ name: 'law-2022', version: 2, title: law.title });
     expect(open(law).ruleset.course.firstMeasure.onBreach).toBe('back-to-team');
     expect(T0).toBe(COURSE_START - 31 * 86_400_000);
     expect(hasDeadline(open(), 'real-offer')).toBe(false);

@@ -7,6 +7,7 @@ import {
   type Ruleset,
 } from '../../src/domain';
 import { addDuration, toInstant } from '../../src/domain/engine/time';
+import { ageOn, birthDateFromCpr } from '../../src/domain/engine/cpr';
 import {
   caseworker,
   courseAfter,
@@ -20,6 +21,7 @@ import {
 import { deadlineOn, refusalOn, sendOn, topicsOf } from '../helpers/spec';
 
 const at = (duration: string, extraMs = 0) => addDuration(T0, duration) + extraMs;
+const DAY = 86_400_000;
 
 const withCaseworker = (state: FleksjobState) =>
   send(state, 'caseworkerAssigned', { caseworkerId: 'cw-1', name: 'Sara', email: 's@kk.dk' }, at('P1D'));
@@ -50,6 +52,8 @@ const refusal = (state: FleksjobState, type: FleksjobEventType, data: unknown, n
 const deadline = (state: FleksjobState, id: string) => deadlineOn(fleksjob, state, id);
 const ids = (state: FleksjobState) => fleksjob.deadlines(state).map((d) => `${d.id}:${d.status}`);
 const topics = topicsOf;
+const topicsOf1 = (state: FleksjobState, id: string) =>
+  topics({ ...state, notifications: state.notifications.filter((n) => n.id === `${state.caseId}/${id}`) })[0];
 const escalated = (state: FleksjobState, id: string) =>
   state.escalations.find((e) => e.deadlineId === id)?.status;
 
@@ -102,11 +106,12 @@ describe('the progression review 3 months in', () => {
   const state = withCaseworker(open(12));
 
   test('the caseworker (and the citizen) are told 2 weeks ahead and when it falls due', () => {
+    // 09:00 Copenhagen time, as the job started: 08:00Z in winter, 07:00Z in summer.
     expect(deadline(state, 'progression-review')).toMatchObject({
-      dueAt: '2027-05-02T08:00:00.000Z',
+      dueAt: '2027-05-02T07:00:00.000Z',
       reminders: [
         { key: 'P2W', at: '2027-03-21T08:00:00.000Z' },
-        { key: 'due', at: '2027-04-04T08:00:00.000Z' },
+        { key: 'due', at: '2027-04-04T07:00:00.000Z' },
       ],
     });
     const told = fleksjob.advanceClock(state, at('P3M'));
@@ -148,7 +153,7 @@ describe('the progression review 3 months in', () => {
     );
     expect(deadline(late, 'progression-review')).toMatchObject({
       status: 'met',
-      breachedAt: '2027-05-02T08:00:00.000Z',
+      breachedAt: '2027-05-02T07:00:00.000Z',
     });
     expect(escalated(late, 'progression-review')).toBe('resolved');
   });
@@ -166,9 +171,17 @@ describe('the progression review 3 months in', () => {
 });
 
 describe('the yearly check of a short-hour fleksjob (under 5 hours a week)', () => {
-  const short = () =>
+  /** Version 1 of seeds-2017 (and rulesets without noProgression): the team reassesses at once. */
+  const teamReassesses: Ruleset = {
+    ...seeds,
+    fleksjob: {
+      ...seeds.fleksjob,
+      shortHours: { ...seeds.fleksjob.shortHours!, noProgression: 'team-reassesses' },
+    },
+  };
+  const short = (rules: Ruleset = seeds) =>
     send(
-      withCaseworker(open(3)),
+      withCaseworker(open(3, rules)),
       'progressionReviewRecorded',
       { workCapacity: 'as-expected', weeklyHours: 3 },
       at('P3M'),
@@ -189,7 +202,7 @@ describe('the yearly check of a short-hour fleksjob (under 5 hours a week)', () 
         state,
         'yearlyCheckRecorded',
         { progression: true, planFollowed: true, weeklyHours: 4 },
-        at('P9M', -1),
+        Date.parse('2027-10-04T07:00:00.000Z') - 1, // 09:00 Copenhagen summer time
       ),
     ).toBe('the next yearly check is due 2028-01-04; it can be recorded from 2027-10-04');
     state = send(
@@ -213,9 +226,9 @@ describe('the yearly check of a short-hour fleksjob (under 5 hours a week)', () 
     expect(state.phase).toBe('employed');
   });
 
-  test('without progression: back to the team, toward førtidspension or ending the fleksjob', () => {
+  test('without progression (team-reassesses, as version 1): back to the team, toward førtidspension or ending the fleksjob', () => {
     let state = send(
-      short(),
+      short(teamReassesses),
       'yearlyCheckRecorded',
       { progression: false, planFollowed: false, weeklyHours: 3 },
       at('P1Y'),
@@ -247,6 +260,99 @@ describe('the yearly check of a short-hour fleksjob (under 5 hours a week)', () 
     expect(deadline(missed, 'yearly-check:1.1').status).toBe('breached');
     expect(escalated(missed, 'yearly-check:1.1')).toBe('open');
     expect(fleksjob.nextWakeUp(missed)).toBe(addDuration(dueMs, 'P2W')); // the head of department, unless acknowledged
+  });
+
+  test('seeds-2017 (seed 001 §12): without progression the reassessment is the citizen’s option, offered in a letter', () => {
+    const checked = send(
+      short(),
+      'yearlyCheckRecorded',
+      { progression: false, planFollowed: true, weeklyHours: 3 },
+      at('P1Y'),
+    );
+    // Not automatic: the fleksjob goes on, the citizen is told they may ask.
+    expect(checked.phase).toBe('employed');
+    expect(checked.reassessments).toEqual([]);
+    expect(topics(checked)).toContain('fleksjob-reassessment-offered:citizen+caseworker');
+    expect(topics(checked)).not.toContain('fleksjob-reassessment:citizen+caseworker');
+    expect(deadline(checked, 'yearly-check:1.2').status).toBe('pending');
+    // Asked: the team reassesses, with its deadline.
+    const asked = send(checked, 'reassessmentRequested', { note: 'by phone' }, at('P13M'));
+    expect(asked.phase).toBe('reassessment');
+    expect(deadline(asked, 'reassessment:1').status).toBe('pending');
+    expect(refusal(asked, 'reassessmentRequested', {}, at('P13M'))).toMatch(/while the team reassesses/);
+    // Without an offer there is nothing to ask for.
+    expect(refusal(short(), 'reassessmentRequested', {}, at('P6M'))).toBe(
+      'no reassessment has been offered to the citizen',
+    );
+    // A later check with progression withdraws the offer.
+    const progressed = send(
+      checked,
+      'yearlyCheckRecorded',
+      { progression: true, planFollowed: true, weeklyHours: 4 },
+      at('P2Y', -DAY),
+    );
+    expect(progressed.reassessmentOffer).toBeUndefined();
+  });
+
+  test('every year means every year: a missed check is followed by the next year’s, scheduled, reminded and breached', () => {
+    const missed = fleksjob.advanceClock(short(), at('P1Y'));
+    expect(deadline(missed, 'yearly-check:1.1').status).toBe('breached');
+    // Given the first check passed unrecorded, then the second is due on the next anniversary.
+    expect(deadline(missed, 'yearly-check:1.2')).toMatchObject({
+      status: 'pending',
+      startedAt: '2028-01-04T08:00:00.000Z',
+      dueAt: '2029-01-04T08:00:00.000Z',
+      reminders: [{ key: 'P1M', at: '2028-12-04T08:00:00.000Z' }],
+    });
+    expect(fleksjob.nextWakeUp(fleksjob.advanceClock(missed, at('P1Y2W')))).toBe(at('P23M'));
+    const reminded = fleksjob.advanceClock(missed, at('P23M'));
+    expect(topicsOf1(reminded, 'deadline-yearly-check:1.2/reminder-P1M')).toBe(
+      'deadline-reminder:caseworker',
+    );
+    expect(reminded.deadlineLog['yearly-check:1.2']?.reminded).toEqual({ P1M: '2028-12-04T08:00:00.000Z' });
+    // Not before its day; on it, breached and escalated — and the third year's follows.
+    expect(escalated(fleksjob.advanceClock(missed, at('P2Y', -1)), 'yearly-check:1.2')).toBeUndefined();
+    const twice = fleksjob.advanceClock(missed, at('P2Y'));
+    expect(deadline(twice, 'yearly-check:1.2').status).toBe('breached');
+    expect(escalated(twice, 'yearly-check:1.2')).toBe('open');
+    expect(deadline(twice, 'yearly-check:1.3')).toMatchObject({
+      status: 'pending',
+      dueAt: '2030-01-04T08:00:00.000Z',
+    });
+    expect(fleksjob.advanceClock(short(), at('P10Y')).escalations.map((e) => e.deadlineId)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `yearly-check:1.${i + 1}`),
+    );
+  });
+
+  test('a missed check recorded late meets it late; the next stays due on its anniversary; none after the period closes', () => {
+    const missed = fleksjob.advanceClock(short(), at('P1Y'));
+    const late = send(
+      missed,
+      'yearlyCheckRecorded',
+      { progression: true, planFollowed: true, weeklyHours: 4 },
+      at('P13M'),
+    );
+    expect(deadline(late, 'yearly-check:1.1')).toMatchObject({
+      status: 'met',
+      breachedAt: '2028-01-04T08:00:00.000Z',
+    });
+    expect(escalated(late, 'yearly-check:1.1')).toBe('resolved');
+    expect(deadline(late, 'yearly-check:1.2')).toMatchObject({
+      status: 'pending',
+      dueAt: '2029-01-04T08:00:00.000Z',
+    });
+    // Hours above the threshold end the period: after a missed check, no further check either.
+    const above = send(missed, 'hoursChanged', { weeklyHours: 8 }, at('P13M'));
+    expect(ids(above).filter((id) => id.startsWith('yearly'))).toEqual(['yearly-check:1.1:breached']);
+    expect(fleksjob.advanceClock(above, at('P5Y')).escalations.map((e) => e.deadlineId)).toEqual([
+      'yearly-check:1.1',
+    ]);
+  });
+
+  test('a run from before the fix keeps its old behaviour (replay): no check after a missed one', () => {
+    const legacy = { ...short(), yearlyChecksStopAfterMiss: true as const };
+    const missed = fleksjob.advanceClock(legacy, at('P3Y'));
+    expect(ids(missed).filter((id) => id.startsWith('yearly'))).toEqual(['yearly-check:1.1:breached']);
   });
 
   test("the citizen's own choice of few hours is recorded and respected: no check while it stands", () => {
@@ -308,9 +414,9 @@ describe('the law in force: a temporary first fleksjob and follow-up conversatio
       'fleksjob-status:pending',
       'temporary-period-end:pending',
     ]);
-    expect(deadline(state, 'fleksjob-status').dueAt).toBe('2031-07-04T08:00:00.000Z');
+    expect(deadline(state, 'fleksjob-status').dueAt).toBe('2031-07-04T07:00:00.000Z');
     expect(deadline(state, 'temporary-period-end').dueAt).toBe('2032-01-04T08:00:00.000Z');
-    expect(deadline(state, 'follow-up-conversation:1').dueAt).toBe('2029-07-04T08:00:00.000Z');
+    expect(deadline(state, 'follow-up-conversation:1').dueAt).toBe('2029-07-04T07:00:00.000Z');
   });
 
   test('each falls due and escalates on its day when not recorded', () => {
@@ -323,11 +429,14 @@ describe('the law in force: a temporary first fleksjob and follow-up conversatio
     ]);
   });
 
-  test('recorded in time, the fleksjob becomes permanent; a second conversation falls due 5 years in', () => {
-    let done = send(state, 'followUpConversationHeld', {}, at('P29M'));
-    expect(deadline(done, 'follow-up-conversation:2').dueAt).toBe('2032-01-04T08:00:00.000Z');
+  test('recorded in time, the fleksjob becomes permanent; a second conversation falls due 2½ years after the first (LAB § 121 stk. 1)', () => {
+    let done = send(state, 'followUpConversationHeld', {}, at('P29M')); // 2029-06-04 10:00 Copenhagen
+    expect(deadline(done, 'follow-up-conversation:2')).toMatchObject({
+      startedAt: '2029-06-04T08:00:00.000Z',
+      dueAt: '2031-12-04T09:00:00.000Z',
+    });
     expect(refusal(done, 'followUpConversationHeld', {}, at('P30M'))).toBe(
-      'follow-up conversation 2 is due 2032-01-04; it can be recorded from 2031-10-04',
+      'follow-up conversation 2 is due 2031-12-04; it can be recorded from 2031-09-04',
     );
     done = send(done, 'fleksjobStatusRecorded', { note: 'going well' }, at('P4Y'));
     done = send(done, 'permanentFleksjobDecided', { decision: 'permanent' }, at('P59M'));
@@ -347,6 +456,130 @@ describe('the law in force: a temporary first fleksjob and follow-up conversatio
     expect(refusal(open(20), 'fleksjobStatusRecorded', {}, at('P4Y'))).toBe(
       'this ruleset has no temporary first fleksjob',
     );
+  });
+});
+
+describe('LAB kap. 20 under the law ruleset: conversations from the previous one, the end of a temporary period by age', () => {
+  const openAs = (cpr: string, rules: Ruleset = law) =>
+    openFleksjob(
+      { caseId: 'FJ-2027-8', municipality: '751', citizen: { cpr, name: 'Ali' }, job: { weeklyHours: 20 } },
+      rules,
+      T0,
+      caseworker,
+    );
+  const young = '010500-4444'; // born 1 May 2000 (7th digit 4, year 00: 2000s)
+  const turns40 = '040192-1234'; // born 4 January 1992: 40 on the day the first period ends
+
+  test('the birth date follows the CPR century rule; age counts from the birthday', () => {
+    expect(birthDateFromCpr('020285-2222')).toBe('1985-02-02');
+    expect(birthDateFromCpr('0105004444')).toBe('2000-05-01');
+    expect(birthDateFromCpr('010560-4444')).toBe('1960-05-01');
+    expect(birthDateFromCpr('010557-5555')).toBe('2057-05-01');
+    expect(birthDateFromCpr('010558-5555')).toBe('1858-05-01');
+    expect(birthDateFromCpr('010536-9999')).toBe('2036-05-01');
+    expect(ageOn('1992-01-04', '2032-01-03T23:00:00.000Z')).toBe(39);
+    expect(ageOn('1992-01-04', '2032-01-04T08:00:00.000Z')).toBe(40);
+  });
+
+  test('a conversation held late moves the next one; held early, it comes earlier', () => {
+    const late = send(openAs(young), 'followUpConversationHeld', {}, at('P32M'));
+    expect(deadline(late, 'follow-up-conversation:1')).toMatchObject({
+      status: 'met',
+      breachedAt: '2029-07-04T07:00:00.000Z',
+    });
+    expect(deadline(late, 'follow-up-conversation:2').dueAt).toBe('2032-03-04T09:00:00.000Z'); // 2029-09-04 + 2½ years
+    const early = send(openAs(young), 'followUpConversationHeld', {}, at('P28M'));
+    expect(deadline(early, 'follow-up-conversation:2').dueAt).toBe('2031-11-04T09:00:00.000Z');
+  });
+
+  test('version 1 of the law ruleset (no "from") keeps conversations every 2½ years from the start', () => {
+    const version1: Ruleset = {
+      ...law,
+      version: 1,
+      calendar: undefined,
+      fleksjob: {
+        ...law.fleksjob,
+        followUpConversations: { every: 'P30M', recordableBefore: 'P3M', reminders: ['P1M'] },
+        temporaryPeriod: { length: 'P5Y', statusBefore: 'P6M', reminders: ['P1M'] },
+      },
+    };
+    const held = send(openAs(young, version1), 'followUpConversationHeld', {}, at('P32M'));
+    expect(deadline(held, 'follow-up-conversation:2').dueAt).toBe('2032-01-04T08:00:00.000Z');
+    // Nor an age rule: permanent at any age.
+    expect(
+      send(held, 'permanentFleksjobDecided', { decision: 'permanent' }, at('P59M')).permanentDecision
+        ?.decision,
+    ).toBe('permanent');
+    expect(refusal(held, 'permanentFleksjobDecided', { decision: 'new-temporary-period' }, at('P59M'))).toBe(
+      'this ruleset has no new temporary period: the decision is permanent or end',
+    );
+  });
+
+  test('status at 4½ years; at the end, under 40: a new temporary period of 5 years, with its own status and end', () => {
+    const state = openAs(young);
+    expect(deadline(state, 'fleksjob-status').dueAt).toBe('2031-07-04T07:00:00.000Z'); // 4½ years in
+    expect(refusal(state, 'permanentFleksjobDecided', { decision: 'permanent' }, at('P5Y'))).toBe(
+      'the citizen is 31: under 40 a temporary fleksjob is followed by a new temporary period, not a permanent one',
+    );
+    let next = send(state, 'fleksjobStatusRecorded', {}, at('P54M'));
+    next = send(next, 'permanentFleksjobDecided', { decision: 'new-temporary-period' }, at('P59M'));
+    expect(next.phase).toBe('employed');
+    expect(next.temporaryPeriod).toEqual({ n: 2, since: '2032-01-04T08:00:00.000Z' });
+    expect(ids(next).filter((id) => /status|temporary/.test(id))).toEqual([
+      'fleksjob-status:met',
+      'temporary-period-end:met',
+      'fleksjob-status:2:pending',
+      'temporary-period-end:2:pending',
+    ]);
+    expect(deadline(next, 'fleksjob-status:2').dueAt).toBe('2036-07-04T07:00:00.000Z');
+    expect(deadline(next, 'temporary-period-end:2').dueAt).toBe('2037-01-04T08:00:00.000Z');
+    // The second period's end escalates when undecided; the fleksjob goes on until it is decided (§ 121 stk. 4).
+    const undecided = fleksjob.advanceClock(next, at('P10Y'));
+    expect(escalated(undecided, 'temporary-period-end:2')).toBe('open');
+    expect(undecided.phase).toBe('employed');
+  });
+
+  test('40 or older at the decision: permanent, not a new temporary period — the birthday counts', () => {
+    const state = openAs(turns40);
+    expect(refusal(state, 'permanentFleksjobDecided', { decision: 'permanent' }, at('P5Y', -DAY))).toMatch(
+      /^the citizen is 39/,
+    );
+    expect(refusal(state, 'permanentFleksjobDecided', { decision: 'new-temporary-period' }, at('P5Y'))).toBe(
+      'the citizen is 40: from 40 a temporary fleksjob that continues becomes permanent',
+    );
+    const permanent = send(state, 'permanentFleksjobDecided', { decision: 'permanent' }, at('P5Y'));
+    expect(deadline(permanent, 'temporary-period-end').status).toBe('met');
+    // Ending it is possible at any age.
+    expect(send(openAs(young), 'permanentFleksjobDecided', { decision: 'end' }, at('P5Y')).phase).toBe(
+      'ended',
+    );
+  });
+
+  test('a change of job is recorded; the period runs on unless the ruleset says the 5 years run in the same job', () => {
+    const changed = send(openAs(young), 'jobChanged', { employer: 'Værkstedet', weeklyHours: 18 }, at('P2Y'));
+    expect(changed.job).toMatchObject({ employer: 'Værkstedet', weeklyHours: 18 });
+    expect(changed.jobChanges).toEqual([
+      { at: '2029-01-04T08:00:00.000Z', employer: 'Værkstedet', weeklyHours: 18 },
+    ]);
+    expect(deadline(changed, 'temporary-period-end').dueAt).toBe('2032-01-04T08:00:00.000Z');
+    expect(refusal(changed, 'jobChanged', {}, at('P2Y'))).toBe(
+      'a change of job names the new employer or the hours',
+    );
+
+    const sameJob: Ruleset = {
+      ...law,
+      fleksjob: {
+        ...law.fleksjob,
+        temporaryPeriod: { ...law.fleksjob.temporaryPeriod!, restartsOnJobChange: true },
+      },
+    };
+    const restarted = send(openAs(young, sameJob), 'jobChanged', { employer: 'Værkstedet' }, at('P2Y'));
+    expect(restarted.temporaryPeriod).toEqual({ n: 2, since: '2029-01-04T08:00:00.000Z' });
+    expect(ids(restarted).filter((id) => /status|temporary/.test(id))).toEqual([
+      'fleksjob-status:2:pending',
+      'temporary-period-end:2:pending',
+    ]);
+    expect(deadline(restarted, 'temporary-period-end:2').dueAt).toBe('2034-01-04T08:00:00.000Z');
   });
 });
 

@@ -84,6 +84,7 @@ test('a course through offers, advice, complaints, appeal, escalations and mail 
     { complaintId: 'k1', result: 'kept', reasoning: 'fastholdt' },
     after('P11W'),
   );
+  state = send(state, 'complaintForwarded', { complaintId: 'k1' }, after('P12W'));
   state = send(state, 'appealDecided', { complaintId: 'k1', result: 'decision-upheld' }, after('P20W'));
   state = rulesOf(state).advanceClock(state, after('P2Y')) as typeof state;
   state = recordDelivery(
@@ -154,6 +155,8 @@ test('fleksjob follow-ups and kontanthjælp spells: documented exactly', () => {
     { progression: false, planFollowed: true, weeklyHours: 4 },
     after('P1Y'),
   );
+  expectDocumented(fleksjob); // the reassessment offered to the citizen (seeds-2017)
+  fleksjob = send(fleksjob, 'reassessmentRequested', {}, after('P1Y'));
   fleksjob = send(fleksjob, 'teamReassessment', { recommends: 'continue' }, after('P1Y1M'));
   fleksjob = send(fleksjob, 'fewHoursChosen', { chosen: true, note: 'eget valg' }, after('P1Y2M'));
   expectDocumented(fleksjob);
@@ -164,6 +167,22 @@ test('fleksjob follow-ups and kontanthjælp spells: documented exactly', () => {
   temporary = send(temporary, 'fleksjobStatusRecorded', {}, after('P4Y6M'));
   temporary = send(temporary, 'permanentFleksjobDecided', { decision: 'permanent' }, after('P5Y'));
   expectDocumented(temporary);
+  // Under 40 at the end: a new temporary period; a change of job.
+  let young = openFleksjob(
+    {
+      caseId: 'FJ-3',
+      municipality: '101',
+      citizen: { ...citizen, cpr: '010500-4444' },
+      job: { weeklyHours: 20 },
+    },
+    law,
+    T0,
+    caseworker,
+  );
+  young = send(young, 'jobChanged', { employer: 'Værkstedet', weeklyHours: 18 }, after('P1Y'));
+  young = send(young, 'fleksjobStatusRecorded', {}, after('P4Y6M'));
+  young = send(young, 'permanentFleksjobDecided', { decision: 'new-temporary-period' }, after('P5Y'));
+  expectDocumented(young);
   const spell = openCashBenefit(
     { caseId: 'KH-1', municipality: '101', citizen, spellStartedOn: '2026-06-01' },
     seeds,
@@ -173,4 +192,10 @@ test('fleksjob follow-ups and kontanthjælp spells: documented exactly', () => {
   expectDocumented(spell);
   expectDocumented(rulesOf(spell).advanceClock(spell, after('P1Y')));
   expectDocumented(send(spell, 'cashBenefitInterrupted', { reason: 'employment' }, after('P1M')));
+  const sent = send(rulesOf(spell).advanceClock(spell, after('P1Y')), 'caseSentToTeam', {}, after('P1Y'));
+  expectDocumented(sent);
+  let duty = openCashBenefit({ caseId: 'KH-2', municipality: '101', citizen }, law, T0, caseworker);
+  duty = send(duty, 'afklaringRecorded', { outcome: 'measure', note: 'praktik' }, after('P2Y'));
+  duty = send(duty, 'categoryChanged', { category: 'jobparat' }, after('P2Y1M'));
+  expectDocumented(duty);
 });

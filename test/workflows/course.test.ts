@@ -204,7 +204,7 @@ test('under the law in force, no measure within 6 months sends the course back t
   const start = await openCourse('ts-law', law);
   await h.sleepUntil(start + 180 * DAY);
   let state = await courseState('ts-law');
-  expect(state.ruleset).toMatchObject({ name: 'law-2022', version: 1 });
+  expect(state.ruleset).toMatchObject({ name: 'law-2022', version: 2 });
   expect(deadlineOf(state, 'first-measure')?.status).toBe('pending');
   await h.sleepUntil(start + 186 * DAY);
   state = await courseState('ts-law');

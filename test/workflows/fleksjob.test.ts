@@ -18,6 +18,14 @@ import { startTimeSkipping, type TimeSkippingHarness } from '../helpers/time-ski
 const caseworker: Actor = { id: 'cw-9', role: 'caseworker' };
 const seeds = loadRuleset('seeds-2017');
 const law = loadRuleset('law-2022');
+/** As seeds-2017 version 1 did it: no progression sends the fleksjob back to the team at once. */
+const seedsTeamReassesses: Ruleset = {
+  ...seeds,
+  fleksjob: {
+    ...seeds.fleksjob,
+    shortHours: { ...seeds.fleksjob.shortHours!, noProgression: 'team-reassesses' },
+  },
+};
 const DAY = 86_400_000;
 const citizen = { cpr: '020285-2222', name: 'Karin Fleks', email: 'karin@example.dk' };
 let h: TimeSkippingHarness;
@@ -31,10 +39,13 @@ afterAll(async () => {
       'fj-review-late',
       'fj-short-progress',
       'fj-short-none',
+      'fj-short-missed',
+      'fj-short-offer',
       'fj-choice',
       'fj-threshold',
       'fj-30-can',
       'fj-law',
+      'fj-law-young',
     ]);
   } finally {
     await h?.teardown();
@@ -149,8 +160,8 @@ describe('a short-hour fleksjob (under 5 hours a week)', () => {
     expect(view.job?.weeklyHours).toBe(4);
   });
 
-  test('without progression: back to the team; the citizen is told', async () => {
-    const start = await openFollowUp('fj-short-none', 2);
+  test('without progression (team-reassesses, as version 1): back to the team; the citizen is told', async () => {
+    const start = await openFollowUp('fj-short-none', 2, seedsTeamReassesses);
     await h.cases.send(
       'fj-short-none',
       'progressionReviewRecorded',
@@ -173,6 +184,53 @@ describe('a short-hour fleksjob (under 5 hours a week)', () => {
     ).toContain('Sag fj-short-none: dit fleksjob skal vurderes igen');
     await h.cases.send('fj-short-none', 'teamReassessment', { recommends: 'foertidspension' }, caseworker);
     expect((await state('fj-short-none')).outcome?.reason).toBe('foertidspension');
+  });
+
+  test('a missed yearly check: breached and escalated, and the next year’s check is still scheduled, reminded and breached', async () => {
+    const start = await openFollowUp('fj-short-missed', 2);
+    await h.cases.send(
+      'fj-short-missed',
+      'progressionReviewRecorded',
+      { workCapacity: 'lower', weeklyHours: 2 },
+      caseworker,
+    );
+    await h.sleepUntil(start + 710 * DAY);
+    let view = await state('fj-short-missed');
+    expect(deadlineOf(view, 'yearly-check:1.1')?.status).toBe('breached');
+    expect(deadlineOf(view, 'yearly-check:1.2')).toMatchObject({ status: 'pending' });
+    expect(deadlineOf(view, 'yearly-check:1.2')?.reminders[0]?.sentAt).toBeDefined();
+    await h.sleepUntil(start + 735 * DAY);
+    view = await state('fj-short-missed');
+    expect(view.deadlines.filter((d) => d.kind === 'yearly-check').map((d) => `${d.id}:${d.status}`)).toEqual(
+      ['yearly-check:1.1:breached', 'yearly-check:1.2:breached', 'yearly-check:1.3:pending'],
+    );
+    expect(escalationOf(view, 'yearly-check:1.2')?.status).toBe('open');
+  });
+
+  test('seeds-2017: without progression the citizen is offered a reassessment in a letter, and it follows when they ask', async () => {
+    const start = await openFollowUp('fj-short-offer', 2);
+    await h.cases.send(
+      'fj-short-offer',
+      'progressionReviewRecorded',
+      { workCapacity: 'lower', weeklyHours: 2 },
+      caseworker,
+    );
+    await h.sleepUntil(start + 360 * DAY);
+    const { event: receipt } = await h.cases.send(
+      'fj-short-offer',
+      'yearlyCheckRecorded',
+      { progression: false, planFollowed: true, weeklyHours: 2 },
+      caseworker,
+    );
+    expect(receipt.phase).toBe('employed');
+    await h.env.sleep(DAY);
+    expect(
+      h.mailer.sent
+        .filter((mail) => mail.subject.includes('fj-short-offer') && mail.to === citizen.email)
+        .map((m) => m.subject),
+    ).toContain('Sag fj-short-offer: du kan få dit fleksjob vurderet igen');
+    const { event: asked } = await h.cases.send('fj-short-offer', 'reassessmentRequested', {}, caseworker);
+    expect(asked.phase).toBe('reassessment');
   });
 
   test("the citizen's own choice of few hours: recorded and respected for years", async () => {
@@ -305,3 +363,50 @@ test('law in force: a temporary first fleksjob, its status and the decision to m
   expect(deadlineOf(view, 'follow-up-conversation:1')?.status).toBe('met');
   expect(view.escalations.filter((escalation) => escalation.status === 'open')).toEqual([]);
 });
+
+test('law in force, under 40: conversations 2½ years after the previous one, and a new temporary period with its own status and end', async () => {
+  await h.cases.open(
+    {
+      kind: 'fleksjob',
+      caseId: 'fj-law-young',
+      municipality: '751',
+      citizen: { cpr: youngCpr(await h.env.currentTimeMs()), name: 'Ali Ung', email: 'ali@example.dk' },
+      job: { weeklyHours: 20 },
+    },
+    law,
+    caseworker,
+    { executionTimeout: '36500 days' },
+  );
+  const start = await h.env.currentTimeMs();
+  await h.sleepUntil(start + 960 * DAY); // late: 2½ years were 913 days
+  await h.cases.send('fj-law-young', 'followUpConversationHeld', {}, caseworker);
+  let view = await state('fj-law-young');
+  expect(deadlineOf(view, 'follow-up-conversation:1')?.status).toBe('met');
+  const second = Date.parse(deadlineOf(view, 'follow-up-conversation:2')!.dueAt);
+  expect(Math.round((second - start) / DAY)).toBeGreaterThanOrEqual(960 + 912);
+  await h.sleepUntil(start + (4.5 * 365 + 10) * DAY);
+  await h.cases.send('fj-law-young', 'fleksjobStatusRecorded', {}, caseworker);
+  await h.cases.send(
+    'fj-law-young',
+    'permanentFleksjobDecided',
+    { decision: 'new-temporary-period' },
+    caseworker,
+  );
+  view = await state('fj-law-young');
+  expect(view.temporaryPeriod?.n).toBe(2);
+  expect(deadlineOf(view, 'temporary-period-end')?.status).toBe('met');
+  expect(deadlineOf(view, 'fleksjob-status:2')?.status).toBe('pending');
+  await h.sleepUntil(start + (9.5 * 365 + 20) * DAY);
+  view = await state('fj-law-young');
+  expect(deadlineOf(view, 'fleksjob-status:2')?.status).toBe('breached');
+  expect(escalationOf(view, 'fleksjob-status:2')?.status).toBe('open');
+  expect(view.phase).toBe('employed');
+});
+
+/** A CPR number of someone 25 years old at `nowMs` (the test server's clock has moved on by decades in this file). */
+function youngCpr(nowMs: number): string {
+  const year = new Date(nowMs).getUTCFullYear() - 25;
+  if (year < 2000 || year > 2057) throw new Error(`no CPR century digit for ${year} here`);
+  // The 7th digit: 4 for 2000–2036, 5 for 2000–2057.
+  return `0105${String(year % 100).padStart(2, '0')}-${year <= 2036 ? 4 : 5}444`;
+}

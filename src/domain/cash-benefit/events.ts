@@ -12,6 +12,14 @@ export const cashBenefitEvents = {
       note: text(2000, { multiline: true }).optional(),
     })
     .strict(),
+  /** Seeds: the caseworker put the case to the rehabilitation team after the right to assessment was given. */
+  caseSentToTeam: z.object({ note: text(2000, { multiline: true }).optional() }).strict(),
+  /** Law (LAB § 36 a, stk. 2): the municipality's afklaring — to the team, or which measure follows. */
+  afklaringRecorded: z
+    .object({ outcome: z.enum(['team', 'measure']), note: text(2000, { multiline: true }).optional() })
+    .strict(),
+  /** Law (LAB § 36 a): the recipient is now aktivitetsparat or jobparat. */
+  categoryChanged: z.object({ category: z.enum(['aktivitetsparat', 'jobparat']) }).strict(),
 } as const;
 
 export type CashBenefitEventType = keyof typeof cashBenefitEvents;
@@ -23,6 +31,8 @@ export const OpenCashBenefitSchema = z
     ...CaseIdentityShape,
     /** The first day of the continuous spell, when it began before it was registered here. */
     spellStartedOn: dateWithin('1990-01-01', '2099-12-31').optional(),
+    /** Law (LAB § 36 a): aktivitetsparat (the default) or jobparat. */
+    category: z.enum(['aktivitetsparat', 'jobparat']).optional(),
   })
   .strict();
 export type OpenCashBenefit = z.output<typeof OpenCashBenefitSchema>;

@@ -24,6 +24,9 @@ export function openCashBenefit(
     phase: 'on-benefit',
     openedAt: at,
     spellStartedAt,
+    ...(ruleset.cashBenefit.assessment?.kind === 'municipal-duty'
+      ? { category: input.category ?? 'aktivitetsparat' }
+      : {}),
     ...emptyCaseRecords(),
   };
   return produce(initial, (draft) => {

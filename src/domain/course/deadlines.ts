@@ -60,6 +60,7 @@ function teamReviews(reassessment: boolean) {
                 reassessment
                   ? state.ruleset.waitingTimes.teamReassessment
                   : state.ruleset.waitingTimes.referralToTeamMeeting,
+                state.ruleset.calendar,
               ),
               metAt: review.answeredAt,
               void: closed(state) && !review.answeredAt,
@@ -94,7 +95,11 @@ export const courseDeadlines: DeadlineDefinitions<CourseState, CourseDeadlineKin
       state.decisionRequests.map((request, index) => ({
         id: `decision:${index + 1}`,
         startedAt: request.requestedAt,
-        ...withinLimit(request.requestedAt, state.ruleset.waitingTimes.recommendationToDecision),
+        ...withinLimit(
+          request.requestedAt,
+          state.ruleset.waitingTimes.recommendationToDecision,
+          state.ruleset.calendar,
+        ),
         metAt: request.decidedAt,
         void: closed(state) && !request.decidedAt,
       })),
@@ -113,7 +118,7 @@ export const courseDeadlines: DeadlineDefinitions<CourseState, CourseDeadlineKin
         {
           id: 'real-offer',
           startedAt: state.course.startedAt,
-          ...withinLimit(state.course.startedAt, limit),
+          ...withinLimit(state.course.startedAt, limit, state.ruleset.calendar),
           metAt: started,
           void: !courseRunning(state) && !started,
         },
@@ -144,7 +149,7 @@ export const courseDeadlines: DeadlineDefinitions<CourseState, CourseDeadlineKin
         {
           id: 'first-measure',
           startedAt: state.course.startedAt,
-          ...withinLimit(state.course.startedAt, state.ruleset.course.firstMeasure),
+          ...withinLimit(state.course.startedAt, state.ruleset.course.firstMeasure, state.ruleset.calendar),
           metAt: started,
           void: !courseRunning(state) && !started,
         },
@@ -178,7 +183,11 @@ export const courseDeadlines: DeadlineDefinitions<CourseState, CourseDeadlineKin
         {
           id: 'maximum-duration',
           startedAt: state.course.startedAt,
-          ...withinLimit(state.course.startedAt, state.ruleset.course.maximumDuration),
+          ...withinLimit(
+            state.course.startedAt,
+            state.ruleset.course.maximumDuration,
+            state.ruleset.calendar,
+          ),
           metAt: concludedAt,
           void: !courseRunning(state) && !concludedAt,
         },
@@ -197,7 +206,7 @@ export const courseDeadlines: DeadlineDefinitions<CourseState, CourseDeadlineKin
         {
           id: 'existing-evidence-decision',
           startedAt: demandedAt,
-          ...withinLimit(demandedAt, state.ruleset.course.decisionOnExistingEvidence),
+          ...withinLimit(demandedAt, state.ruleset.course.decisionOnExistingEvidence, state.ruleset.calendar),
           metAt: state.outcome?.at,
           void: false,
         },
@@ -220,7 +229,11 @@ export const courseDeadlines: DeadlineDefinitions<CourseState, CourseDeadlineKin
           {
             id: `health-advice:${offer.id}`,
             startedAt: request.requestedAt,
-            ...withinLimit(request.requestedAt, state.ruleset.healthCoordinator.advice),
+            ...withinLimit(
+              request.requestedAt,
+              state.ruleset.healthCoordinator.advice,
+              state.ruleset.calendar,
+            ),
             metAt: request.advisedAt,
             void:
               (closed(state) || offer.status === 'ended' || offer.status === 'withdrawn') &&

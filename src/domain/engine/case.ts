@@ -79,6 +79,8 @@ export const NOTIFICATION_TOPICS = [
   'course-concluded',
   /** Fleksjob: no progression, back to the team (toward førtidspension or ending the fleksjob). */
   'fleksjob-reassessment',
+  /** Fleksjob (seeds): no progression in a year — the citizen may ask for the team's reassessment. */
+  'fleksjob-reassessment-offered',
   'fleksjob-ended',
   /** Kontanthjælp: one continuous year gives the right to be assessed for a ressourceforløb (seeds). */
   'right-to-assessment',

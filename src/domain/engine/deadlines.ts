@@ -1,4 +1,5 @@
 import { type Draft, produce } from 'immer';
+import type { CaseCalendar } from './calendar';
 import type { Audience, CaseBase } from './case';
 import { escalate, nextEscalationAt, notify, raiseEscalationLevel, record, SYSTEM } from './draft';
 import { addDuration, type Instant, type IsoDuration, subtractDuration, toEpochMs, toInstant } from './time';
@@ -68,22 +69,27 @@ export type DeadlineDefinitions<S extends CaseBase, K extends string> = {
   [Kind in K]: DeadlineDefinition<S, Kind>;
 };
 
-/** A limit counted from `startedAt`, with reminders at offsets before it. */
+/** A limit counted from `startedAt` (in the ruleset's calendar, if it has one), with reminders at offsets before it. */
 export function withinLimit(
   startedAt: Instant,
   limit: { within: IsoDuration; reminders: IsoDuration[]; source?: string },
+  calendar?: CaseCalendar | null,
 ): Pick<DeadlineInstance, 'dueAtMs' | 'reminders' | 'source'> {
-  const dueAtMs = addDuration(startedAt, limit.within);
+  const dueAtMs = addDuration(startedAt, limit.within, calendar);
   return {
     dueAtMs,
-    reminders: remindersBefore(dueAtMs, limit.reminders),
+    reminders: remindersBefore(dueAtMs, limit.reminders, calendar),
     ...(limit.source ? { source: limit.source } : {}),
   };
 }
 
 /** Reminders at offsets before a due instant. */
-export function remindersBefore(dueAtMs: number, offsets: IsoDuration[]): DeadlineInstance['reminders'] {
-  return offsets.map((offset) => ({ key: offset, atMs: subtractDuration(dueAtMs, offset) }));
+export function remindersBefore(
+  dueAtMs: number,
+  offsets: IsoDuration[],
+  calendar?: CaseCalendar | null,
+): DeadlineInstance['reminders'] {
+  return offsets.map((offset) => ({ key: offset, atMs: subtractDuration(dueAtMs, offset, calendar) }));
 }
 
 /** The most common consequence: the caseworker is told and the case escalates to a supervisor. */
@@ -294,7 +300,11 @@ export function caseworkerWaitingTime<S extends CaseBase>(
       {
         id: 'coordinating-caseworker',
         startedAt: state.openedAt,
-        ...withinLimit(state.openedAt, state.ruleset.waitingTimes.referralToCoordinatingCaseworker),
+        ...withinLimit(
+          state.openedAt,
+          state.ruleset.waitingTimes.referralToCoordinatingCaseworker,
+          state.ruleset.calendar,
+        ),
         metAt: state.caseworkerFirstAssignedAt,
         void: closed(state) && !state.caseworkerFirstAssignedAt,
       },

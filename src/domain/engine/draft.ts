@@ -123,7 +123,7 @@ export function nextEscalationAt(
 ): number | undefined {
   if (escalation.status !== 'open') return undefined;
   const next = state.ruleset.escalation.levels[escalation.level + 1];
-  return next ? addDuration(escalation.raisedAt, next.after) : undefined;
+  return next ? addDuration(escalation.raisedAt, next.after, state.ruleset.calendar) : undefined;
 }
 
 export function raiseEscalationLevel(draft: CaseDraft, index: number, at: Instant): void {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isValidZone } from './calendar';
 import { isValidDuration } from './time';
 
 const duration = z
@@ -27,6 +28,27 @@ export const RulesetSchema = z
     version: z.number().int().positive(),
     title: z.string().min(1),
     source: z.string().optional(),
+    /**
+     * The calendar deadlines are counted in (src/domain/engine/calendar.ts). Absent: durations are
+     * added in UTC and no deadline moves off a day off — the arithmetic of rulesets from before issue
+     * 14, kept for the cases pinned to them.
+     */
+    calendar: z
+      .object({
+        zone: z
+          .string()
+          .refine(isValidZone, { message: 'must be an IANA time zone such as Europe/Copenhagen' }),
+        /** Public holidays (helligdage) are days off for the citizen's deadlines: DK, or null for none. */
+        holidays: z.enum(['DK']).nullable(),
+        /** Further days off for the citizen's deadlines, as MM-DD (Grundlovsdag 06-05, 12-24, 12-31). */
+        extraNonWorkingDays: z
+          .array(z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a month and day, MM-DD'))
+          .default([]),
+        /** Where the extra days come from (they are not helligdage; the law does not settle them). */
+        source: z.string().optional(),
+      })
+      .strict()
+      .optional(),
     course: z
       .object({
         /** Course start → a real offer must have started (seeds: 1 year); breach gives the right to a decision on the existing evidence. */
@@ -100,28 +122,94 @@ export const RulesetSchema = z
             /** How long before it is due a check can be recorded. */
             recordableBefore: duration,
             reminders,
+            /**
+             * A check without progression: the team reassesses at once (absent: version 1), or — seed
+             * 001 §12 — the citizen is offered a reassessment in a letter and it follows if they ask.
+             */
+            noProgression: z.enum(['team-reassesses', 'citizen-may-ask']).optional(),
           })
           .strict()
           .nullable(),
-        /** Law: the first fleksjob is temporary; a status is due this long before its end. */
+        /** Law (LAB § 120, § 121 stk. 3): a fleksjob is granted for a temporary period; a status is due this long before its end. */
         temporaryPeriod: z
-          .object({ length: duration, statusBefore: duration, reminders })
+          .object({
+            length: duration,
+            statusBefore: duration,
+            reminders,
+            /**
+             * LAB § 120 stk. 2: from this age at the decision ending a temporary period the fleksjob
+             * becomes permanent; under it, a new temporary period follows (stk. 1). Absent (version 1
+             * rulesets): no age rule, the decision is permanent or end.
+             */
+            permanentFromAge: z.number().int().positive().max(100).optional(),
+            /**
+             * Whether a change of job starts the temporary period anew ("the 5 years run in the same
+             * job"). Not confirmed in the law (LAB § 120 ties the 5 years to the grant; VEJ 9635/2023
+             * not read): absent or false, a change of job is recorded and the period runs on.
+             */
+            restartsOnJobChange: z.boolean().optional(),
+          })
           .strict()
           .nullable(),
-        /** Law: follow-up conversations at this interval from the start. */
+        /**
+         * Law (LAB § 121 stk. 1): follow-up conversations at this interval — from the job's start
+         * (`from: "start"`, or absent: version 1 rulesets), or the first from the start and each next
+         * one from the previous conversation (`"previous"`, as § 121 says).
+         */
         followUpConversations: z
-          .object({ every: duration, recordableBefore: duration, reminders })
+          .object({
+            every: duration,
+            recordableBefore: duration,
+            reminders,
+            from: z.enum(['start', 'previous']).optional(),
+          })
           .strict()
           .nullable(),
       })
       .strict(),
     cashBenefit: z
       .object({
-        /** One continuous spell on kontanthjælp this long gives the right to be assessed for a course. */
-        assessmentRightAfter: duration,
-        source,
+        /** Version 1 rulesets: one continuous spell this long gives the right to be assessed (a letter, no deadline). */
+        assessmentRightAfter: duration.optional(),
+        /**
+         * What a continuous spell on kontanthjælp brings, or null for nothing. Either the seeds' citizen's
+         * right (seed 001 §8: after `after` the citizen may be assessed for a ressourceforløb — told in a
+         * letter — and the caseworker must put the case to the team within `thenToTeam`), or the law's
+         * duty on the municipality (LAB § 36 a: an afklaring after `after`, for recipients of
+         * `minimumAge` or more who are aktivitetsparat, repeated every `repeatEvery`; staff reminded, no
+         * letter to the citizen).
+         */
+        assessment: z
+          .discriminatedUnion('kind', [
+            z
+              .object({
+                kind: z.literal('citizen-right'),
+                after: duration,
+                thenToTeam: limit,
+                source: z.string().optional(),
+              })
+              .strict(),
+            z
+              .object({
+                kind: z.literal('municipal-duty'),
+                after: duration,
+                repeatEvery: duration.nullable(),
+                minimumAge: z.number().int().positive().nullable(),
+                onlyAktivitetsparat: z.boolean(),
+                /** How long before it is due the afklaring can be recorded. */
+                recordableBefore: duration,
+                reminders,
+                source: z.string().optional(),
+              })
+              .strict(),
+          ])
+          .nullable()
+          .optional(),
       })
-      .strict(),
+      .strict()
+      .refine((rules) => (rules.assessmentRightAfter === undefined) !== (rules.assessment === undefined), {
+        message: 'give either assessment (or null) or, as version 1 did, assessmentRightAfter',
+      }),
     escalation: z
       .object({
         /** Who is told when a deadline is breached, and after how long the next level is, unless acknowledged. */

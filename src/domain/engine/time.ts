@@ -1,9 +1,13 @@
+import { type CaseCalendar, shiftInCalendar } from './calendar';
+
 /**
  * Instants are ISO-8601 strings in UTC (`2026-11-22T10:00:00.000Z`) in state and messages, and epoch
  * milliseconds in arithmetic. Durations are ISO-8601 (`P1Y`, `P3M`, `P4W`, `PT10M`) so an operator can
- * write a ruleset by hand. Calendar units are added in UTC, so a deadline never depends on the time
- * zone of the machine that runs the workflow; a month added to 31 January ends on the last day of
- * February.
+ * write a ruleset by hand. With the ruleset's calendar (`ruleset.calendar`, see calendar.ts) years,
+ * months, weeks and days are counted in its zone's calendar dates (Europe/Copenhagen: DST-safe, and
+ * 31 January 00:30 + 1 month is 28/29 February 00:30 there). Without one (rulesets from before issue
+ * 14, kept for the cases pinned to them) calendar units are added in UTC; a month added to 31 January
+ * ends on the last day of February in UTC. Never the time zone of the machine that runs the workflow.
  */
 export type Instant = string;
 export type IsoDuration = string;
@@ -40,21 +44,38 @@ export function isValidDuration(text: string): boolean {
   }
 }
 
-export function addDuration(from: Instant | number, duration: IsoDuration): number {
-  return shift(from, parseDuration(duration), 1);
+/** `from` plus a duration, counted in the calendar when there is one (else in UTC). */
+export function addDuration(
+  from: Instant | number,
+  duration: IsoDuration,
+  calendar?: CaseCalendar | null,
+): number {
+  return shift(from, parseDuration(duration), 1, calendar);
 }
 
-export function subtractDuration(from: Instant | number, duration: IsoDuration): number {
-  return shift(from, parseDuration(duration), -1);
+/** `from` minus a duration, counted in the calendar when there is one (else in UTC). */
+export function subtractDuration(
+  from: Instant | number,
+  duration: IsoDuration,
+  calendar?: CaseCalendar | null,
+): number {
+  return shift(from, parseDuration(duration), -1, calendar);
 }
 
-function shift(from: Instant | number, parts: DurationParts, sign: 1 | -1): number {
-  const start = new Date(typeof from === 'number' ? from : toEpochMs(from));
+function shift(
+  from: Instant | number,
+  parts: DurationParts,
+  sign: 1 | -1,
+  calendar: CaseCalendar | null | undefined,
+): number {
+  const fromMs = typeof from === 'number' ? from : toEpochMs(from);
+  if (calendar) return shiftInCalendar(fromMs, parts, sign, calendar);
+  const start = new Date(fromMs);
   const totalMonths = start.getUTCMonth() + sign * (parts.years * 12 + parts.months);
   const year = start.getUTCFullYear() + Math.floor(totalMonths / 12);
   const month = ((totalMonths % 12) + 12) % 12;
   const day = Math.min(start.getUTCDate(), daysInMonth(year, month));
-  const calendar = Date.UTC(
+  const calendarPart = Date.UTC(
     year,
     month,
     day,
@@ -68,7 +89,7 @@ function shift(from: Instant | number, parts: DurationParts, sign: 1 | -1): numb
     parts.hours * 3_600_000 +
     parts.minutes * 60_000 +
     parts.seconds * 1000;
-  return calendar + sign * exact;
+  return calendarPart + sign * exact;
 }
 
 function daysInMonth(year: number, month: number): number {

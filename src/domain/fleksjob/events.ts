@@ -25,11 +25,20 @@ export const fleksjobEvents = {
   yearlyCheckRecorded: z
     .object({ progression: z.boolean(), planFollowed: z.boolean(), weeklyHours, note })
     .strict(),
+  /** Seeds: the citizen asked for the reassessment they were offered after a year without progression. */
+  reassessmentRequested: z.object({ note }).strict(),
   teamReassessment: z
     .object({ recommends: z.enum(['continue', 'foertidspension', 'end-fleksjob']), note })
     .strict(),
   fleksjobStatusRecorded: z.object({ note }).strict(),
-  permanentFleksjobDecided: z.object({ decision: z.enum(['permanent', 'end']), note }).strict(),
+  /** The decision at the end of a temporary period (LAB § 120): permanent (40 or older), a new temporary period (under 40), or the end. */
+  permanentFleksjobDecided: z
+    .object({ decision: z.enum(['permanent', 'new-temporary-period', 'end']), note })
+    .strict(),
+  /** The citizen moved to another job in fleksjob (another employer); the hours may change with it. */
+  jobChanged: z
+    .object({ employer: text(200).optional(), weeklyHours: weeklyHours.optional(), note })
+    .strict(),
   followUpConversationHeld: z.object({ note }).strict(),
   fleksjobEnded: z
     .object({ reason: z.enum(['foertidspension', 'ordinary-job', 'resigned', 'other']), note })

@@ -9,6 +9,7 @@ import {
   toEpochMs,
   toInstant,
 } from '../engine/time';
+import { ageOn, birthDateFromCpr } from '../engine/cpr';
 import type { FleksjobEventData, FleksjobEventType } from './events';
 import type { FleksjobOutcome, FleksjobState } from './state';
 
@@ -65,18 +66,44 @@ export function yearlyCheckTimes(
   n: number,
 ): { dueMs: number; recordableFromMs: number } {
   const rule = state.ruleset.fleksjob.shortHours!;
-  const dueMs = addDuration(since, scaleDuration(rule.checkEvery, n));
-  return { dueMs, recordableFromMs: subtractDuration(dueMs, rule.recordableBefore) };
+  const calendar = state.ruleset.calendar;
+  const dueMs = addDuration(since, scaleDuration(rule.checkEvery, n), calendar);
+  return { dueMs, recordableFromMs: subtractDuration(dueMs, rule.recordableBefore, calendar) };
+}
+
+/**
+ * When the n-th (1-based) follow-up conversation is due: n intervals from the job's start, or — as
+ * LAB § 121 stk. 1 says (`from: "previous"`) — one interval from the previous conversation.
+ */
+export function conversationDueMs(state: FleksjobState, n: number): number | undefined {
+  const rule = state.ruleset.fleksjob.followUpConversations;
+  if (!rule || !state.job) return undefined;
+  const previous = n > 1 ? state.followUpConversations[n - 2] : undefined;
+  if (rule.from === 'previous' && previous) {
+    return addDuration(previous, rule.every, state.ruleset.calendar);
+  }
+  const times = rule.from === 'previous' ? 1 : n;
+  return addDuration(state.job.startedAt, scaleDuration(rule.every, times), state.ruleset.calendar);
 }
 
 function nextConversationTimes(
   state: FleksjobState,
 ): { n: number; dueMs: number; recordableFromMs: number } | undefined {
   const rule = state.ruleset.fleksjob.followUpConversations;
-  if (!rule || !state.job) return undefined;
   const n = state.followUpConversations.length + 1;
-  const dueMs = addDuration(state.job.startedAt, scaleDuration(rule.every, n));
-  return { n, dueMs, recordableFromMs: subtractDuration(dueMs, rule.recordableBefore) };
+  const dueMs = conversationDueMs(state, n);
+  if (!rule || dueMs === undefined) return undefined;
+  return {
+    n,
+    dueMs,
+    recordableFromMs: subtractDuration(dueMs, rule.recordableBefore, state.ruleset.calendar),
+  };
+}
+
+/** The current temporary period (LAB § 120 stk. 1): the first runs from the job's start. */
+export function currentTemporaryPeriod(state: FleksjobState): { n: number; since: Instant } | undefined {
+  if (!state.job) return undefined;
+  return state.temporaryPeriod ?? { n: 1, since: state.job.startedAt };
 }
 
 function requestReassessment(draft: FleksjobDraft, reason: string, at: Instant): void {
@@ -206,11 +233,40 @@ export const fleksjobRules: { [T in FleksjobEventType]: EventRule<FleksjobState,
         ...(data.note ? { note: data.note } : {}),
       });
       setHours(draft, data.weeklyHours, at);
-      if (!data.progression) requestReassessment(draft, 'no progression at the yearly check', at);
+      const offer = draft.ruleset.fleksjob.shortHours?.noProgression === 'citizen-may-ask';
+      delete draft.reassessmentOffer;
+      if (!data.progression && offer) {
+        // Seed 001 §12: the citizen's option, offered in a letter; nothing happens unless they ask.
+        draft.reassessmentOffer = { at };
+        notify(
+          draft,
+          `reassessment-offer-${draft.yearlyChecks.length}`,
+          'fleksjob-reassessment-offered',
+          ['citizen', 'caseworker', 'relatives'],
+          {},
+          at,
+        );
+      } else if (!data.progression) requestReassessment(draft, 'no progression at the yearly check', at);
+      const outcome = data.progression
+        ? 'progression'
+        : offer
+          ? 'no progression, a reassessment offered to the citizen'
+          : 'no progression, back to the team';
       return {
-        summary: `yearly check: ${data.progression ? 'progression' : 'no progression, back to the team'}, ${data.weeklyHours} hours a week${data.planFollowed ? '' : ', plan not followed'}`,
+        summary: `yearly check: ${outcome}, ${data.weeklyHours} hours a week${data.planFollowed ? '' : ', plan not followed'}`,
         reason: data.note,
       };
+    },
+  },
+
+  reassessmentRequested: {
+    refuse: (state) =>
+      requireEmployed(state, 'a reassessment') ??
+      (state.reassessmentOffer ? undefined : 'no reassessment has been offered to the citizen'),
+    apply: (draft, data, { at }) => {
+      delete draft.reassessmentOffer;
+      requestReassessment(draft, 'the citizen asked for a reassessment after a year without progression', at);
+      return { summary: 'the citizen asked for the team’s reassessment of the fleksjob', reason: data.note };
     },
   },
 
@@ -252,17 +308,91 @@ export const fleksjobRules: { [T in FleksjobEventType]: EventRule<FleksjobState,
   },
 
   permanentFleksjobDecided: {
-    refuse: (state) => {
-      if (!state.ruleset.fleksjob.temporaryPeriod) return 'this ruleset has no temporary first fleksjob';
+    refuse: (state, data, { at }) => {
+      const rule = state.ruleset.fleksjob.temporaryPeriod;
+      if (!rule) return 'this ruleset has no temporary first fleksjob';
       if (state.permanentDecision) return `it was decided on ${day(state.permanentDecision.at)}`;
-      return requireEmployed(state, 'a decision on a permanent fleksjob');
+      const employed = requireEmployed(state, 'a decision on a permanent fleksjob');
+      if (employed) return employed;
+      const fromAge = rule.permanentFromAge;
+      if (fromAge === undefined) {
+        return data.decision === 'new-temporary-period'
+          ? 'this ruleset has no new temporary period: the decision is permanent or end'
+          : undefined;
+      }
+      if (data.decision === 'end') return undefined;
+      const birthDate = birthDateFromCpr(state.citizen.cpr);
+      if (!birthDate) return "the citizen's age cannot be derived from the CPR number";
+      const age = ageOn(birthDate, at);
+      // LAB § 120: 40 or older at the decision → permanent; under 40 → a new temporary period.
+      if (data.decision === 'permanent' && age < fromAge)
+        return `the citizen is ${age}: under ${fromAge} a temporary fleksjob is followed by a new temporary period, not a permanent one`;
+      if (data.decision === 'new-temporary-period' && age >= fromAge)
+        return `the citizen is ${age}: from ${fromAge} a temporary fleksjob that continues becomes permanent`;
+      return undefined;
     },
     apply: (draft, data, { at }) => {
+      if (data.decision === 'new-temporary-period') {
+        const state = draft as FleksjobState;
+        const period = currentTemporaryPeriod(state)!;
+        (draft.earlierTemporaryPeriods ??= []).push({
+          n: period.n,
+          since: period.since,
+          ...(state.statusRecordedAt ? { statusRecordedAt: state.statusRecordedAt } : {}),
+          decidedAt: at,
+        });
+        // The new period follows on from the end of the current one.
+        const since = toInstant(
+          addDuration(period.since, state.ruleset.fleksjob.temporaryPeriod!.length, state.ruleset.calendar),
+        );
+        draft.temporaryPeriod = { n: period.n + 1, since };
+        delete draft.statusRecordedAt;
+        return {
+          summary: `a new temporary period of the fleksjob from ${day(since)}`,
+          reason: data.note,
+        };
+      }
       draft.permanentDecision = { at, decision: data.decision };
       if (data.decision === 'end') end(draft, 'temporary-period-ended', at, data.note);
       return {
         summary:
           data.decision === 'permanent' ? 'the fleksjob becomes permanent' : 'the temporary fleksjob ends',
+        reason: data.note,
+      };
+    },
+  },
+
+  jobChanged: {
+    refuse: (state, data) =>
+      requireEmployed(state, 'a change of job') ??
+      (data.employer === undefined && data.weeklyHours === undefined
+        ? 'a change of job names the new employer or the hours'
+        : undefined),
+    apply: (draft, data, { at }) => {
+      (draft.jobChanges ??= []).push({
+        at,
+        ...(data.employer ? { employer: data.employer } : {}),
+        ...(data.weeklyHours !== undefined ? { weeklyHours: data.weeklyHours } : {}),
+      });
+      if (data.employer) draft.job!.employer = data.employer;
+      if (data.weeklyHours !== undefined) setHours(draft, data.weeklyHours, at);
+      const state = draft as FleksjobState;
+      const rule = state.ruleset.fleksjob.temporaryPeriod;
+      if (!rule?.restartsOnJobChange || state.permanentDecision) {
+        return { summary: `job changed${data.employer ? ` to ${data.employer}` : ''}`, reason: data.note };
+      }
+      // The ruleset says the temporary period runs in the same job: a new job starts it anew.
+      const period = currentTemporaryPeriod(state)!;
+      (draft.earlierTemporaryPeriods ??= []).push({
+        n: period.n,
+        since: period.since,
+        ...(state.statusRecordedAt ? { statusRecordedAt: state.statusRecordedAt } : {}),
+        restartedByJobChangeAt: at,
+      });
+      draft.temporaryPeriod = { n: period.n + 1, since: at };
+      delete draft.statusRecordedAt;
+      return {
+        summary: `job changed${data.employer ? ` to ${data.employer}` : ''}: the temporary period starts anew`,
         reason: data.note,
       };
     },

@@ -36,8 +36,28 @@ export interface FleksjobState extends CaseBase {
     answeredAt?: Instant;
     recommends?: FleksjobEventData<'teamReassessment'>['recommends'];
   }>;
+  /** Seeds (seed 001 §12): a reassessment offered to the citizen after a yearly check without progression. */
+  reassessmentOffer?: { at: Instant };
+  /** The status and decision of the current temporary period (the first, unless `temporaryPeriod` says otherwise). */
   statusRecordedAt?: Instant;
-  permanentDecision?: { at: Instant; decision: 'permanent' | 'end' };
+  permanentDecision?: { at: Instant; decision: 'permanent' | 'new-temporary-period' | 'end' };
+  /** The current temporary period when it is not the first, counted from the job's start (LAB § 120 stk. 1). */
+  temporaryPeriod?: { n: number; since: Instant };
+  /** Earlier temporary periods: decided (a new period followed) or restarted by a change of job. */
+  earlierTemporaryPeriods?: Array<{
+    n: number;
+    since: Instant;
+    statusRecordedAt?: Instant;
+    decidedAt?: Instant;
+    restartedByJobChangeAt?: Instant;
+  }>;
+  jobChanges?: Array<{ at: Instant; employer?: string; weeklyHours?: number }>;
   followUpConversations: Instant[];
   outcome?: { reason: FleksjobOutcome; at: Instant; note?: string };
+  /**
+   * Set by the workflow only on runs that started before the fix of issue 14 item 10 (no
+   * `fleksjob-yearly-check-every-year` patch marker): they keep the old behaviour — no yearly check
+   * after one that passed unrecorded — so their recorded histories replay. Their next run has the fix.
+   */
+  yearlyChecksStopAfterMiss?: true;
 }
