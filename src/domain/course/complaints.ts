@@ -69,7 +69,7 @@ export const complaintRules: { [T in ComplaintEvent]: EventRule<CourseState, Cou
           `complaint-${complaint.id}/forwarded`,
           'complaint-forwarded',
           ['citizen', 'relatives'],
-          { complaintId: complaint.id, because: 'kept' },
+          { complaintId: complaint.id, because: 'kept', reasoning: data.reasoning },
           at,
         );
         return {
@@ -86,6 +86,7 @@ export const complaintRules: { [T in ComplaintEvent]: EventRule<CourseState, Cou
         ['citizen', 'relatives'],
         { complaintId: complaint.id, complaintUpheld: true },
         at,
+        { basis: 'complaint-reconsidered', reasoning: data.reasoning },
       );
       return {
         summary: `complaint ${complaint.id} upheld: the municipality changes its decision`,

@@ -85,6 +85,23 @@ export const NOTIFICATION_TOPICS = [
 ] as const;
 export type NotificationTopic = (typeof NOTIFICATION_TOPICS)[number];
 
+/**
+ * The topics whose letter to the citizen is a decision (forvaltningsloven §§ 22–25): it gives the
+ * reasons — the rule applied and the caseworker's reasoning — and the complaint guidance, from one
+ * shared partial. The template loader refuses a citizen's template for one of them without it.
+ */
+export const DECISION_TOPICS = [
+  'decision',
+  'routed-to-pension',
+  'course-concluded',
+  'fleksjob-ended',
+] as const satisfies readonly NotificationTopic[];
+export type DecisionTopic = (typeof DECISION_TOPICS)[number];
+
+export function isDecisionTopic(topic: NotificationTopic): topic is DecisionTopic {
+  return (DECISION_TOPICS as readonly NotificationTopic[]).includes(topic);
+}
+
 export interface Recipient {
   role: Audience;
   name?: string;

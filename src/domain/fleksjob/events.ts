@@ -10,6 +10,8 @@ import { text } from '../engine/fields';
  * fleksjob is temporary for 5 years, with a status before its end and follow-up conversations.
  */
 const note = text(2000, { multiline: true }).optional();
+/** The reasons a decision letter gives the citizen (forvaltningsloven § 24), written to the citizen. */
+const reasoning = text(4000, { multiline: true }).optional();
 const weeklyHours = z.number().min(0.25, 'at least a quarter of an hour').max(37, 'at most 37 hours');
 
 /** The events of a fleksjob follow-up: the common ones and the follow-up's own. */
@@ -26,13 +28,13 @@ export const fleksjobEvents = {
     .object({ progression: z.boolean(), planFollowed: z.boolean(), weeklyHours, note })
     .strict(),
   teamReassessment: z
-    .object({ recommends: z.enum(['continue', 'foertidspension', 'end-fleksjob']), note })
+    .object({ recommends: z.enum(['continue', 'foertidspension', 'end-fleksjob']), note, reasoning })
     .strict(),
   fleksjobStatusRecorded: z.object({ note }).strict(),
-  permanentFleksjobDecided: z.object({ decision: z.enum(['permanent', 'end']), note }).strict(),
+  permanentFleksjobDecided: z.object({ decision: z.enum(['permanent', 'end']), note, reasoning }).strict(),
   followUpConversationHeld: z.object({ note }).strict(),
   fleksjobEnded: z
-    .object({ reason: z.enum(['foertidspension', 'ordinary-job', 'resigned', 'other']), note })
+    .object({ reason: z.enum(['foertidspension', 'ordinary-job', 'resigned', 'other']), note, reasoning })
     .strict(),
 } as const;
 
