@@ -62,6 +62,7 @@ export const LABELLED_FACTS: Record<string, readonly string[]> = {
   recommends: RecommendationSchema.options,
   alternative: courseEvents.municipalDecision.shape.alternative.unwrap().options,
   ending: [...fleksjobEvents.fleksjobEnded.shape.reason.options, 'end-fleksjob', 'temporary-period-ended'],
+  undelivered: NOTIFICATION_TOPICS,
 };
 
 /** Facts that are keys or English, for sections (`is.<fact>.<value>`) and logic only: never shown as they are. */
@@ -73,6 +74,7 @@ export const RAW_FACTS = [
   'reason',
   'label',
   'about',
+  'cause',
 ];
 
 /** A subject is seen in inbox lists and notifications on lock screens: it names the case and nothing personal. */

@@ -53,7 +53,10 @@ export interface Escalation {
   deadlineId: string;
   reason: string;
   raisedAt: Instant;
-  /** Index into the ruleset's escalation levels reached so far. */
+  /**
+   * Index into the ruleset's escalation levels reached so far. Views (the API) and mails count from 1:
+   * 1 is the first level (the supervisor), 2 the next.
+   */
   level: number;
   levelRole: EscalationRole;
   status: 'open' | 'acknowledged' | 'resolved';

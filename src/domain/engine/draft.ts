@@ -159,10 +159,28 @@ export function escalate(draft: CaseDraft, deadlineId: string, reason: string, a
     `${id}/level-1`,
     'escalation',
     [role],
-    { reason, deadline: deadlineKindOf(deadlineId), escalationId: id, level: 1 },
+    { reason, ...escalationCause(draft, deadlineId), escalationId: id, level: 1 },
     at,
   );
 }
+
+/**
+ * What an escalation's letter says caused it, as keys the letter puts in Danish: a deadline of a
+ * kind (`cause: deadline`, `deadline`), or a letter that could not be delivered (`cause: delivery`,
+ * `undelivered`: its topic).
+ */
+function escalationCause(draft: CaseDraft, deadlineId: string): NotificationRecord['facts'] {
+  if (deadlineId.startsWith(DELIVERY_PREFIX)) {
+    const failed = draft.notifications.find(
+      (notification) => notification.id === deadlineId.slice(DELIVERY_PREFIX.length),
+    );
+    return { cause: 'delivery', ...(failed ? { undelivered: failed.topic } : {}) };
+  }
+  return { cause: 'deadline', deadline: deadlineKindOf(deadlineId) };
+}
+
+/** An escalation about a failed delivery is named `delivery:<notification ID>`. */
+export const DELIVERY_PREFIX = 'delivery:';
 
 /** A deadline's kind from its ID: `real-offer`, `decision:2` and `yearly-check:1.2` name their kind first. */
 export function deadlineKindOf(deadlineId: string): string {
@@ -198,7 +216,7 @@ export function raiseEscalationLevel(draft: CaseDraft, index: number, at: Instan
     [role],
     {
       reason: escalation.reason,
-      deadline: deadlineKindOf(escalation.deadlineId),
+      ...escalationCause(draft, escalation.deadlineId),
       escalationId: escalation.id,
       level: escalation.level + 1,
     },
