@@ -10,6 +10,8 @@ import {
   openCashBenefit,
   openCourse,
   openFleksjob,
+  OutcomeSchema,
+  recordDelivery,
   type Ruleset,
 } from '../../src/domain';
 import { addDuration } from '../../src/domain/engine/time';
@@ -170,17 +172,19 @@ function courseCases(ruleset: Ruleset, law: Ruleset): AnyCaseState[] {
   );
   state = s(state, 'offerStarted', { offerId: 'o1' }, at('P6W'));
   cases.push(s(state, 'specialistAdvisedAgainst', { offerId: 'o1', specialty: 'reumatologi' }, at('P7W')));
-  cases.push(
-    s(
-      state,
-      'courseConcluded',
-      {
-        outcome: 'job',
-        reasoning: 'Du er ansat i et ordinært job fra 1. marts 2028 og har ikke længere brug for forløbet.',
-      },
-      at('P1Y'),
-    ),
-  );
+  for (const outcome of OutcomeSchema.options)
+    cases.push(
+      s(
+        state,
+        'courseConcluded',
+        {
+          outcome,
+          reasoning:
+            'Kommunen har sammen med dig vurderet, hvad der skal ske, når forløbet slutter, ud fra de oplysninger og erfaringer, forløbet har givet.',
+        },
+        at('P1Y'),
+      ),
+    );
   state = withPeople(course, open('KBH-2027-0007'), at('P1D'));
   cases.push(
     s(
@@ -194,6 +198,26 @@ function courseCases(ruleset: Ruleset, law: Ruleset): AnyCaseState[] {
       at('P2W'),
     ),
   );
+  // The citizen's address is refused for good: the supervisor is told which letter did not arrive.
+  state = s(
+    open('KBH-2027-0008'),
+    'teamRecommendation',
+    {
+      recommends: 'ressourceforloeb',
+      unanimous: false,
+      dissent: [{ member: 'jobkonsulenten', opinion: 'En kortere indsats bør prøves først.' }],
+      citizenAttendedWholeMeeting: true,
+    },
+    at('P3W'),
+  );
+  const dissent = state.notifications.find((notification) => notification.topic === 'team-dissent')!;
+  state = recordDelivery(
+    state,
+    dissent.id,
+    { status: 'rejected', attempts: 1, error: 'refused' },
+    at('P3W', DAY),
+  );
+  cases.push(state);
   return cases;
 }
 
@@ -207,6 +231,20 @@ function fleksjobCases(ruleset: Ruleset): AnyCaseState[] {
   let state: AnyCaseState = withPeople(fleksjob, open('AAR-2027-0101', 3), at('P1D'));
   state = weekByWeek(fleksjob, state as never, at('P5M'));
   state = s(state, 'progressionReviewRecorded', { workCapacity: 'as-expected', weeklyHours: 3 }, at('P5M'));
+  // The fleksjob ends for each reason a caseworker records.
+  for (const reason of ['foertidspension', 'ordinary-job', 'resigned', 'other'])
+    cases.push(
+      s(
+        state,
+        'fleksjobEnded',
+        {
+          reason,
+          reasoning:
+            'Kommunen har fået oplyst, hvorfor fleksjobbet slutter, og har vurderet sagen ud fra det.',
+        },
+        at('P6M'),
+      ),
+    );
   state = weekByWeek(fleksjob, state as never, at('P11M'));
   state = s(
     state,
@@ -242,6 +280,7 @@ function cashBenefitCases(ruleset: Ruleset): AnyCaseState[] {
 function variantOf(notification: NotificationRecord): string {
   const facts = notification.facts;
   if (facts.complaintUpheld) return 'complaint-upheld';
+  if (facts.cause === 'delivery') return 'undelivered';
   for (const fact of ['decision', 'because', 'outcome', 'ending', 'deadline', 'proposed'])
     if (typeof facts[fact] === 'string' && facts[fact]) return String(facts[fact]);
   return '';

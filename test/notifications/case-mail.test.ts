@@ -334,7 +334,7 @@ test('an address refused for good is recorded on the case as failed and escalate
     const [toSupervisor] = mailsOf(id).filter((mail) => mail.to[0] === 'leder@kk.dk');
     // In Danish, as staff read it (issue 15); the technical error stays on the case's notification.
     expect(toSupervisor!.text).toContain(
-      'Årsag: en besked om, at rehabiliteringsteamet ikke var enigt kunne ikke leveres, fordi mailserveren afviste modtagerens adresse',
+      'Årsag: et brev i sagen kunne ikke leveres, fordi mailserveren afviste modtagerens adresse eller brevet. Brevet var en besked om, at rehabiliteringsteamet ikke var enigt.',
     );
     expect(toSupervisor!.text).not.toContain(refused);
     expect(smtp.rcptAttempts.filter((address) => address === refused)).toHaveLength(1);

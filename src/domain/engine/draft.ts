@@ -37,6 +37,8 @@ const relativesTopic: Partial<Record<NotificationTopic, ConsentTopic>> = {
   'complaint-forwarded': 'decisions',
   'routed-to-pension': 'decisions',
   'course-concluded': 'decisions',
+  'fleksjob-reassessment': 'decisions',
+  'fleksjob-ended': 'decisions',
   'deadline-reminder': 'deadlines',
   'right-to-decision-on-existing-evidence': 'deadlines',
 };
