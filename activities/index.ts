@@ -95,6 +95,7 @@ export function createActivities({
             to,
             subject: message.subject,
             text: message.text,
+            html: message.html,
           });
         } catch (error) {
           const failure = classifyMailError(error);

@@ -19,6 +19,7 @@ import type { Actor, Ruleset } from '../domain';
 import { createHttpMetrics, type HttpMetrics } from '../observability/http-metrics';
 import { createLogger, type Logger } from '../observability/logger';
 import { createWebRouter, type WebOptions, webOptionsFromEnvironment } from '../web/router';
+import { type ApiLanguage, parseOptions, requestLanguage } from './language';
 import { buildOpenApiDocument } from './openapi';
 import { HttpProblem, type Problem, sendProblem } from './problem';
 import { type ApiRoute, buildRoutes } from './routes';
@@ -97,11 +98,14 @@ function handler(route: ApiRoute) {
         detail: `a ${principal.role} cannot ${route.summary.charAt(0).toLowerCase()}${route.summary.slice(1)}`,
       });
     }
-    const params = route.params ? parse(route.params, req.params, 'path') : {};
-    const query = route.query ? parse(route.query, req.query, 'query') : {};
+    const language = requestLanguage(req);
+    const params = route.params ? parse(route.params, req.params, 'path', language) : {};
+    const query = route.query ? parse(route.query, req.query, 'query', language) : {};
     // Events carry their IDs in the path: validate the body with them, as the workflow will.
     const pathFields = Object.fromEntries(Object.entries(params).filter(([name]) => name !== 'caseId'));
-    const body = route.body ? parse(route.body, { ...(req.body ?? {}), ...pathFields }, 'body') : undefined;
+    const body = route.body
+      ? parse(route.body, { ...(req.body ?? {}), ...pathFields }, 'body', language)
+      : undefined;
     const idempotencyKey = req.header('Idempotency-Key');
     if (idempotencyKey !== undefined && (!route.idempotent || !IDEMPOTENCY_KEY.test(idempotencyKey))) {
       throw new HttpProblem({
@@ -125,12 +129,14 @@ function handler(route: ApiRoute) {
   };
 }
 
-function parse<S extends z.ZodType>(
+/** A part of a request checked against its schema: 400 with each invalid field, in the caller's language. */
+export function parse<S extends z.ZodType>(
   schema: S,
   value: unknown,
   where: 'path' | 'query' | 'body',
+  language: ApiLanguage = 'da',
 ): z.output<S> {
-  const result = schema.safeParse(value);
+  const result = schema.safeParse(value, parseOptions(language));
   if (result.success) return result.data;
   throw new HttpProblem({
     status: 400,

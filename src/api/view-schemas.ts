@@ -78,7 +78,9 @@ const EscalationSchema = z
     deadlineId: z.string(),
     reason: z.string(),
     raisedAt: instant,
-    level: z.number().int(),
+    level: z.number().int().min(1).meta({
+      description: 'The level reached, counted from 1 (the first level) as the escalation mails count',
+    }),
     levelRole: z.enum(['supervisor', 'head-of-department']),
     status: z.enum(['open', 'acknowledged', 'resolved']),
     acknowledgedAt: instant.optional(),

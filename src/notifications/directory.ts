@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Recipient } from '../domain/engine/case';
 import { describeIssues } from '../domain/engine/validation';
+import { officialMunicipalityName } from './municipalities';
 
 /**
  * Where the people behind a role are reached. The case knows the citizen's, the caseworker's and
@@ -16,7 +17,7 @@ export interface Directory {
 }
 
 export interface MunicipalityContacts {
-  /** e.g. "Københavns Kommune"; "kommune 101" when not given. */
+  /** e.g. "Københavns Kommune"; when not given, the official name from municipalities.json. */
   name?: string;
   supervisor: string;
   'head-of-department': string;
@@ -59,7 +60,7 @@ export function createDirectory(
       }
     },
     municipalityName(municipality) {
-      return contacts[municipality]?.name ?? `kommune ${municipality}`;
+      return contacts[municipality]?.name ?? officialMunicipalityName(municipality);
     },
   };
 }

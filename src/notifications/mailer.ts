@@ -9,6 +9,8 @@ export interface OutgoingMessage {
   to: string;
   subject: string;
   text: string;
+  /** The same letter as HTML: sent with the text as multipart/alternative. */
+  html?: string;
 }
 
 export interface Mailer {

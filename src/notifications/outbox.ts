@@ -20,6 +20,7 @@ export function createOutboxMailer(outboxDir: string, from: string): Mailer {
           to: message.to,
           subject: message.subject,
           text: message.text,
+          ...(message.html ? { html: message.html } : {}),
           messageId: `<${message.messageId}>`,
           headers: { 'Auto-Submitted': 'auto-generated' },
         });

@@ -36,6 +36,7 @@ export function createSmtpMailer({ url, from, timeoutsMs = {} }: SmtpMailerOptio
           to: message.to,
           subject: message.subject,
           text: message.text,
+          ...(message.html ? { html: message.html } : {}),
           messageId: `<${message.messageId}>`,
           headers: { 'Auto-Submitted': 'auto-generated' },
         });

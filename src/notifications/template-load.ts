@@ -2,8 +2,15 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Mustache from 'mustache';
 import { z } from 'zod';
-import { type Audience, NOTIFICATION_TOPICS, type NotificationTopic } from '../domain/engine/case';
+import { courseEvents, OutcomeSchema, RecommendationSchema } from '../domain/course/events';
+import {
+  type Audience,
+  DECISION_TOPICS,
+  NOTIFICATION_TOPICS,
+  type NotificationTopic,
+} from '../domain/engine/case';
 import { describeIssues } from '../domain/engine/validation';
+import { fleksjobEvents } from '../domain/fleksjob/events';
 import { allDeadlineKinds } from '../domain/kinds';
 
 export { NOTIFICATION_TOPICS };
@@ -34,6 +41,41 @@ export const DEFAULT_TEMPLATES_DIR = join(findProjectRoot(__dirname), 'templates
  * what templates see, and a template that names one is refused when the templates are loaded.
  */
 export const WITHHELD_FACTS = ['basis', 'cpr', 'note', 'notes', 'specialty', 'advice', 'opinion', 'dissent'];
+
+/**
+ * Free text written for the citizen — the caseworker's reasoning, the dissenting team members' views —
+ * is shown only in letters to the citizen: never to relatives or staff (the renderer leaves it out
+ * for them, and the loader refuses a template for them that names it), never in a subject.
+ */
+export const CITIZEN_ONLY_FACTS = ['reasoning', 'dissentViews'];
+
+/** The partial every decision letter to the citizen includes: the reasons and the complaint guidance. */
+export const DECISION_PARTIAL = 'afgoerelse';
+
+/**
+ * Facts whose values are keys (`real-offer`, `grant-course`): a letter shows them only in Danish,
+ * through `text.<fact>` from labels.json, and the loader requires a label for every value.
+ */
+export const LABELLED_FACTS: Record<string, readonly string[]> = {
+  deadline: allDeadlineKinds,
+  outcome: OutcomeSchema.options,
+  recommends: RecommendationSchema.options,
+  alternative: courseEvents.municipalDecision.shape.alternative.unwrap().options,
+  ending: [...fleksjobEvents.fleksjobEnded.shape.reason.options, 'end-fleksjob', 'temporary-period-ended'],
+  undelivered: NOTIFICATION_TOPICS,
+};
+
+/** Facts that are keys or English, for sections (`is.<fact>.<value>`) and logic only: never shown as they are. */
+export const RAW_FACTS = [
+  ...Object.keys(LABELLED_FACTS),
+  'decision',
+  'because',
+  'proposed',
+  'reason',
+  'label',
+  'about',
+  'cause',
+];
 
 /** A subject is seen in inbox lists and notifications on lock screens: it names the case and nothing personal. */
 export const SUBJECT_VARIABLES = ['caseId', 'municipality', 'municipalityName', 'escalationId', 'level'];
@@ -111,17 +153,40 @@ export function loadTemplates(dir: string = DEFAULT_TEMPLATES_DIR): TemplateSet 
   }
 
   const labels = readLabels(join(absolute, 'labels.json'), problems);
-  // Every deadline of every kind of case can be named in a letter: each needs its Danish words.
-  const unnamed = allDeadlineKinds.filter((kind) => !labels.deadline?.[kind]);
-  if (Object.keys(labels).length > 0 && unnamed.length > 0) {
-    problems.push(
-      `${join(absolute, 'labels.json')}: "deadline" has no Danish label for ${unnamed.join(', ')}`,
-    );
+  // Every value a letter can name (every deadline of every kind of case, every outcome…) needs its Danish words.
+  if (Object.keys(labels).length > 0) {
+    for (const [fact, values] of Object.entries(LABELLED_FACTS)) {
+      const unnamed = values.filter((value) => labels[fact]?.[value] === undefined);
+      if (unnamed.length > 0)
+        problems.push(
+          `${join(absolute, 'labels.json')}: "${fact}" has no Danish label for ${unnamed.join(', ')}`,
+        );
+    }
   }
-  for (const template of templates.values()) {
+  // A decision to the citizen gives its reasons and the complaint guidance (forvaltningsloven §§ 22–25).
+  for (const topic of DECISION_TOPICS) {
+    const template = templates.get(`${topic}.citizen`) ?? templates.get(topic);
+    if (template && !partialsReached(template.body, partials).has(DECISION_PARTIAL))
+      problems.push(
+        `${join(absolute, template.file)}: a decision letter must include the reasons and complaint guidance, {{> ${DECISION_PARTIAL}}}`,
+      );
+  }
+  if (!(DECISION_PARTIAL in partials))
+    problems.push(`missing partial ${join(absolute, `_${DECISION_PARTIAL}.txt`)}`);
+  for (const [key, template] of templates) {
     problems.push(
       ...checkTemplate(template, partials).map((problem) => `${join(absolute, template.file)}: ${problem}`),
     );
+    const audience = key.split('.')[1];
+    if (audience && audience !== 'citizen') {
+      const named = variablesReached(template.body, partials).filter((name) =>
+        CITIZEN_ONLY_FACTS.includes(name.split('.')[0]!),
+      );
+      for (const name of new Set(named))
+        problems.push(
+          `${join(absolute, template.file)}: {{${name}}} is written to the citizen: not in a letter to the ${audience}`,
+        );
+    }
   }
   for (const [name, partial] of Object.entries(partials)) {
     problems.push(
@@ -188,12 +253,52 @@ function checkTokens(source: string, partials: Record<string, string>, part: 'su
     }
     if (WITHHELD_FACTS.includes(fact))
       problems.push(`${part}: {{${name}}} is not allowed: it may carry health details or free text`);
+    else if ((type === 'name' || type === '&' || type === '{') && RAW_FACTS.includes(name))
+      problems.push(
+        `${part}: {{${name}}} would show a raw key or English${name in LABELLED_FACTS ? `: use {{text.${name}}}` : ''}`,
+      );
     else if (part === 'subject' && !SUBJECT_VARIABLES.includes(name))
       problems.push(
         `subject: {{${name}}} is not allowed in a subject (use only ${SUBJECT_VARIABLES.join(', ')})`,
       );
   });
   return problems;
+}
+
+/** The partials a template includes, directly or through other partials. */
+function partialsReached(
+  source: string,
+  partials: Record<string, string>,
+  seen = new Set<string>(),
+): Set<string> {
+  let tokens: Mustache.TemplateSpans;
+  try {
+    tokens = Mustache.parse(source);
+  } catch {
+    return seen;
+  }
+  walkTokens(tokens, (type, name) => {
+    if (type !== '>' || seen.has(name)) return;
+    seen.add(name);
+    if (partials[name] !== undefined) partialsReached(partials[name], partials, seen);
+  });
+  return seen;
+}
+
+/** The variables a template shows or tests, its partials' included. */
+function variablesReached(source: string, partials: Record<string, string>): string[] {
+  const sources = [source, ...[...partialsReached(source, partials)].map((name) => partials[name] ?? '')];
+  const names: string[] = [];
+  for (const one of sources) {
+    try {
+      walkTokens(Mustache.parse(one), (type, name) => {
+        if (type !== '>') names.push(name);
+      });
+    } catch {
+      // Syntax errors are reported by checkTokens.
+    }
+  }
+  return names;
 }
 
 /** What a token walk sees: each tag's type and name; `false` from the visitor skips a section's inside. */

@@ -4,6 +4,8 @@ import type { Audience, NotificationRecord, NotificationTopic, Recipient } from 
 import { maskCprNumbers } from '../domain/engine/fields';
 import { parseDuration } from '../domain/engine/time';
 import {
+  CITIZEN_ONLY_FACTS,
+  LABELLED_FACTS,
   type Labels,
   type MessageTemplate,
   TemplateError,
@@ -16,6 +18,8 @@ import {
 export interface RenderedMessage {
   subject: string;
   text: string;
+  /** The same letter as a simple, accessible HTML document (lang="da", headings, lists; no images). */
+  html: string;
   /** The template file used, relative to the templates folder. */
   template: string;
   /** Variables the template names that this notification does not have (rendered as nothing). */
@@ -50,16 +54,78 @@ export function renderMessage(
   ];
   const options = { escape: (value: unknown) => String(value) };
   const subject = Mustache.render(template.subject, view, set.partials, options).replace(/\s+/g, ' ').trim();
-  const text = Mustache.render(template.body, view, set.partials, options)
+  const source = Mustache.render(template.body, view, set.partials, options)
     .replace(/[ \t]+$/gm, '')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
   return {
     subject: maskCprLike(subject),
-    text: `${maskCprLike(text)}\n`,
+    text: `${maskCprLike(plainText(source))}\n`,
+    html: maskCprLike(htmlDocument(maskCprLike(subject), source)),
     template: template.file,
     missing: [...new Set(missing)],
   };
+}
+
+/**
+ * A letter's structure in its template is plain text: paragraphs apart by a blank line, a line
+ * `# Heading` a heading, lines `- item` a list. The plain-text part shows a heading as its words.
+ */
+const HEADING = /^# (.+)$/;
+const ITEM = /^- (.+)$/;
+
+function plainText(source: string): string {
+  return source.replace(/^# (.+)$/gm, '$1');
+}
+
+const escapeHtml = (value: string) =>
+  value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The HTML part: the subject as the page's title and first heading, the letter's headings one level below. */
+function htmlDocument(subject: string, source: string): string {
+  const body: string[] = [`<h1>${escapeHtml(subject)}</h1>`];
+  for (const block of source.split(/\n{2,}/)) {
+    const lines = block.split('\n');
+    const heading = lines.length === 1 ? HEADING.exec(lines[0]!) : null;
+    if (heading) {
+      body.push(`<h2>${escapeHtml(heading[1]!)}</h2>`);
+      continue;
+    }
+    let paragraph: string[] = [];
+    let items: string[] = [];
+    const flush = () => {
+      if (paragraph.length > 0) body.push(`<p>${paragraph.map(escapeHtml).join('<br>\n')}</p>`);
+      if (items.length > 0)
+        body.push(`<ul>\n${items.map((item) => `<li>${escapeHtml(item)}</li>`).join('\n')}\n</ul>`);
+      paragraph = [];
+      items = [];
+    };
+    for (const line of lines) {
+      const item = ITEM.exec(line);
+      if (item) {
+        if (paragraph.length > 0) flush();
+        items.push(item[1]!);
+      } else {
+        if (items.length > 0) flush();
+        paragraph.push(line);
+      }
+    }
+    flush();
+  }
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="da">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(subject)}</title>`,
+    '</head>',
+    '<body>',
+    ...body,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
 }
 
 /**
@@ -81,14 +147,21 @@ export function buildView(
   recipient: Recipient,
   context: RenderContext,
 ): View {
-  const visible = Object.fromEntries(Object.entries(facts).filter(([key]) => !WITHHELD_FACTS.includes(key)));
+  const visible = Object.fromEntries(
+    Object.entries(facts).filter(
+      ([key]) =>
+        !WITHHELD_FACTS.includes(key) && (recipient.role === 'citizen' || !CITIZEN_ONLY_FACTS.includes(key)),
+    ),
+  );
   const text: Record<string, string> = {};
   const date: Record<string, string> = {};
   const duration: Record<string, string> = {};
   const is: Record<string, Record<string, true>> = {};
   for (const [key, value] of Object.entries(visible)) {
     const raw = String(value);
-    text[key] = labels[key]?.[raw] ?? raw;
+    // A key without its Danish words is left out (and reported as missing), never shown as it is.
+    const label = labels[key]?.[raw];
+    if (label !== undefined || !(key in LABELLED_FACTS)) text[key] = label ?? raw;
     is[key] = { [raw]: true };
     if (typeof value !== 'string') continue;
     const formattedDate = formatDate(value);

@@ -165,8 +165,11 @@ test('citizen, caseworker and relatives each get their own message; relatives on
   expect(toMette[1]!.text).toContain('Kommunen har besluttet, at borgeren skal have et ressourceforløb.');
   const toPer = mailsOf(id).find((mail) => mail.to[0] === 'per@example.dk')!;
   expect(toPer.text).toMatch(/skal være gået i gang senest den \d{1,2}\. \S+ \d{4}\./);
+  // The dissenters' views are the citizen's to read (issue 15), in no other letter; no CPR number anywhere.
+  expect(toCitizen!.text).toContain('- sundhedskoordinator: the citizen is too ill for a course now');
   for (const mail of mailsOf(id)) {
-    expect(`${mail.subject}\n${mail.text}`).not.toMatch(/(?<!\d)\d{6}-?\d{4}(?!\d)|too ill/);
+    expect(`${mail.subject}\n${mail.text}`).not.toMatch(/(?<!\d)\d{6}-?\d{4}(?!\d)/);
+    if (mail !== toCitizen) expect(`${mail.subject}\n${mail.text}`).not.toMatch(/too ill/);
   }
 });
 
@@ -329,7 +332,10 @@ test('an address refused for good is recorded on the case as failed and escalate
     ]);
     expect(subjectsTo(id, 'leder@kk.dk')).toEqual(['eskalering (niveau 1)']);
     const [toSupervisor] = mailsOf(id).filter((mail) => mail.to[0] === 'leder@kk.dk');
-    expect(toSupervisor!.text).toContain("the citizen's address was refused");
+    // In Danish, as staff read it (issue 15); the technical error stays on the case's notification.
+    expect(toSupervisor!.text).toContain(
+      'Årsag: et brev i sagen kunne ikke leveres, fordi mailserveren afviste modtagerens adresse eller brevet. Brevet var en besked om, at rehabiliteringsteamet ikke var enigt.',
+    );
     expect(toSupervisor!.text).not.toContain(refused);
     expect(smtp.rcptAttempts.filter((address) => address === refused)).toHaveLength(1);
   } finally {

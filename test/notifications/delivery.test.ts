@@ -127,6 +127,15 @@ describe('SMTP delivery', () => {
     expect(smtp.received[0]!.text).toContain('Kære Jens Jensen');
     expect(smtp.received[0]!.text).toContain('Kommunen har besluttet, at du skal have et ressourceforløb.');
     expect(smtp.received[0]!.headers.get('auto-submitted')).toBe('auto-generated');
+    // One message, two forms of the same letter: plain text and simple accessible HTML in Danish.
+    expect(smtp.received[0]!.headers.get('content-type')).toMatchObject({ value: 'multipart/alternative' });
+    expect(smtp.received[0]!.html).toContain('<html lang="da">');
+    expect(smtp.received[0]!.html).toContain('<h1>Sag KBH-2027-0042: afgørelse</h1>');
+    expect(smtp.received[0]!.html).toContain('<h2>Sådan klager du</h2>');
+    expect(smtp.received[0]!.html).toContain(
+      '<p>Kommunen har besluttet, at du skal have et ressourceforløb. Din sagsbehandler kontakter dig om, hvordan forløbet skal begynde.</p>',
+    );
+    expect(smtp.received[0]!.html).not.toMatch(/<img|cid:/);
     expect(heartbeats).toEqual([{ sent: [0] }, { sent: [0, 1] }, { sent: [0, 1, 2] }]);
 
     // Sent again (a retry after a crash before the heartbeat): the very same messages, not new ones.

@@ -54,7 +54,10 @@ describe('loadMailConfig', () => {
     expect(directory.addressFor({ role: 'caseworker' }, '147')).toBe('jobcenter@kommune-147.invalid');
     expect(directory.addressFor({ role: 'caseworker', email: 'sara@kk.dk' }, '147')).toBe('sara@kk.dk');
     expect(directory.addressFor({ role: 'citizen' }, '147')).toBeUndefined();
-    expect(directory.municipalityName('147')).toBe('kommune 147');
+    expect(directory.municipalityName('147')).toBe('Frederiksberg Kommune');
+    expect(directory.municipalityName('400')).toBe('Bornholms Regionskommune');
+    // 411 (Christiansø) is no municipality: a code outside the 98 is named by its code.
+    expect(directory.municipalityName('411')).toBe('kommune 411');
   });
 
   test('SMTP from a URL, with a sender; the description for the log carries no credentials', () => {
@@ -116,7 +119,7 @@ describe('loadMailConfig', () => {
     expect(directory.addressFor({ role: 'caseworker' }, '101')).toBe('jobcenter@kk.dk');
     expect(directory.municipalityName('101')).toBe('Københavns Kommune');
     expect(directory.addressFor({ role: 'head-of-department' }, '147')).toBe('chef@kommune.dk');
-    expect(directory.municipalityName('147')).toBe('kommune 147');
+    expect(directory.municipalityName('147')).toBe('Frederiksberg Kommune');
   });
 
   test('with a directory file, a municipality it does not list has no staff addresses (no placeholders)', () => {

@@ -9,6 +9,8 @@ export interface ReceivedMail {
   to: string[];
   subject: string;
   text: string;
+  /** The HTML part, '' when the message has none. */
+  html: string;
   headers: Map<string, unknown>;
 }
 
@@ -78,6 +80,7 @@ export class TestSmtpServer {
               to: session.envelope.rcptTo.map((recipient) => recipient.address),
               subject: parsed.subject ?? '',
               text: parsed.text ?? '',
+              html: typeof parsed.html === 'string' ? parsed.html : '',
               headers: parsed.headers,
             });
             setTimeout(callback, this.acknowledgeAfterMs);

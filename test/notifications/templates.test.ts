@@ -83,7 +83,8 @@ describe('the template files', () => {
     } catch (error) {
       problems = (error as TemplateError).problems;
     }
-    expect(problems).toHaveLength(8);
+    // routed-to-pension and course-concluded are decisions: without the reasons and guidance, refused too.
+    expect(problems).toHaveLength(10);
     expect(problems).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/missing template .*team-dissent\.txt$/),
@@ -98,24 +99,32 @@ describe('the template files', () => {
         ),
         expect.stringMatching(/routed-to-pension\.txt: \{\{> nope\}\}: no partial _nope\.txt/),
         expect.stringMatching(/team-dissent\.txt: the first line must be the subject, "Emne: …"/),
+        expect.stringMatching(
+          /routed-to-pension\.txt: a decision letter must include .*\{\{> afgoerelse\}\}/,
+        ),
+        expect.stringMatching(/course-concluded\.txt: a decision letter must include .*\{\{> afgoerelse\}\}/),
       ]),
     );
   });
 
   test('an operator’s copy in RF_TEMPLATES_DIR is what the worker uses', () => {
     const dir = copyOfTemplates();
-    writeFileSync(join(dir, 'decision.txt'), 'Emne: Afgørelse i sag {{caseId}}\n\nHej {{recipient.name}}.\n');
+    writeFileSync(
+      join(dir, 'back-to-team.txt'),
+      'Emne: Teamet igen i sag {{caseId}}\n\nHej {{recipient.name}}.\n',
+    );
     const config = loadMailConfig({ RF_TEMPLATES_DIR: dir });
     const message = renderMessage(
       config.templates,
-      { topic: 'decision', facts: { caseId: 'KBH-1', municipality: '101' } },
+      { topic: 'back-to-team', facts: { caseId: 'KBH-1', municipality: '101' } },
       { role: 'citizen', name: 'Jens Jensen' },
       context,
     );
     expect(message).toEqual({
-      subject: 'Afgørelse i sag KBH-1',
+      subject: 'Teamet igen i sag KBH-1',
       text: 'Hej Jens Jensen.\n',
-      template: 'decision.txt',
+      html: expect.stringContaining('<p>Hej Jens Jensen.</p>'),
+      template: 'back-to-team.txt',
       missing: [],
     });
   });
@@ -194,6 +203,8 @@ function notificationsFromTheCore(): NotificationRecord[] {
     { complaintId: 'k1', result: 'kept', reasoning: 'the decision stands' },
     after('P1M', 2 * DAY),
   );
+  // The citizen hears that it went to Ankestyrelsen once a caseworker has sent it.
+  state = send(state, 'complaintForwarded', { complaintId: 'k1' }, after('P1M', 3 * DAY));
   cases.push(state);
   state = inCourse();
   state = send(state, 'complaintReceived', { complaintId: 'k2', about: 'grant' }, courseAfter('P1D'));
@@ -309,7 +320,9 @@ describe('rendering what the core queues', () => {
     expect(refusal.text).toContain('Kære Jens Jensen\n');
     expect(refusal.text).toContain('Kommunen har besluttet, at du ikke skal have et ressourceforløb.');
     expect(refusal.text).toContain('I stedet behandles din sag videre med henblik på andre indsatser.');
-    expect(refusal.text).toContain('kan du klage inden for 4 uger');
+    // The reasons and the complaint guidance are in the letter itself (forvaltningsloven §§ 22–25).
+    expect(refusal.text).toContain('Fristen er 4 uger fra den dag, du har fået afgørelsen.');
+    expect(refusal.text).toMatch(/skal kommunen have din klage senest den \d{1,2}\. [a-zæøå]+ 20\d\d\./);
     expect(refusal.text).toContain('Jobcentret, Københavns Kommune');
 
     const reminder = find('deadline-reminder', 'citizen');
@@ -328,19 +341,19 @@ describe('rendering what the core queues', () => {
     const message = renderMessage(
       templates,
       {
-        topic: 'escalation',
+        topic: 'decision',
         facts: {
           caseId: 'KBH-1',
           municipality: '101',
-          reason: `see ${CITIZEN_CPR} and 0101901234`,
-          escalationId: 'esc-1',
-          level: 1,
+          decision: 'grant-course',
+          reasoning: `see ${CITIZEN_CPR} and 0101901234`,
           basis: 'terminal-illness',
         },
       },
-      { role: 'supervisor' },
+      { role: 'citizen' },
       context,
     );
+    expect(message.html).toContain('see xxxxxx-xxxx and xxxxxx-xxxx');
     expect(message.text).toContain('see xxxxxx-xxxx and xxxxxx-xxxx');
     // Even a template that slipped past the loader's check cannot show a withheld fact.
     const careless = {

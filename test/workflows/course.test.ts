@@ -182,8 +182,9 @@ test('a 3-year course without outcome was reminded 3 and 1 months before, and es
   expect(state.phase).toBe('in-course');
   await h.sleepUntil(start + (3 * 365 + 20) * DAY);
   state = await courseState('ts-max');
+  // Counted from 1 in the API as in the mail ("niveau 2"): the second level, the head of department.
   expect(state.escalations.find((escalation) => escalation.deadlineId === 'maximum-duration')).toMatchObject({
-    level: 1,
+    level: 2,
     levelRole: 'head-of-department',
   });
   expect(mailTo('ts-max', 'chef@kommune-101.invalid')).toHaveLength(1);

@@ -177,7 +177,7 @@ export const complaintRules: { [T in ComplaintEvent]: EventRule<CourseState, Cou
           `complaint-${complaint.id}/partly-upheld`,
           'decision',
           ['citizen', 'relatives'],
-          { complaintId: complaint.id, complaintPartlyUpheld: true },
+          { complaintId: complaint.id, complaintPartlyUpheld: true, reasoning: data.reasoning },
           at,
         );
         return {
@@ -191,8 +191,9 @@ export const complaintRules: { [T in ComplaintEvent]: EventRule<CourseState, Cou
         `complaint-${complaint.id}/upheld`,
         'decision',
         ['citizen', 'relatives'],
-        { complaintId: complaint.id, complaintUpheld: true },
+        { complaintId: complaint.id, complaintUpheld: true, reasoning: data.reasoning },
         at,
+        { basis: 'complaint-reconsidered', reasoning: data.reasoning },
       );
       return {
         summary: `complaint ${complaint.id} upheld: the municipality changes its decision`,
@@ -280,7 +281,11 @@ function markForwarded(
     `complaint-${complaint.id}/forwarded`,
     'complaint-forwarded',
     ['citizen', 'relatives'],
-    { complaintId: complaint.id, because },
+    {
+      complaintId: complaint.id,
+      because,
+      ...(complaint.reasoning ? { reasoning: complaint.reasoning } : {}),
+    },
     at,
   );
 }

@@ -155,10 +155,19 @@ export const courseEvents = {
     .object({
       basis: z.enum(['terminal-illness', 'no-prospect-of-development']),
       note: prose(2000).optional(),
+      /** The reasons the citizen's letter gives (forvaltningsloven § 24), written to the citizen. */
+      reasoning: prose(4000).optional(),
     })
     .strict(),
 
-  courseConcluded: z.object({ outcome: OutcomeSchema, note: prose(2000).optional() }).strict(),
+  courseConcluded: z
+    .object({
+      outcome: OutcomeSchema,
+      note: prose(2000).optional(),
+      /** The reasons the citizen's letter gives (forvaltningsloven § 24), written to the citizen. */
+      reasoning: prose(4000).optional(),
+    })
+    .strict(),
 } as const;
 
 export type CourseEventType = keyof typeof courseEvents;

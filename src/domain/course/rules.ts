@@ -65,7 +65,12 @@ export const courseRules: { [T in CourseEventType]: EventRule<CourseState, Cours
           `recommendation-${draft.teamRecommendations.length}/dissent`,
           'team-dissent',
           ['citizen', 'relatives'],
-          { recommends: data.recommends, dissentingMembers: data.dissent.map((d) => d.member).join(', ') },
+          {
+            recommends: data.recommends,
+            dissentingMembers: data.dissent.map((d) => d.member).join(', '),
+            // What each dissenter thinks: the citizen has the right to know (shown to the citizen only).
+            dissentViews: data.dissent.map((d) => `- ${d.member}: ${d.opinion}`).join('\n'),
+          },
           at,
         );
       }
@@ -131,12 +136,9 @@ export const courseRules: { [T in CourseEventType]: EventRule<CourseState, Cours
         `decision-${draft.decisions.length}`,
         'decision',
         ['citizen', 'relatives'],
-        {
-          decision: data.decision,
-          alternative: data.alternative ?? '',
-          complaintWindow: draft.ruleset.complaints.window,
-        },
+        { decision: data.decision, alternative: data.alternative ?? '' },
         at,
+        { reasoning: data.reasoning },
       );
       return {
         summary: `the municipality decides to ${what}${follows ? ', following the team' : ', after the team has seen the case again'}`,
@@ -337,9 +339,11 @@ export const courseRules: { [T in CourseEventType]: EventRule<CourseState, Cours
         'routed-to-pension',
         'routed-to-pension',
         ['citizen', 'caseworker', 'relatives'],
-        // Why (terminal illness, say) is a health detail: it stays in the case, not in the mail.
+        // Why (terminal illness, say) is a health detail: it stays in the case, not in the mail;
+        // the letter gives the reasoning the caseworker wrote for the citizen.
         {},
         at,
+        { reasoning: data.reasoning },
       );
       return {
         summary: `work capacity cannot develop (${data.basis}): no course; the case goes toward førtidspension`,
@@ -354,7 +358,15 @@ export const courseRules: { [T in CourseEventType]: EventRule<CourseState, Cours
         : undefined,
     apply: (draft, data, { at }) => {
       conclude(draft, data.outcome, at, data.note ? { note: data.note } : {});
-      notify(draft, 'concluded', 'course-concluded', ['citizen', 'relatives'], { outcome: data.outcome }, at);
+      notify(
+        draft,
+        'concluded',
+        'course-concluded',
+        ['citizen', 'relatives'],
+        { outcome: data.outcome },
+        at,
+        { reasoning: data.reasoning },
+      );
       return {
         summary: `the course is concluded: ${data.outcome}`,
         reason: data.note,

@@ -53,7 +53,10 @@ export interface Escalation {
   deadlineId: string;
   reason: string;
   raisedAt: Instant;
-  /** Index into the ruleset's escalation levels reached so far. */
+  /**
+   * Index into the ruleset's escalation levels reached so far. Views (the API) and mails count from 1:
+   * 1 is the first level (the supervisor), 2 the next.
+   */
   level: number;
   levelRole: EscalationRole;
   status: 'open' | 'acknowledged' | 'resolved';
@@ -86,6 +89,23 @@ export const NOTIFICATION_TOPICS = [
   'right-to-assessment',
 ] as const;
 export type NotificationTopic = (typeof NOTIFICATION_TOPICS)[number];
+
+/**
+ * The topics whose letter to the citizen is a decision (forvaltningsloven §§ 22–25): it gives the
+ * reasons — the rule applied and the caseworker's reasoning — and the complaint guidance, from one
+ * shared partial. The template loader refuses a citizen's template for one of them without it.
+ */
+export const DECISION_TOPICS = [
+  'decision',
+  'routed-to-pension',
+  'course-concluded',
+  'fleksjob-ended',
+] as const satisfies readonly NotificationTopic[];
+export type DecisionTopic = (typeof DECISION_TOPICS)[number];
+
+export function isDecisionTopic(topic: NotificationTopic): topic is DecisionTopic {
+  return (DECISION_TOPICS as readonly NotificationTopic[]).includes(topic);
+}
 
 export interface Recipient {
   role: Audience;

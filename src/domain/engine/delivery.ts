@@ -1,6 +1,6 @@
 import { produce } from 'immer';
 import type { CaseBase, NotificationRecord } from './case';
-import { escalate } from './draft';
+import { DELIVERY_PREFIX, escalate } from './draft';
 import { type Instant, toEpochMs, toInstant } from './time';
 
 /**
@@ -82,7 +82,7 @@ export function recordDelivery<S extends CaseBase>(
         if (notification.topic === 'escalation') return;
         escalate(
           draft,
-          `delivery:${id}`,
+          `${DELIVERY_PREFIX}${id}`,
           `a ${notification.topic} message could not be delivered: ${result.error}`,
           at,
         );

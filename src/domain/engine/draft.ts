@@ -1,15 +1,16 @@
 import type { Draft } from 'immer';
-import type {
-  Audience,
-  CaseBase,
-  NotificationRecord,
-  NotificationTopic,
-  Recipient,
-  TimelineEntry,
+import {
+  type Audience,
+  type CaseBase,
+  isDecisionTopic,
+  type NotificationRecord,
+  type NotificationTopic,
+  type Recipient,
+  type TimelineEntry,
 } from './case';
 import type { Actor, ConsentTopic } from './events';
-import type { EscalationRole } from './ruleset';
-import { addDuration, type Instant } from './time';
+import { type EscalationRole, type LegalBasisKey, legalBasisFor, type Ruleset } from './ruleset';
+import { addDuration, type Instant, toInstant } from './time';
 
 /**
  * Helpers that change a case of any kind inside an immer `produce`: they keep the timeline, the
@@ -36,13 +37,47 @@ const relativesTopic: Partial<Record<NotificationTopic, ConsentTopic>> = {
   'complaint-forwarded': 'decisions',
   'routed-to-pension': 'decisions',
   'course-concluded': 'decisions',
+  'fleksjob-reassessment': 'decisions',
+  'fleksjob-ended': 'decisions',
   'deadline-reminder': 'deadlines',
   'right-to-decision-on-existing-evidence': 'deadlines',
 };
 
+/** What a decision letter says besides the decision: why, and how to complain. */
+export interface DecisionGrounds {
+  /** Which of the ruleset's legal bases the decision applies; the topic's own when not given. */
+  basis?: LegalBasisKey;
+  /** The caseworker's reasoning, as entered with the decision event: written to the citizen. */
+  reasoning?: string | undefined;
+}
+
+/**
+ * The facts every decision letter needs: the legal basis from the case's ruleset, the reasoning, when
+ * it was decided, and the complaint window with the last day it gives when the letter arrives the day
+ * it is sent (as e-mail and Digital Post do).
+ */
+export function decisionFacts(
+  ruleset: Ruleset,
+  basis: LegalBasisKey,
+  reasoning: string | undefined,
+  at: Instant,
+): NotificationRecord['facts'] {
+  const legal = legalBasisFor(ruleset, basis);
+  return {
+    decidedAt: at,
+    complaintWindow: ruleset.complaints.window,
+    complaintBy: toInstant(addDuration(at, ruleset.complaints.window)),
+    reconsiderationWithin: ruleset.complaints.reconsideration.within,
+    legalRule: legal.rule,
+    legalSource: legal.source,
+    ...(reasoning ? { reasoning } : {}),
+  };
+}
+
 /**
  * Queues a notification. `key` makes its ID: the same cause always gives the same ID, so a message is
  * queued once however often the rules run, and a retried delivery is recognisably the same message.
+ * A decision (DECISION_TOPICS) carries its grounds: the legal basis, the reasoning, the complaint window.
  */
 export function notify(
   draft: CaseDraft,
@@ -51,6 +86,7 @@ export function notify(
   audience: Audience[],
   facts: NotificationRecord['facts'],
   at: Instant,
+  grounds: DecisionGrounds = {},
 ): void {
   const id = `${draft.caseId}/${key}`;
   if (draft.notifications.some((notification) => notification.id === id)) return;
@@ -61,7 +97,14 @@ export function notify(
     topic,
     createdAt: at,
     recipients,
-    facts: { caseId: draft.caseId, municipality: draft.municipality, ...facts },
+    facts: {
+      caseId: draft.caseId,
+      municipality: draft.municipality,
+      ...(isDecisionTopic(topic)
+        ? decisionFacts(draft.ruleset as Ruleset, grounds.basis ?? topic, grounds.reasoning, at)
+        : {}),
+      ...facts,
+    },
     delivery: { status: 'pending', attempts: 0 },
   });
 }
@@ -113,7 +156,37 @@ export function escalate(draft: CaseDraft, deadlineId: string, reason: string, a
     outcome: 'recorded',
     summary: `escalated to ${role}: ${reason}`,
   });
-  notify(draft, `${id}/level-1`, 'escalation', [role], { reason, escalationId: id, level: 1 }, at);
+  notify(
+    draft,
+    `${id}/level-1`,
+    'escalation',
+    [role],
+    { reason, ...escalationCause(draft, deadlineId), escalationId: id, level: 1 },
+    at,
+  );
+}
+
+/**
+ * What an escalation's letter says caused it, as keys the letter puts in Danish: a deadline of a
+ * kind (`cause: deadline`, `deadline`), or a letter that could not be delivered (`cause: delivery`,
+ * `undelivered`: its topic).
+ */
+function escalationCause(draft: CaseDraft, deadlineId: string): NotificationRecord['facts'] {
+  if (deadlineId.startsWith(DELIVERY_PREFIX)) {
+    const failed = draft.notifications.find(
+      (notification) => notification.id === deadlineId.slice(DELIVERY_PREFIX.length),
+    );
+    return { cause: 'delivery', ...(failed ? { undelivered: failed.topic } : {}) };
+  }
+  return { cause: 'deadline', deadline: deadlineKindOf(deadlineId) };
+}
+
+/** An escalation about a failed delivery is named `delivery:<notification ID>`. */
+export const DELIVERY_PREFIX = 'delivery:';
+
+/** A deadline's kind from its ID: `real-offer`, `decision:2` and `yearly-check:1.2` name their kind first. */
+export function deadlineKindOf(deadlineId: string): string {
+  return deadlineId.split(':')[0]!;
 }
 
 /** The next escalation level's time, if the chain goes on. */
@@ -143,7 +216,12 @@ export function raiseEscalationLevel(draft: CaseDraft, index: number, at: Instan
     `${escalation.id}/level-${escalation.level + 1}`,
     'escalation',
     [role],
-    { reason: escalation.reason, escalationId: escalation.id, level: escalation.level + 1 },
+    {
+      reason: escalation.reason,
+      ...escalationCause(draft, escalation.deadlineId),
+      escalationId: escalation.id,
+      level: escalation.level + 1,
+    },
     at,
   );
 }

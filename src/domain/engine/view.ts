@@ -24,6 +24,8 @@ export function caseView<S extends CaseBase>(rules: CaseRules<S>, state: S): Cas
     ...rest,
     kind: rules.kind,
     ruleset: rulesetRef(ruleset),
+    // Levels are counted from 1 wherever people read them, as the escalation mails count them.
+    escalations: state.escalations.map((escalation) => ({ ...escalation, level: escalation.level + 1 })),
     deadlines,
     nextDeadlineAt: next ? next.dueAt : null,
     openEscalations: state.escalations.filter((escalation) => escalation.status === 'open').length,

@@ -10,6 +10,8 @@ import { text } from '../engine/fields';
  * fleksjob is temporary for 5 years, with a status before its end and follow-up conversations.
  */
 const note = text(2000, { multiline: true }).optional();
+/** The reasons a decision letter gives the citizen (forvaltningsloven § 24), written to the citizen. */
+const reasoning = text(4000, { multiline: true }).optional();
 const weeklyHours = z.number().min(0.25, 'at least a quarter of an hour').max(37, 'at most 37 hours');
 
 /** The events of a fleksjob follow-up: the common ones and the follow-up's own. */
@@ -28,12 +30,12 @@ export const fleksjobEvents = {
   /** Seeds: the citizen asked for the reassessment they were offered after a year without progression. */
   reassessmentRequested: z.object({ note }).strict(),
   teamReassessment: z
-    .object({ recommends: z.enum(['continue', 'foertidspension', 'end-fleksjob']), note })
+    .object({ recommends: z.enum(['continue', 'foertidspension', 'end-fleksjob']), note, reasoning })
     .strict(),
   fleksjobStatusRecorded: z.object({ note }).strict(),
   /** The decision at the end of a temporary period (LAB § 120): permanent (40 or older), a new temporary period (under 40), or the end. */
   permanentFleksjobDecided: z
-    .object({ decision: z.enum(['permanent', 'new-temporary-period', 'end']), note })
+    .object({ decision: z.enum(['permanent', 'new-temporary-period', 'end']), note, reasoning })
     .strict(),
   /** The citizen moved to another job in fleksjob (another employer); the hours may change with it. */
   jobChanged: z
@@ -41,7 +43,7 @@ export const fleksjobEvents = {
     .strict(),
   followUpConversationHeld: z.object({ note }).strict(),
   fleksjobEnded: z
-    .object({ reason: z.enum(['foertidspension', 'ordinary-job', 'resigned', 'other']), note })
+    .object({ reason: z.enum(['foertidspension', 'ordinary-job', 'resigned', 'other']), note, reasoning })
     .strict(),
 } as const;
 

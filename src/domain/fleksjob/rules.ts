@@ -119,12 +119,26 @@ function requestReassessment(draft: FleksjobDraft, reason: string, at: Instant):
   );
 }
 
-function end(draft: FleksjobDraft, reason: FleksjobOutcome, at: Instant, noteText?: string): void {
+function end(
+  draft: FleksjobDraft,
+  reason: FleksjobOutcome,
+  at: Instant,
+  noteText?: string,
+  reasoning?: string,
+): void {
   draft.phase = 'ended';
   draft.outcome = { reason, at, ...(noteText ? { note: noteText } : {}) };
   const open = openPeriod(draft as FleksjobState);
   if (open) draft.shortHourPeriods[open.index]!.until = at;
-  notify(draft, 'ended', 'fleksjob-ended', ['citizen', 'caseworker', 'relatives'], { reason }, at);
+  notify(
+    draft,
+    'ended',
+    'fleksjob-ended',
+    ['citizen', 'caseworker', 'relatives'],
+    { reason, ending: reason },
+    at,
+    { reasoning },
+  );
 }
 
 /** The rule of each event of a fleksjob follow-up: when it is refused, and what it changes. */
@@ -284,7 +298,13 @@ export const fleksjobRules: { [T in FleksjobEventType]: EventRule<FleksjobState,
           reason: data.note,
         };
       }
-      end(draft, data.recommends === 'foertidspension' ? 'foertidspension' : 'end-fleksjob', at, data.note);
+      end(
+        draft,
+        data.recommends === 'foertidspension' ? 'foertidspension' : 'end-fleksjob',
+        at,
+        data.note,
+        data.reasoning,
+      );
       return {
         summary: `the team reassessed the fleksjob: ${data.recommends}`,
         reason: data.note,
@@ -353,7 +373,7 @@ export const fleksjobRules: { [T in FleksjobEventType]: EventRule<FleksjobState,
         };
       }
       draft.permanentDecision = { at, decision: data.decision };
-      if (data.decision === 'end') end(draft, 'temporary-period-ended', at, data.note);
+      if (data.decision === 'end') end(draft, 'temporary-period-ended', at, data.note, data.reasoning);
       return {
         summary:
           data.decision === 'permanent' ? 'the fleksjob becomes permanent' : 'the temporary fleksjob ends',
@@ -418,7 +438,7 @@ export const fleksjobRules: { [T in FleksjobEventType]: EventRule<FleksjobState,
   fleksjobEnded: {
     refuse: () => undefined,
     apply: (draft, data, { at }) => {
-      end(draft, data.reason, at, data.note);
+      end(draft, data.reason, at, data.note, data.reasoning);
       return { summary: `the fleksjob ended: ${data.reason}`, reason: data.note };
     },
   },
