@@ -28,6 +28,7 @@ import {
 } from '../src/messages';
 import { deliverOnce } from './delivery';
 import { searchAttributePublisher } from './search-attributes';
+import { caseMetrics } from './sinks';
 
 /** Continue as new well before Temporal's limits, so a case's history stays small to replay. */
 export const DEFAULT_HISTORY_LIMIT = 5_000;
@@ -128,10 +129,12 @@ export async function runCase<S extends AnyCaseState>(shell: CaseShell<S>): Prom
   wf.setHandler(caseEventSignal, ({ type, actor, data }) => {
     const { current, decision } = evaluate(type, data, actor);
     commit(current);
+    if (!decision.ok) caseMetrics.eventRefused();
     commit(decision.ok ? decision.state : recordRejection(state, type, actor, Date.now(), decision.reason));
   });
 
   wf.setHandler(refusedEventSignal, ({ type, actor, reason }) => {
+    caseMetrics.eventRefused();
     commit(recordRejection(state, type, actor, Date.now(), reason));
   });
 
