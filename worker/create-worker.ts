@@ -36,11 +36,15 @@ export function defaultMaxCachedCases(heapLimitMiB = getHeapStatistics().heap_si
   return Math.max(10, Math.floor((heapLimitMiB - 256) / HEAP_MIB_PER_CACHED_CASE));
 }
 
-export function createCaseWorker(options: CaseWorkerOptions): Promise<Worker> {
-  const { metrics } = options;
-  const sinks: InjectedSinks<CaseSinks> = {
+/** What the cases tell their worker beside their history (also for replaying histories in tests). */
+export function caseSinks(metrics?: Pick<BusinessMetrics, 'eventsRefused'>): InjectedSinks<CaseSinks> {
+  return {
     caseMetrics: { eventRefused: { fn: () => metrics?.eventsRefused.inc(), callDuringReplay: false } },
   };
+}
+
+export function createCaseWorker(options: CaseWorkerOptions): Promise<Worker> {
+  const { metrics } = options;
   return Worker.create({
     connection: options.connection,
     namespace: options.namespace,
@@ -53,7 +57,7 @@ export function createCaseWorker(options: CaseWorkerOptions): Promise<Worker> {
         metrics?.mailsFailed.inc();
       },
     }),
-    sinks,
+    sinks: caseSinks(metrics),
     maxCachedWorkflows: defaultMaxCachedCases(),
     ...options.tuning,
     ...(options.workflowBundle

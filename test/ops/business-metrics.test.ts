@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import { Writable } from 'node:stream';
+import type { Payload } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { CaseService, EventRefusedError } from '../../src/client/case-service';
@@ -15,6 +16,7 @@ import {
 } from '../../src/observability/business-metrics';
 import { createLogger } from '../../src/observability/logger';
 import { installRuntime } from '../../src/observability/runtime';
+import { workflowIdForCase } from '../../src/messages';
 import { createDataConverter } from '../../src/temporal/data-converter';
 import { createCaseWorker } from '../../worker/create-worker';
 import { testKeyRing } from '../helpers/keys';
@@ -212,3 +214,29 @@ test('the worker logs each delivery with topic, role and outcome, and no persona
   const all = logLines.join('\n');
   expect(all).not.toMatch(/0101901234|Mette|@refused\.example|leder@|chef@/);
 });
+
+test('in the Web UI a case reads like a case: Danish summaries on timers and deliveries, phase and next deadline as its details', async () => {
+  const handle = env.client.workflow.getHandle(workflowIdForCase('METRICS-1'));
+  const history = await handle.fetchHistory();
+  const converter = env.client.options.loadedDataConverter;
+  const summaries: string[] = [];
+  for (const event of history.events ?? []) {
+    const payload = event.userMetadata?.summary;
+    if (!payload) continue;
+    let decoded = [payload as Payload];
+    for (const codec of [...converter.payloadCodecs].reverse()) decoded = await codec.decode(decoded);
+    summaries.push(
+      `${event.timerStartedEventAttributes ? 'timer' : event.activityTaskScheduledEventAttributes ? 'activity' : event.eventType}: ${converter.payloadConverter.fromPayload<string>(decoded[0]!)}`,
+    );
+  }
+  expect(
+    summaries.some((line) =>
+      /^timer: (frist for koordinerende sagsbehandler|eskalering|nyt forsøg)/.test(line),
+    ),
+  ).toBe(true);
+  expect(summaries.some((line) => /^activity: brev til borger/.test(line))).toBe(true);
+  const details = (await handle.query<{ currentDetails?: string }>('__temporal_workflow_metadata'))
+    .currentDetails;
+  expect(details).toContain('**Fase:** venter på kommunens afgørelse');
+  expect(details).toMatch(/\*\*Næste frist:\*\* frist for afgørelse, \d{4}-\d{2}-\d{2}/);
+}, 30_000);
