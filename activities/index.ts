@@ -16,7 +16,12 @@ export interface ActivityDependencies {
   templates?: TemplateSet;
   /** The right-hand side of every Message-ID, e.g. the sender's domain. */
   messageIdDomain?: string;
+  /** Told of every notification that failed for good (the worker's `rf_mails_failed_total`). */
+  onMailFailed?: () => void;
 }
+
+/** What became of one recipient's copy: logged for each, with the topic and role, never an address or name. */
+type CopyOutcome = 'sent' | 'sent-before' | 'no-address' | 'rejected' | 'unavailable' | 'directory-refused';
 
 const { deliveryRejected: DELIVERY_REJECTED, deliveryUnavailable: DELIVERY_UNAVAILABLE } = failureTypes;
 
@@ -37,6 +42,7 @@ export function createActivities({
   ledger,
   templates,
   messageIdDomain,
+  onMailFailed,
 }: ActivityDependencies) {
   const templateSet = templates ?? loadTemplates();
   const domain = messageIdDomain ?? 'ressourceforloeb.invalid';
@@ -57,12 +63,23 @@ export function createActivities({
       progress?: DeliveryProgress,
     ): Promise<{ attempt: number; sent: number; withoutAddress: number }> {
       const context = Context.current();
+      const logCopy = (role: Recipient['role'], outcome: CopyOutcome, extra: Record<string, unknown> = {}) =>
+        context.log[
+          outcome === 'sent' || outcome === 'sent-before' || outcome === 'no-address' ? 'info' : 'warn'
+        ]('delivery', {
+          topic: notification.topic,
+          notificationId: notification.id,
+          role,
+          outcome,
+          ...extra,
+        });
       const sent = new Set([...sentBefore(context.info.heartbeatDetails), ...sentBefore(progress)]);
       let withoutAddress = 0;
       for (const [index, recipient] of notification.recipients.entries()) {
         if (sent.has(index)) continue;
         const to = directory.addressFor(recipient, municipality);
         if (!to) {
+          logCopy(recipient.role, STAFF_ROLES.has(recipient.role) ? 'unavailable' : 'no-address');
           if (STAFF_ROLES.has(recipient.role)) {
             // A configuration gap, not a refusal: wait for the directory to be completed.
             context.log.error('no address in the directory', { role: recipient.role, municipality });
@@ -77,6 +94,7 @@ export function createActivities({
         }
         const messageId = messageIdFor(notification.id, index, domain);
         if (await ledger.wasSent(messageId)) {
+          logCopy(recipient.role, 'sent-before');
           sent.add(index);
           continue;
         }
@@ -99,6 +117,17 @@ export function createActivities({
           });
         } catch (error) {
           const failure = classifyMailError(error);
+          const outcome: CopyOutcome =
+            failure.kind !== 'recipient-rejected'
+              ? 'unavailable'
+              : recipient.email
+                ? 'rejected'
+                : 'directory-refused';
+          logCopy(recipient.role, outcome, {
+            attempt: context.info.attempt,
+            ...(failure.responseCode ? { responseCode: failure.responseCode } : {}),
+          });
+          if (outcome === 'rejected') onMailFailed?.();
           if (failure.kind === 'recipient-rejected' && !recipient.email) {
             // An address from the directory: a configuration problem to fix, not a person to escalate
             // about (escalating a refused supervisor address to that supervisor would go round forever).
@@ -126,6 +155,7 @@ export function createActivities({
           );
         }
         await ledger.markSent(messageId, new Date());
+        logCopy(recipient.role, 'sent', { attempt: context.info.attempt });
         sent.add(index);
         context.heartbeat({ sent: [...sent] } satisfies DeliveryProgress);
       }

@@ -1,6 +1,8 @@
 import { getHeapStatistics } from 'node:v8';
-import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { type InjectedSinks, NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDependencies } from '../activities';
+import type { BusinessMetrics } from '../src/observability/business-metrics';
+import type { CaseSinks } from '../workflows/sinks';
 import type { KeyRing } from '../src/temporal/encryption-codec';
 import { createDataConverter } from '../src/temporal/data-converter';
 import { caseWorkflowsPath } from './workflow-bundle';
@@ -13,6 +15,8 @@ export interface CaseWorkerOptions extends ActivityDependencies {
   /** A prebuilt workflow bundle (tests, production images); without it the worker bundles at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
   /** Sticky cache and concurrency: the worker's memory and throughput, tuned per deployment. */
+  /** The worker's business metrics: refused events (from the cases) and failed mail (from delivery). */
+  metrics?: Pick<BusinessMetrics, 'eventsRefused' | 'mailsFailed'>;
   tuning?: Pick<
     WorkerOptions,
     'maxCachedWorkflows' | 'maxConcurrentWorkflowTaskExecutions' | 'maxConcurrentActivityTaskExecutions'
@@ -32,13 +36,28 @@ export function defaultMaxCachedCases(heapLimitMiB = getHeapStatistics().heap_si
   return Math.max(10, Math.floor((heapLimitMiB - 256) / HEAP_MIB_PER_CACHED_CASE));
 }
 
+/** What the cases tell their worker beside their history (also for replaying histories in tests). */
+export function caseSinks(metrics?: Pick<BusinessMetrics, 'eventsRefused'>): InjectedSinks<CaseSinks> {
+  return {
+    caseMetrics: { eventRefused: { fn: () => metrics?.eventsRefused.inc(), callDuringReplay: false } },
+  };
+}
+
 export function createCaseWorker(options: CaseWorkerOptions): Promise<Worker> {
+  const { metrics } = options;
   return Worker.create({
     connection: options.connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     dataConverter: createDataConverter(options.keyRing),
-    activities: createActivities(options),
+    activities: createActivities({
+      ...options,
+      onMailFailed: () => {
+        options.onMailFailed?.();
+        metrics?.mailsFailed.inc();
+      },
+    }),
+    sinks: caseSinks(metrics),
     maxCachedWorkflows: defaultMaxCachedCases(),
     ...options.tuning,
     ...(options.workflowBundle

@@ -1,3 +1,4 @@
+import { Client } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { ConfigError, loadAll, loadConfig } from '../src/config';
 import { createMailer, describeMailConfig, loadMailConfig } from '../src/config/mail';
@@ -5,7 +6,14 @@ import { createDeliveryLedger } from '../src/notifications/ledger';
 import { openDatabase } from '../src/store/database';
 import { createLogger } from '../src/observability/logger';
 import { installRuntime } from '../src/observability/runtime';
+import {
+  createBusinessMetrics,
+  freeLocalPort,
+  pollCaseFigures,
+  serveWorkerMetrics,
+} from '../src/observability/business-metrics';
 import { temporalConnectConfig } from '../src/temporal/connection';
+import { createDataConverter } from '../src/temporal/data-converter';
 import { createCaseWorker } from './create-worker';
 
 /**
@@ -16,15 +24,35 @@ async function main(): Promise<void> {
   // Every setting, mail and templates included, is checked before anything starts.
   const [config, mail] = loadAll(loadConfig, loadMailConfig);
   const logger = createLogger(config.logLevel, 'worker');
+  const metricsConfig = config.worker.metrics;
+  // The SDK's exporter listens privately; the worker's one endpoint serves its series after ours.
+  const sdkMetricsPort = metricsConfig ? await freeLocalPort() : undefined;
   installRuntime({
     logger,
     level: config.logLevel,
-    ...(config.worker.metrics ? { metrics: config.worker.metrics } : {}),
+    ...(sdkMetricsPort ? { metrics: { host: '127.0.0.1', port: sdkMetricsPort } } : {}),
   });
+  const metrics = createBusinessMetrics();
   const database = openDatabase(config.database);
   const ledger = await createDeliveryLedger(database);
   const { connectionOptions, namespace } = temporalConnectConfig();
   const connection = await NativeConnection.connect(connectionOptions);
+  const metricsServer = metricsConfig
+    ? await serveWorkerMetrics({
+        host: metricsConfig.host,
+        port: metricsConfig.port,
+        metrics,
+        sdkMetricsUrl: `http://127.0.0.1:${sdkMetricsPort}/metrics`,
+      })
+    : undefined;
+  const caseFigures = metricsConfig
+    ? pollCaseFigures({
+        client: new Client({ connection, namespace, dataConverter: createDataConverter(config.keyRing) }),
+        metrics,
+        logger,
+        intervalMs: metricsConfig.caseFiguresEveryMs,
+      })
+    : undefined;
   try {
     const { maxCachedWorkflows, maxConcurrentWorkflowTaskExecutions, maxConcurrentActivityTaskExecutions } =
       config.worker;
@@ -38,6 +66,7 @@ async function main(): Promise<void> {
       directory: mail.directory,
       templates: mail.templates,
       messageIdDomain: mail.messageIdDomain,
+      metrics,
       ...(config.worker.workflowBundle ? { workflowBundle: { codePath: config.worker.workflowBundle } } : {}),
       tuning: {
         ...(maxCachedWorkflows !== undefined ? { maxCachedWorkflows } : {}),
@@ -50,15 +79,15 @@ async function main(): Promise<void> {
       {
         taskQueue: config.taskQueue,
         namespace,
-        ...(config.worker.metrics
-          ? { metrics: `http://${config.worker.metrics.host}:${config.worker.metrics.port}/metrics` }
-          : {}),
+        ...(metricsConfig ? { metrics: `http://${metricsConfig.host}:${metricsConfig.port}/metrics` } : {}),
       },
       'worker polling',
     );
     await worker.run();
     logger.info('worker stopped: tasks in hand finished');
   } finally {
+    caseFigures?.stop();
+    metricsServer?.close();
     await connection.close();
     await database.close();
   }

@@ -28,6 +28,8 @@ import {
 } from '../src/messages';
 import { deliverOnce } from './delivery';
 import { searchAttributePublisher } from './search-attributes';
+import { caseMetrics } from './sinks';
+import { currentDetails, timerSummary } from './ui-summaries';
 
 /** Continue as new well before Temporal's limits, so a case's history stays small to replay. */
 export const DEFAULT_HISTORY_LIMIT = 5_000;
@@ -128,10 +130,12 @@ export async function runCase<S extends AnyCaseState>(shell: CaseShell<S>): Prom
   wf.setHandler(caseEventSignal, ({ type, actor, data }) => {
     const { current, decision } = evaluate(type, data, actor);
     commit(current);
+    if (!decision.ok) caseMetrics.eventRefused();
     commit(decision.ok ? decision.state : recordRejection(state, type, actor, Date.now(), decision.reason));
   });
 
   wf.setHandler(refusedEventSignal, ({ type, actor, reason }) => {
+    caseMetrics.eventRefused();
     commit(recordRejection(state, type, actor, Date.now(), reason));
   });
 
@@ -164,10 +168,17 @@ export async function runCase<S extends AnyCaseState>(shell: CaseShell<S>): Prom
   for (;;) {
     commit(rules.advanceClock(state, Date.now()));
     publishSearchAttributes(state);
+    wf.setCurrentDetails(currentDetails(rules, state));
     if (rules.isClosed(state)) break;
 
     const seen = revision;
-    await sleepUntil(earliest(rules.nextWakeUp(state), nextRetryAt(state)), () => revision !== seen);
+    const retryAt = nextRetryAt(state);
+    const wakeAt = earliest(rules.nextWakeUp(state), retryAt);
+    await sleepUntil(
+      wakeAt,
+      () => revision !== seen,
+      wakeAt === undefined ? undefined : timerSummary(rules, state, wakeAt, retryAt),
+    );
 
     if (shouldContinueAsNew(shell.historyLimit)) {
       pausingDeliveries = true;
@@ -179,10 +190,11 @@ export async function runCase<S extends AnyCaseState>(shell: CaseShell<S>): Prom
   // Closed: the last notifications still go out before the case's workflow ends.
   while (hasUndelivered(state)) {
     const seen = revision;
-    await sleepUntil(nextRetryAt(state), () => revision !== seen);
+    await sleepUntil(nextRetryAt(state), () => revision !== seen, 'nyt forsøg på at sende brev');
   }
   await wf.condition(wf.allHandlersFinished);
   publishSearchAttributes(state);
+  wf.setCurrentDetails(currentDetails(rules, state));
   return state;
 }
 
@@ -210,10 +222,14 @@ function refusal(decision: { reason: string; refusal?: string }): wf.Application
   return wf.ApplicationFailure.nonRetryable(decision.reason, type);
 }
 
-/** A durable timer until `wakeAt` (if any), cut short when `changed` becomes true. */
-async function sleepUntil(wakeAt: number | undefined, changed: () => boolean): Promise<void> {
+/** A durable timer until `wakeAt` (if any), cut short when `changed` becomes true; `summary` names it in the UI. */
+async function sleepUntil(
+  wakeAt: number | undefined,
+  changed: () => boolean,
+  summary?: string,
+): Promise<void> {
   if (wakeAt === undefined) await wf.condition(changed);
-  else await wf.condition(changed, Math.max(wakeAt - Date.now(), 1));
+  else await wf.condition(changed, Math.max(wakeAt - Date.now(), 1), summary ? { summary } : {});
 }
 
 function shouldContinueAsNew(historyLimit: number): boolean {

@@ -2,6 +2,7 @@ import * as wf from '@temporalio/workflow';
 import type { createActivities } from '../activities';
 import type { DeliveryResult, NotificationRecord } from '../src/domain';
 import { failureTypes } from '../src/messages';
+import { deliverySummary } from './ui-summaries';
 
 /**
  * Attempts within one delivery round: Temporal tries again at most 30 seconds apart for about 13
@@ -30,10 +31,11 @@ export async function deliverOnce(
 ): Promise<DeliveryResult> {
   try {
     const sentTo = notification.delivery.sentTo;
-    const { attempt, withoutAddress } = await deliverNotification(
-      notification,
-      municipality,
-      ...(sentTo ? [{ sent: sentTo }] : []),
+    const { attempt, withoutAddress } = await deliverNotification.executeWithOptions(
+      { summary: deliverySummary(notification.recipients.map((recipient) => recipient.role)) },
+      [notification, municipality, ...(sentTo ? [{ sent: sentTo }] : [])] as Parameters<
+        typeof deliverNotification
+      >,
     );
     return { status: 'sent', attempts: attempt, ...(withoutAddress ? { withoutAddress } : {}) };
   } catch (error) {

@@ -3,11 +3,20 @@ import type { AnyCaseState, CaseRules } from '../src/domain';
 import { searchAttributes } from '../src/messages/search-attributes';
 
 /**
+ * Cases that started before the operators' figures were published upsert them from their next change
+ * on; their recorded histories replay as they were.
+ */
+export const CASE_FIGURES_PATCH = 'case-figures-search-attributes';
+
+/**
  * Upserts the supervisors' search attributes when they change (each upsert is a history event, so
- * only a change is published). Nothing here identifies a citizen: only case facts.
+ * only a change is published), and the operators' figures the worker's gauges sum (open breaches,
+ * open escalations by level, queued mail and its oldest). Nothing here identifies a citizen: only
+ * case facts.
  */
 export function searchAttributePublisher<S extends AnyCaseState>(rules: CaseRules<S>): (state: S) => void {
   let published = '';
+  let publishedFigures = '';
   return (state) => {
     const next = rules.deadlines(state).find((deadline) => deadline.status === 'pending');
     const values = {
@@ -21,8 +30,13 @@ export function searchAttributePublisher<S extends AnyCaseState>(rules: CaseRule
       escalated: state.escalations.some((escalation) => escalation.status === 'open'),
     };
     const fingerprint = JSON.stringify(values);
-    if (fingerprint === published) return;
+    const figures = caseFigures(rules, state);
+    const figuresFingerprint = JSON.stringify(figures);
+    if (fingerprint === published && figuresFingerprint === publishedFigures) return;
+    const withFigures = wf.patched(CASE_FIGURES_PATCH);
+    if (fingerprint === published && !withFigures) return;
     published = fingerprint;
+    if (withFigures) publishedFigures = figuresFingerprint;
     wf.upsertSearchAttributes([
       { key: searchAttributes.caseKind, value: rules.kind },
       { key: searchAttributes.phase, value: values.phase },
@@ -36,6 +50,46 @@ export function searchAttributePublisher<S extends AnyCaseState>(rules: CaseRule
       },
       { key: searchAttributes.nextDeadlineKind, value: values.nextDeadlineKind },
       { key: searchAttributes.escalated, value: values.escalated },
+      ...(withFigures
+        ? [
+            { key: searchAttributes.breachesOpen, value: figures.breachesOpen },
+            { key: searchAttributes.escalationsOpen, value: figures.escalationsOpen },
+            { key: searchAttributes.mailsQueued, value: figures.mailsQueued },
+            {
+              key: searchAttributes.mailOldestQueued,
+              value: figures.mailOldestQueued ? new Date(figures.mailOldestQueued) : null,
+            },
+          ]
+        : []),
     ]);
+  };
+}
+
+/** What the worker's gauges count: breaches and escalations of an open case, its undelivered mail. */
+function caseFigures<S extends AnyCaseState>(rules: CaseRules<S>, state: S) {
+  const open = !rules.isClosed(state);
+  const levels = new Map<string, number>();
+  if (open) {
+    for (const escalation of state.escalations) {
+      if (escalation.status !== 'open') continue;
+      levels.set(escalation.levelRole, (levels.get(escalation.levelRole) ?? 0) + 1);
+    }
+  }
+  const undelivered = state.notifications.filter(
+    (notification) =>
+      notification.delivery.status === 'pending' || notification.delivery.status === 'retrying',
+  );
+  const oldest = undelivered.reduce<string | null>(
+    (first, notification) =>
+      first === null || notification.createdAt < first ? notification.createdAt : first,
+    null,
+  );
+  return {
+    breachesOpen: open
+      ? rules.deadlines(state).filter((deadline) => deadline.status === 'breached').length
+      : 0,
+    escalationsOpen: [...levels].map(([level, count]) => `${level}=${count}`),
+    mailsQueued: undelivered.length,
+    mailOldestQueued: oldest,
   };
 }

@@ -42,9 +42,11 @@ const EnvSchema = z.object({
   RF_WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(1_000_000).optional(),
   RF_WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: count,
   RF_WORKER_MAX_CONCURRENT_ACTIVITIES: count,
-  /** The worker's Prometheus endpoint (the Temporal SDK's metrics); 0 switches it off. */
+  /** The worker's Prometheus endpoint (business metrics and the Temporal SDK's); 0 switches it off. */
   RF_WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
   RF_WORKER_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  /** How often the worker reads the deployment's case figures (breaches, escalations, mail) from visibility. */
+  RF_WORKER_CASE_METRICS_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   /** A workflow bundle built ahead (the container image has one): the worker then starts at once. */
   RF_WORKFLOW_BUNDLE: z.string().min(1).optional(),
   RF_CODEC_HOST: z.string().min(1).default('127.0.0.1'),
@@ -82,7 +84,7 @@ export interface AppConfig {
     maxCachedWorkflows?: number;
     maxConcurrentWorkflowTaskExecutions?: number;
     maxConcurrentActivityTaskExecutions?: number;
-    metrics?: { host: string; port: number };
+    metrics?: { host: string; port: number; caseFiguresEveryMs: number };
     workflowBundle?: string;
   };
   codecServer: { host: string; port: number; corsOrigins: string[] };
@@ -134,7 +136,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       ...optional('maxConcurrentWorkflowTaskExecutions', settings.RF_WORKER_MAX_CONCURRENT_WORKFLOW_TASKS),
       ...optional('maxConcurrentActivityTaskExecutions', settings.RF_WORKER_MAX_CONCURRENT_ACTIVITIES),
       ...(settings.RF_WORKER_METRICS_PORT > 0
-        ? { metrics: { host: settings.RF_WORKER_METRICS_HOST, port: settings.RF_WORKER_METRICS_PORT } }
+        ? {
+            metrics: {
+              host: settings.RF_WORKER_METRICS_HOST,
+              port: settings.RF_WORKER_METRICS_PORT,
+              caseFiguresEveryMs: settings.RF_WORKER_CASE_METRICS_SECONDS * 1000,
+            },
+          }
         : {}),
       ...optional('workflowBundle', settings.RF_WORKFLOW_BUNDLE),
     },

@@ -15,6 +15,12 @@ export const searchAttributes = {
   nextDeadline: defineSearchAttributeKey('RfNextDeadline', SearchAttributeType.DATETIME),
   nextDeadlineKind: defineSearchAttributeKey('RfNextDeadlineKind', SearchAttributeType.KEYWORD),
   escalated: defineSearchAttributeKey('RfEscalated', SearchAttributeType.BOOL),
+  // The operators' figures (the worker's gauges sum them over running cases): counts and times only.
+  breachesOpen: defineSearchAttributeKey('RfBreachesOpen', SearchAttributeType.INT),
+  /** One entry per escalation level with open escalations, `level=count`: `supervisor=1`. */
+  escalationsOpen: defineSearchAttributeKey('RfEscalationsOpen', SearchAttributeType.KEYWORD_LIST),
+  mailsQueued: defineSearchAttributeKey('RfMailsQueued', SearchAttributeType.INT),
+  mailOldestQueued: defineSearchAttributeKey('RfMailOldestQueued', SearchAttributeType.DATETIME),
 } as const;
 
 export const allSearchAttributeKeys = Object.values(searchAttributes);

@@ -3,6 +3,7 @@ import { createDataConverter } from '../../src/temporal/data-converter';
 import { recordedHistories } from '../helpers/histories';
 import { historyKeyRing } from '../helpers/keys';
 import { WORKFLOW_BUNDLE_PATH } from '../helpers/paths';
+import { caseSinks } from '../../worker/create-worker';
 import { installQuietRuntime } from '../helpers/quiet-logger';
 
 installQuietRuntime();
@@ -26,6 +27,7 @@ test.each(histories.map(({ name, history }) => [name, history] as const))(
       {
         workflowBundle: { codePath: WORKFLOW_BUNDLE_PATH },
         dataConverter: createDataConverter(historyKeyRing()),
+        sinks: caseSinks(),
       },
       history,
     );
