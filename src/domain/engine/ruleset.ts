@@ -111,14 +111,3 @@ export const RulesetSchema = z
 
 export type Ruleset = z.infer<typeof RulesetSchema>;
 export type EscalationRole = z.infer<typeof EscalationRoleSchema>;
-
-/** How a case names its ruleset where the whole text is not meant: in views, lists and search attributes. */
-export interface RulesetRef {
-  name: string;
-  version: number;
-  title: string;
-}
-
-export function rulesetRef(ruleset: Ruleset): RulesetRef {
-  return { name: ruleset.name, version: ruleset.version, title: ruleset.title };
-}
