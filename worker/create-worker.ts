@@ -3,7 +3,7 @@ import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker
 import { createActivities, type ActivityDependencies } from '../activities';
 import type { KeyRing } from '../src/temporal/encryption-codec';
 import { createDataConverter } from '../src/temporal/data-converter';
-import { caseWorkflowsPath } from './workflow-bundle';
+import { bundleCaseWorkflows } from './workflow-bundle';
 
 export interface CaseWorkerOptions extends ActivityDependencies {
   connection: NativeConnection;
@@ -32,7 +32,7 @@ export function defaultMaxCachedCases(heapLimitMiB = getHeapStatistics().heap_si
   return Math.max(10, Math.floor((heapLimitMiB - 256) / HEAP_MIB_PER_CACHED_CASE));
 }
 
-export function createCaseWorker(options: CaseWorkerOptions): Promise<Worker> {
+export async function createCaseWorker(options: CaseWorkerOptions): Promise<Worker> {
   return Worker.create({
     connection: options.connection,
     namespace: options.namespace,
@@ -41,8 +41,7 @@ export function createCaseWorker(options: CaseWorkerOptions): Promise<Worker> {
     activities: createActivities(options),
     maxCachedWorkflows: defaultMaxCachedCases(),
     ...options.tuning,
-    ...(options.workflowBundle
-      ? { workflowBundle: options.workflowBundle }
-      : { workflowsPath: caseWorkflowsPath }),
+    // Bundled here as the images bundle it (shared modules preloaded, validators checked).
+    workflowBundle: options.workflowBundle ?? { code: await bundleCaseWorkflows() },
   });
 }
