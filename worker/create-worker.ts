@@ -5,7 +5,7 @@ import type { BusinessMetrics } from '../src/observability/business-metrics';
 import type { CaseSinks } from '../workflows/sinks';
 import type { KeyRing } from '../src/temporal/encryption-codec';
 import { createDataConverter } from '../src/temporal/data-converter';
-import { caseWorkflowsPath } from './workflow-bundle';
+import { bundleCaseWorkflows } from './workflow-bundle';
 
 export interface CaseWorkerOptions extends ActivityDependencies {
   connection: NativeConnection;
@@ -24,12 +24,13 @@ export interface CaseWorkerOptions extends ActivityDependencies {
 }
 
 /**
- * Heap set aside per cached case. A cached case workflow holds about 2 MiB (its own copy of the
- * workflow code's modules, zod's above all: `npm run bench -- scale` measures it); the SDK's default
- * cache assumes about 1.7 MiB and fills the whole heap, so a full cache left the worker collecting
- * garbage instead of running tasks. Twice the measured size leaves the other half for the tasks.
+ * Heap set aside per cached case. Since the workflows share the case rules and check events without
+ * zod, a new case held in the cache costs about 0.16 MiB, what a trivial workflow costs
+ * (`npm run bench -- scale`, 2026-12-01; it was 2 MiB while every workflow built its own zod
+ * schemas). A case years old holds more: its timeline, notifications and deadline log, which the
+ * benchmark's new cases do not have. 1 MiB leaves room for that and for the tasks.
  */
-export const HEAP_MIB_PER_CACHED_CASE = 4;
+export const HEAP_MIB_PER_CACHED_CASE = 1;
 
 /** The sticky cache's default size: as many cases as fit in the worker's heap limit at that budget. */
 export function defaultMaxCachedCases(heapLimitMiB = getHeapStatistics().heap_size_limit / 2 ** 20): number {
@@ -43,7 +44,7 @@ export function caseSinks(metrics?: Pick<BusinessMetrics, 'eventsRefused'>): Inj
   };
 }
 
-export function createCaseWorker(options: CaseWorkerOptions): Promise<Worker> {
+export async function createCaseWorker(options: CaseWorkerOptions): Promise<Worker> {
   const { metrics } = options;
   return Worker.create({
     connection: options.connection,
@@ -60,8 +61,7 @@ export function createCaseWorker(options: CaseWorkerOptions): Promise<Worker> {
     sinks: caseSinks(metrics),
     maxCachedWorkflows: defaultMaxCachedCases(),
     ...options.tuning,
-    ...(options.workflowBundle
-      ? { workflowBundle: options.workflowBundle }
-      : { workflowsPath: caseWorkflowsPath }),
+    // Bundled here as the images bundle it (shared modules preloaded, validators checked).
+    workflowBundle: options.workflowBundle ?? { code: await bundleCaseWorkflows() },
   });
 }

@@ -15,7 +15,7 @@ import {
   recordDelivery,
   recordRejection,
   viewOf,
-} from '../src/domain';
+} from '../src/domain/core';
 import {
   type CaseEventUpdateArgs,
   caseEventSignal,

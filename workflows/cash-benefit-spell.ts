@@ -1,5 +1,5 @@
 import * as wf from '@temporalio/workflow';
-import { cashBenefit, type CashBenefitState, currentShape, openCashBenefit } from '../src/domain';
+import { cashBenefit, type CashBenefitState, currentShape, openCashBenefit } from '../src/domain/core';
 import { cashBenefitEventMessages, type CashBenefitWorkflowInput, failureTypes } from '../src/messages';
 import { DEFAULT_HISTORY_LIMIT, runCase } from './case-shell';
 

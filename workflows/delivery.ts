@@ -1,6 +1,6 @@
 import * as wf from '@temporalio/workflow';
 import type { createActivities } from '../activities';
-import type { DeliveryResult, NotificationRecord } from '../src/domain';
+import type { DeliveryResult, NotificationRecord } from '../src/domain/core';
 import { failureTypes } from '../src/messages';
 import { deliverySummary } from './ui-summaries';
 

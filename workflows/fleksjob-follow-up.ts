@@ -1,5 +1,11 @@
 import * as wf from '@temporalio/workflow';
-import { currentShape, fleksjob, fleksjobFromCourse, type FleksjobState, openFleksjob } from '../src/domain';
+import {
+  currentShape,
+  fleksjob,
+  fleksjobFromCourse,
+  type FleksjobState,
+  openFleksjob,
+} from '../src/domain/core';
 import { failureTypes, fleksjobEventMessages, type FleksjobWorkflowInput } from '../src/messages';
 import { DEFAULT_HISTORY_LIMIT, runCase } from './case-shell';
 

@@ -1,5 +1,5 @@
 import * as wf from '@temporalio/workflow';
-import { course, type CourseState, currentShape, openCourse } from '../src/domain';
+import { course, type CourseState, currentShape, openCourse } from '../src/domain/core';
 import {
   courseEventMessages,
   type CaseWorkflowInput,

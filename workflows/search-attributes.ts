@@ -1,5 +1,5 @@
 import * as wf from '@temporalio/workflow';
-import type { AnyCaseState, CaseRules } from '../src/domain';
+import type { AnyCaseState, CaseRules } from '../src/domain/core';
 import { searchAttributes } from '../src/messages/search-attributes';
 
 /**

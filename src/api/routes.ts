@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { CaseFilters, CaseService } from '../client/case-service';
 import type { Principal, Role } from '../config/api-tokens';
 import { type Actor, actsFor, type AnyCaseView, type Ruleset } from '../domain';
-import { allEventMessages, type EventMessage, NewCaseSchema } from '../messages';
+import { allEventMessages, type EventMessage } from '../messages';
+import { eventSchemaOf, NewCaseSchema } from '../messages/schemas';
 import { listOutbox } from '../notifications/outbox';
 import { toCaseView } from './case-view';
 import { idempotencyFor } from './idempotency';
@@ -239,7 +240,8 @@ export function buildRoutes({ cases, ruleset, outboxDir }: RouteDependencies): A
 /** One route per event; the path's `:name` segments are fields of the event. */
 function eventRoute(message: EventMessage, cases: CaseService): ApiRoute {
   const pathFields = [...message.route.matchAll(/:(\w+)/g)].map((match) => match[1]!);
-  const shape = (message.schema as z.ZodObject).shape as Record<string, z.ZodType>;
+  const schema = eventSchemaOf(message);
+  const shape = (schema as z.ZodObject).shape as Record<string, z.ZodType>;
   const params = z.object({
     caseId: CaseIdParams.shape.caseId,
     ...Object.fromEntries(pathFields.map((field) => [field, shape[field]!])),
@@ -261,7 +263,7 @@ function eventRoute(message: EventMessage, cases: CaseService): ApiRoute {
     tag: 'Events',
     roles: message.roles.filter((role): role is Role => role !== 'integration' && role !== 'system'),
     params,
-    body: message.schema,
+    body: schema,
     bodyDoc,
     idempotent: true,
     responses: {

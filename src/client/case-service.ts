@@ -34,11 +34,11 @@ import {
   caseStateQuery,
   failureTypes,
   type NewCaseInput,
-  NewCaseSchema,
   refusedEventSignal,
   workflowIdForCase,
   workflowTypes,
 } from '../messages';
+import { NewCaseSchema } from '../messages/schemas';
 import {
   CaseAlreadyExistsError,
   CaseloadLimitError,

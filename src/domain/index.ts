@@ -1,31 +1,14 @@
 /**
  * The functional core: the case rules as pure functions of state, events and time. No I/O, no clock.
  * engine/ holds what every kind shares; course/, fleksjob/ and cash-benefit/ each kind's own parts.
+ * The rules without the schemas are `./core` (what the workflows import); here the zod schemas are
+ * added, for the API, the OpenAPI document and configuration.
  */
-export * from './cash-benefit';
-export * from './course';
-export * from './engine/case';
-export type { Deadline, DeadlineDefinition } from './engine/deadlines';
-export {
-  type DeliveryResult,
-  hasUndelivered,
-  nextDelivery,
-  nextRetryAt,
-  recordDelivery,
-} from './engine/delivery';
-export { recordRejection, type Decision, type ExternalFacts, type RefusalType } from './engine/event-rules';
+export * from './core';
+export * from './cash-benefit/events';
+export * from './course/events';
 export * from './engine/events';
-export type { CaseRules } from './engine/kind';
+export * from './engine/identity';
 export * from './engine/ruleset';
-export {
-  type CaseSnapshot,
-  caseSnapshot,
-  caseSnapshotOf,
-  caseView,
-  type CaseView,
-  type EventAnswer,
-  eventReceipt,
-  type EventReceipt,
-} from './engine/view';
-export * from './fleksjob';
-export * from './kinds';
+export * from './engine/legal-basis';
+export * from './fleksjob/events';

@@ -1,8 +1,11 @@
-import { cashBenefit, type CashBenefitState } from './cash-benefit';
-import { course, type CourseState } from './course';
+import { cashBenefit } from './cash-benefit/kind';
+import type { CashBenefitState } from './cash-benefit/state';
+import { course } from './course/kind';
+import type { CourseState } from './course/state';
 import type { CaseKind } from './engine/case';
 import { type CaseView, caseView } from './engine/view';
-import { fleksjob, type FleksjobState } from './fleksjob';
+import { fleksjob } from './fleksjob/kind';
+import type { FleksjobState } from './fleksjob/state';
 
 /**
  * Every kind of case the product runs, one line each. A new kind is a folder of its parts (events,

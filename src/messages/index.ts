@@ -1,31 +1,20 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import { z } from 'zod';
-import {
-  cashBenefitEvents,
-  type CashBenefitState,
-  type OpenCashBenefit,
-  OpenCashBenefitSchema,
-} from '../domain/cash-benefit';
-import { courseEvents, type CourseState, type OpenCourse, OpenCourseSchema } from '../domain/course';
+import type { cashBenefitEvents, CashBenefitState, OpenCashBenefit } from '../domain/cash-benefit';
+import type { courseEvents, CourseState, OpenCourse } from '../domain/course';
 import type { CaseKind } from '../domain/engine/case';
 import type { ExternalFacts } from '../domain/engine/event-rules';
-import { type Actor, commonEventSchemas } from '../domain/engine/events';
+import type { Actor, commonEventSchemas } from '../domain/engine/events';
 import type { Ruleset } from '../domain/engine/ruleset';
 import type { EventAnswer, EventReceipt } from '../domain/engine/view';
-import {
-  fleksjobEvents,
-  type FleksjobState,
-  type OpenFleksjob,
-  OpenFleksjobSchema,
-} from '../domain/fleksjob';
+import type { fleksjobEvents, FleksjobState, OpenFleksjob } from '../domain/fleksjob';
 import type { AnyCaseView } from '../domain/kinds';
 
 export * from './failures';
 
 /**
- * Every message a case workflow understands, defined once: the API validates requests with the same
- * schemas and routes, the client sends with the same names, and the workflows register their
- * handlers from here.
+ * Every message a case workflow understands, defined once: the API serves the same routes (and
+ * validates requests with the events' schemas, `./schemas`), the client sends with the same names,
+ * and the workflows register their handlers from here. No zod here: the workflows import it.
  */
 export const TASK_QUEUE = 'ressourceforloeb';
 
@@ -85,7 +74,6 @@ export interface EventMessage {
   summary: string;
   /** Who may send it. */
   roles: ActorRole[];
-  schema: z.ZodType;
   /** Facts the case cannot know itself, which the sender gathers and sends along (a caseworker's caseload). */
   needs: Array<keyof ExternalFacts>;
 }
@@ -97,10 +85,10 @@ const externalFactsNeeded: Partial<Record<string, Array<keyof ExternalFacts>>> =
 
 const caseworkers: ActorRole[] = ['caseworker', 'admin', 'integration'];
 
-function catalog<S extends Record<string, z.ZodType>>(
-  schemas: S,
-  entries: { [T in keyof S]: [updateName: string, route: string, summary: string, roles?: ActorRole[]] },
-): { [T in keyof S & string]: EventMessage & { type: T } } {
+/** A kind's event messages, one for each event of its catalog of schemas (`S`, by type only). */
+function catalog<S extends Record<string, unknown>>(entries: {
+  [T in keyof S]: [updateName: string, route: string, summary: string, roles?: ActorRole[]];
+}): { [T in keyof S & string]: EventMessage & { type: T } } {
   return Object.fromEntries(
     Object.entries(entries).map(([type, [updateName, route, summary, roles]]) => [
       type,
@@ -110,7 +98,6 @@ function catalog<S extends Record<string, z.ZodType>>(
         route,
         summary,
         roles: roles ?? caseworkers,
-        schema: schemas[type]!,
         needs: externalFactsNeeded[type] ?? [],
       },
     ]),
@@ -138,7 +125,7 @@ const common = {
 } as const satisfies { [T in keyof typeof commonEventSchemas]: [string, string, string, ActorRole[]?] };
 
 /** A ressourceforløb's events. */
-export const courseEventMessages = catalog(courseEvents, {
+export const courseEventMessages = catalog<typeof courseEvents>({
   ...common,
   teamRecommendation: [
     'recordTeamRecommendation',
@@ -203,7 +190,7 @@ export const courseEventMessages = catalog(courseEvents, {
 });
 
 /** The fleksjob follow-up's events. */
-export const fleksjobEventMessages = catalog(fleksjobEvents, {
+export const fleksjobEventMessages = catalog<typeof fleksjobEvents>({
   ...common,
   fleksjobStarted: [
     'startFleksjob',
@@ -260,7 +247,7 @@ export const fleksjobEventMessages = catalog(fleksjobEvents, {
 });
 
 /** A kontanthjælp spell's events. */
-export const cashBenefitEventMessages = catalog(cashBenefitEvents, {
+export const cashBenefitEventMessages = catalog<typeof cashBenefitEvents>({
   ...common,
   cashBenefitInterrupted: [
     'interruptCashBenefit',
@@ -340,17 +327,4 @@ export const refusedEventSignal = defineSignal<[RefusedEventArgs]>('eventRefused
 
 export const caseStateQuery = defineQuery<AnyCaseView>('caseState');
 
-/** A new case of any kind, as the API and the client take it; without `kind` it is a ressourceforløb. */
-export const NewCaseSchema = z.preprocess(
-  (value) =>
-    value && typeof value === 'object' && !Array.isArray(value) && !('kind' in value)
-      ? { ...value, kind: 'ressourceforloeb' }
-      : value,
-  z.discriminatedUnion('kind', [
-    OpenCourseSchema.extend({ kind: z.literal('ressourceforloeb') }),
-    OpenFleksjobSchema.extend({ kind: z.literal('fleksjob') }),
-    OpenCashBenefitSchema.extend({ kind: z.literal('cash-benefit') }),
-  ]),
-);
-export type NewCase = z.output<typeof NewCaseSchema>;
-export type NewCaseInput = z.input<typeof NewCaseSchema>;
+export type { NewCase, NewCaseInput } from './schemas';

@@ -1,32 +1,5 @@
-import { defineCaseKind } from '../engine/kind';
-import { cashBenefitDeadlines } from './deadlines';
-import { cashBenefitEvents } from './events';
-import { cashBenefitRules } from './rules';
-
-/** A citizen's spell on kontanthjælp: events.ts, state.ts, rules.ts, deadlines.ts, open.ts. */
-export const cashBenefit = defineCaseKind({
-  kind: 'cash-benefit',
-  events: cashBenefitEvents,
-  rules: cashBenefitRules,
-  deadlines: cashBenefitDeadlines,
-  closed: (state) => {
-    // Version 1 rulesets end the case when the right is given; the seeds' follow-on waits for the team.
-    const legacy = state.ruleset.cashBenefit.assessment === undefined;
-    if (state.phase === 'interrupted') return 'the spell has been interrupted; it accepts no further events';
-    if (state.phase === 'sent-to-team')
-      return 'the case has been put to the rehabilitation team; it accepts no further events';
-    if (state.phase === 'right-given' && legacy)
-      return 'the spell has given the right to assessment; it accepts no further events';
-    return undefined;
-  },
-  outcome: (state) =>
-    state.phase === 'on-benefit' ||
-    (state.phase === 'right-given' && state.ruleset.cashBenefit.assessment !== undefined)
-      ? null
-      : state.phase,
-});
-
 export * from './deadlines';
 export * from './events';
+export * from './kind';
 export * from './open';
 export * from './state';

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { CaseIdentityShape } from '../engine/case';
+import { CaseIdentityShape } from '../engine/identity';
 import { commonEventSchemas, type EventsOf, id, prose } from '../engine/events';
 import { dateWithin, text } from '../engine/fields';
+import { courseEventChecks } from './checks';
 
 /**
  * The events of a ressourceforløb — the common ones and the course's own — defined once: the API
@@ -55,7 +56,7 @@ export const courseEvents = {
       plannedMeasures: z.array(text(200)).max(20).default([]),
     })
     .strict()
-    .refine((value) => value.unanimous === (value.dissent.length === 0), {
+    .refine(courseEventChecks.dissentNamedUnlessUnanimous, {
       message:
         'a recommendation that is not unanimous must name who dissented and why (and a unanimous one none)',
       path: ['dissent'],
@@ -71,7 +72,7 @@ export const courseEvents = {
       reasoning: prose(4000),
     })
     .strict()
-    .refine((value) => (value.decision === 'refuse') === (value.alternative !== undefined), {
+    .refine(courseEventChecks.refusalNamesAlternative, {
       message: 'a refusal says what the citizen is directed to instead ("none" if nothing); a grant does not',
       path: ['alternative'],
     }),
@@ -120,7 +121,7 @@ export const courseEvents = {
       lateReason: prose(2000).optional(),
     })
     .strict()
-    .refine((value) => (value.about === 'offer') === (value.offerId !== undefined), {
+    .refine(courseEventChecks.offerComplaintNamesOffer, {
       message: 'a complaint about an offer names the offer (offerId); other complaints do not',
       path: ['offerId'],
     }),

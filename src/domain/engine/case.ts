@@ -1,6 +1,5 @@
-import { z } from 'zod';
 import type { Actor, ConsentTopic } from './events';
-import { personTypedId, text } from './fields';
+import type { Citizen } from './identity';
 import type { EscalationRole, Ruleset } from './ruleset';
 import type { Instant } from './time';
 
@@ -12,26 +11,12 @@ import type { Instant } from './time';
 export const CASE_KINDS = ['ressourceforloeb', 'fleksjob', 'cash-benefit'] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
 
-/** A case ID is chosen by the municipality. It must never carry a CPR number. */
-export const CaseIdSchema = personTypedId({ min: 3, what: 'a case ID' });
-
-export const MunicipalitySchema = z.string().regex(/^\d{3}$/, 'the three-digit municipality code, e.g. 101');
-
-export const CitizenSchema = z
-  .object({
-    cpr: z.string().regex(/^\d{6}-?\d{4}$/, 'a CPR number is 10 digits, DDMMYY-XXXX'),
-    name: text(200),
-    email: z.email().optional(),
-  })
-  .strict();
-export type Citizen = z.infer<typeof CitizenSchema>;
-
-/** Who a case is about and where: every kind of case is opened with these. */
-export const CaseIdentityShape = {
-  caseId: CaseIdSchema,
-  municipality: MunicipalitySchema,
-  citizen: CitizenSchema,
-};
+/** A person acts for their own municipality; an administrator (`*`) for every one. */
+export function actsFor(actor: { municipality?: string }, municipality: string): boolean {
+  return (
+    actor.municipality === undefined || actor.municipality === '*' || actor.municipality === municipality
+  );
+}
 
 export interface CoordinatingCaseworker {
   id: string;

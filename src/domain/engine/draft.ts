@@ -9,7 +9,8 @@ import {
   type TimelineEntry,
 } from './case';
 import type { Actor, ConsentTopic } from './events';
-import { type EscalationRole, type LegalBasisKey, legalBasisFor, type Ruleset } from './ruleset';
+import { type LegalBasisKey, legalBasisFor } from './legal-basis';
+import type { EscalationRole, Ruleset } from './ruleset';
 import { addDuration, type Instant, toInstant } from './time';
 
 /**

@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { commonEventChecks } from './checks';
 import { personTypedId, text } from './fields';
-import { describeIssues } from './validation';
 
 /**
- * What every kind of case shares about events: who sends them, the events every kind accepts, and
- * how an event's data is checked against its kind's catalog.
+ * What every kind of case shares about events: who sends them and the events every kind accepts. The
+ * workflows check events with validators generated from these schemas (engine/validation.ts).
  */
 
 /** Who sent an event: every change in a case is attributed to a person and their role. */
@@ -17,13 +17,6 @@ export const ActorSchema = z
   })
   .strict();
 export type Actor = z.infer<typeof ActorSchema>;
-
-/** A person acts for their own municipality; an administrator (`*`) for every one. */
-export function actsFor(actor: { municipality?: string }, municipality: string): boolean {
-  return (
-    actor.municipality === undefined || actor.municipality === '*' || actor.municipality === municipality
-  );
-}
 
 /** An identifier a person types: never shaped like a CPR number. */
 export const id = personTypedId();
@@ -51,7 +44,7 @@ export const commonEventSchemas = {
   relativeConsent: z
     .object({ relativeId: id, consent: z.boolean(), covers: z.array(ConsentTopicSchema).max(3).default([]) })
     .strict()
-    .refine((value) => value.consent === value.covers.length > 0, {
+    .refine(commonEventChecks.consentCoversWhatItGives, {
       message: 'consent names what it covers (decisions, deadlines, meetings); a withdrawal covers nothing',
       path: ['covers'],
     }),
@@ -66,19 +59,3 @@ export type CommonEventData<T extends CommonEventType> = z.output<(typeof common
 export type EventsOf<Schemas extends Record<string, z.ZodType>> = {
   [T in keyof Schemas & string]: { type: T; data: z.output<Schemas[T]> };
 }[keyof Schemas & string];
-
-export type ParsedEvent<E = { type: string; data: unknown }> =
-  { ok: true; event: E } | { ok: false; reason: string };
-
-/** Checks an event's shape against a catalog; the reason names each invalid field so a caseworker can correct it. */
-export function parseEvent<E extends { type: string; data: unknown }>(
-  schemas: Record<string, z.ZodType>,
-  type: string,
-  data: unknown,
-): ParsedEvent<E> {
-  if (!Object.prototype.hasOwnProperty.call(schemas, type))
-    return { ok: false, reason: `unknown event type "${type}"` };
-  const result = schemas[type]!.safeParse(data);
-  if (!result.success) return { ok: false, reason: describeIssues(result.error).join('; ') };
-  return { ok: true, event: { type, data: result.data } as E };
-}

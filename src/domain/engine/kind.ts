@@ -1,5 +1,4 @@
 import type { Draft } from 'immer';
-import type { z } from 'zod';
 import type { CaseBase, CaseKind } from './case';
 import {
   advanceClockWith,
@@ -11,23 +10,21 @@ import {
   resolveEscalations,
 } from './deadlines';
 import { applyRule, type Decision, type EventRule, type ExternalFacts } from './event-rules';
-import { type Actor, type ParsedEvent, parseEvent } from './events';
+import type { Actor } from './events';
 import type { Instant } from './time';
+import { type ParsedEvent, parseEvent, type Validator } from './validation';
 
 /**
- * A kind of case is its parts: its events (the zod schemas), the rule of each event, its deadlines
+ * A kind of case is its parts: its events (the validators generated from its zod schemas, by event
+ * type: `Data` is each event's parsed data), the rule of each event, its deadlines
  * (each with what follows when it falls due), when it is closed and how it ended. `defineCaseKind`
  * turns them into the rules the workflow shell runs — the same for every kind, so adding a kind is a
  * folder of these parts and one line in `kinds.ts`.
  */
-export interface CaseKindParts<
-  S extends CaseBase,
-  Schemas extends Record<string, z.ZodType>,
-  K extends string,
-> {
+export interface CaseKindParts<S extends CaseBase, Data extends Record<string, unknown>, K extends string> {
   kind: S['kind'];
-  events: Schemas;
-  rules: { [T in keyof Schemas & string]: EventRule<S, z.output<Schemas[T]>> };
+  events: { [T in keyof Data]: Validator<Data[T]> };
+  rules: { [T in keyof Data & string]: EventRule<S, Data[T]> };
   deadlines: DeadlineDefinitions<S, K>;
   /** Why the case accepts no more events, or undefined while it does. */
   closed(state: S): string | undefined;
@@ -67,11 +64,9 @@ export interface CaseRules<S extends CaseBase, K extends string = string> {
   outcome(state: S): string | null;
 }
 
-export function defineCaseKind<
-  S extends CaseBase,
-  Schemas extends Record<string, z.ZodType>,
-  K extends string,
->(parts: CaseKindParts<S, Schemas, K>): CaseRules<S, K> {
+export function defineCaseKind<S extends CaseBase, Data extends Record<string, unknown>, K extends string>(
+  parts: CaseKindParts<S, Data, K>,
+): CaseRules<S, K> {
   const isClosed = (state: S) => parts.closed(state) !== undefined;
   const clock: Clock<S, K> = {
     deadlines: parts.deadlines,
@@ -92,7 +87,7 @@ export function defineCaseKind<
     kind: parts.kind,
     eventTypes: Object.keys(parts.events),
     deadlineKinds: Object.keys(parts.deadlines) as K[],
-    parse: (type, data) => parseEvent(parts.events, type, data),
+    parse: (type, data) => parseEvent(parts.events as Record<string, Validator<unknown>>, type, data),
     decide(state, event, actor, now, external) {
       const closed = parts.closed(state);
       if (closed) return { ok: false, reason: closed };

@@ -1,7 +1,18 @@
 import type { CaseBase, CaseKind } from './case';
 import type { Deadline } from './deadlines';
 import type { CaseRules } from './kind';
-import { type RulesetRef, rulesetRef } from './ruleset';
+import type { Ruleset } from './ruleset';
+
+/** How a case names its ruleset where the whole text is not meant: in views, lists and search attributes. */
+export interface RulesetRef {
+  name: string;
+  version: number;
+  title: string;
+}
+
+export function rulesetRef(ruleset: Ruleset): RulesetRef {
+  return { name: ruleset.name, version: ruleset.version, title: ruleset.title };
+}
 
 /**
  * What a query answers: the case's state with its deadlines worked out, and its ruleset named (its

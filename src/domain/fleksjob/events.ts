@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CaseIdentityShape } from '../engine/case';
+import { CaseIdentityShape } from '../engine/identity';
 import { commonEventSchemas, type EventsOf } from '../engine/events';
 import { text } from '../engine/fields';
 

@@ -1,0 +1,25 @@
+import { defineCaseKind } from '../engine/kind';
+import { courseEventValidators } from '../generated/event-validators';
+import { closeSettled, settlesAt } from './complaints';
+import { courseDeadlines } from './deadlines';
+import { courseRules } from './rules';
+
+/**
+ * The ressourceforløb: referral (or the citizen's own application) → rehabilitation team → the
+ * municipality's decision → the course → its outcome. Its parts: events.ts (what can happen),
+ * state.ts (what the case holds), rules.ts (what each event does), deadlines.ts (every deadline and
+ * what follows when it falls due), open.ts (a new case).
+ */
+export const course = defineCaseKind({
+  kind: 'ressourceforloeb',
+  events: courseEventValidators,
+  rules: courseRules,
+  deadlines: courseDeadlines,
+  closed: (state) =>
+    state.phase === 'concluded'
+      ? `the case was concluded (${state.outcome?.outcome}) on ${state.outcome!.at.slice(0, 10)}; it accepts no further events`
+      : undefined,
+  outcome: (state) => state.outcome?.outcome ?? null,
+  settle: closeSettled,
+  wakeUps: (state) => [settlesAt(state)],
+});
