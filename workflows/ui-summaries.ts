@@ -18,6 +18,8 @@ export const DEADLINE_NAMES: Record<string, string> = {
   'maximum-duration': '3-årsfrist',
   'existing-evidence-decision': 'frist for afgørelse på det foreliggende grundlag',
   'complaint-reconsideration': 'frist for genvurdering af klage',
+  'complaint-answer': 'borgerens svar: fastholdes klagen',
+  'complaint-forwarding': 'frist for at sende klagen til Ankestyrelsen',
   'health-advice': 'frist for sundhedskoordinatorens vurdering',
   'progression-review': 'opfølgning på arbejdsevnen i fleksjob',
   'yearly-check': 'årlig opfølgning på fleksjob',
@@ -26,6 +28,8 @@ export const DEADLINE_NAMES: Record<string, string> = {
   'temporary-period-end': 'udløb af midlertidigt fleksjob',
   'follow-up-conversation': 'opfølgningssamtale om fleksjob',
   'assessment-right': 'ret til vurdering efter et år',
+  'team-referral': 'frist for at forelægge sagen for teamet',
+  'municipal-assessment': 'afklaring efter 2 år (LAB § 36 a)',
 };
 
 export const PHASE_NAMES: Record<string, string> = {

@@ -54,6 +54,8 @@ const bodies: Record<string, unknown> = {
   recordHealthCoordinatorAdvice: { advice: 'proceed' },
   receiveComplaint: { complaintId: 'k1', about: 'grant' },
   reconsiderComplaint: { result: 'kept', reasoning: 'r' },
+  recordComplaintMaintained: { maintained: true },
+  recordComplaintForwarded: {},
   recordAppealDecision: { result: 'decision-upheld' },
   demandDecisionOnExistingEvidence: {},
   routeToPension: { basis: 'no-prospect-of-development' },
@@ -68,6 +70,11 @@ const bodies: Record<string, unknown> = {
   decidePermanentFleksjob: { decision: 'permanent' },
   recordFollowUpConversation: {},
   endFleksjob: { reason: 'other' },
+  requestFleksjobReassessment: {},
+  changeFleksjobJob: { weeklyHours: 6 },
+  sendCashBenefitCaseToTeam: {},
+  recordAfklaring: { outcome: 'team' },
+  changeCashBenefitCategory: { category: 'jobparat' },
   interruptCashBenefit: { reason: 'other' },
 };
 

@@ -55,8 +55,10 @@ test('a whole course through the API: referral to conclusion, every step answere
     ['relatives/r1/consent', { consent: true, covers: ['decisions'] }, 'in-course'],
     ['complaints', { complaintId: 'k1', about: 'offer', offerId: 'praktik-1' }, 'in-course'],
     ['complaints/k1/reconsideration', { result: 'kept', reasoning: 'the internship suits' }, 'in-course'],
+    ['complaints/k1/forwarding', {}, 'in-course'],
     ['offers/praktik-1/end', { reason: 'completed' }, 'in-course'],
-    ['conclusion', { outcome: 'job', note: 'hired by the internship' }, 'concluded'],
+    // A decision that ends the course can be complained about: the case stays open for the window.
+    ['conclusion', { outcome: 'job', note: 'hired by the internship' }, 'closing'],
   ];
   let seq = 1;
   for (const [route, body, phase] of steps) {
@@ -72,7 +74,7 @@ test('a whole course through the API: referral to conclusion, every step answere
   );
   expect(state.status).toBe(200);
   expect(state.body).toMatchObject({
-    phase: 'concluded',
+    phase: 'closing',
     outcome: { outcome: 'job' },
     kind: 'ressourceforloeb',
   });
@@ -103,6 +105,7 @@ test('a whole course through the API: referral to conclusion, every step answere
     'relativeConsent',
     'complaintReceived',
     'complaintReconsidered',
+    'complaintForwarded',
     'offerEnded',
     'courseConcluded',
   ]);

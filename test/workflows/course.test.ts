@@ -8,6 +8,8 @@ import { startTimeSkipping, type TimeSkippingHarness } from '../helpers/time-ski
 const caseworker: Actor = { id: 'cw-1', role: 'caseworker' };
 const supervisor: Actor = { id: 'sup-1', role: 'supervisor' };
 const seeds = loadRuleset('seeds-2017');
+/** The rules of cases pinned to version 1 (the recorded histories were made with them). */
+const seedsV1 = loadRuleset('seeds-2017@1');
 const DAY = 86_400_000;
 let h: TimeSkippingHarness;
 
@@ -144,8 +146,8 @@ test('a deviating municipal decision sends the case back to the team', async () 
   expect(state.deadlines.find((deadline) => deadline.id === 'team-meeting:2')?.status).toBe('pending');
 });
 
-test('a complaint not reconsidered within 4 weeks is forwarded to Ankestyrelsen and escalated', async () => {
-  await openCourse('ts-complaint');
+test('version 1: a complaint not reconsidered within 4 weeks is forwarded to Ankestyrelsen and escalated', async () => {
+  await openCourse('ts-complaint', seedsV1);
   await h.cases.send('ts-complaint', 'complaintReceived', { complaintId: 'k1', about: 'grant' }, caseworker);
   const received = await h.env.currentTimeMs();
   await h.sleepUntil(received + 27 * DAY);
@@ -159,6 +161,37 @@ test('a complaint not reconsidered within 4 weeks is forwarded to Ankestyrelsen 
   expect(mailTo('ts-complaint', 'borger@example.dk').map((message) => message.subject)).toContain(
     'Sag ts-complaint: klagen er sendt til Ankestyrelsen',
   );
+});
+
+test('version 2: a kept complaint not sent within 4 weeks escalates saying it must be sent; the citizen hears only once it was sent', async () => {
+  await openCourse('ts-complaint-v2');
+  await h.cases.send(
+    'ts-complaint-v2',
+    'complaintReceived',
+    { complaintId: 'k1', about: 'grant' },
+    caseworker,
+  );
+  const received = await h.env.currentTimeMs();
+  await h.cases.send(
+    'ts-complaint-v2',
+    'complaintReconsidered',
+    { complaintId: 'k1', result: 'kept', reasoning: 'the course fits' },
+    caseworker,
+  );
+  await h.sleepUntil(received + 29 * DAY);
+  let state = await courseState('ts-complaint-v2');
+  expect(state.complaints[0]).toMatchObject({ status: 'awaiting-forwarding', result: 'kept' });
+  const escalation = state.escalations.find(
+    (candidate) => candidate.deadlineId === 'complaint-reconsideration:k1',
+  );
+  expect(escalation?.reason).toMatch(/must be sent now/);
+  const subjects = () => mailTo('ts-complaint-v2', 'borger@example.dk').map((message) => message.subject);
+  expect(subjects()).not.toContain('Sag ts-complaint-v2: klagen er sendt til Ankestyrelsen');
+  await h.cases.send('ts-complaint-v2', 'complaintForwarded', { complaintId: 'k1' }, caseworker);
+  state = await courseState('ts-complaint-v2');
+  expect(state.complaints[0]).toMatchObject({ status: 'forwarded', forwardedBecause: 'kept' });
+  await h.sleepUntil(received + 30 * DAY);
+  expect(subjects()).toContain('Sag ts-complaint-v2: klagen er sendt til Ankestyrelsen');
 });
 
 test('a 3-year course without outcome was reminded 3 and 1 months before, and escalates at the end; unacknowledged, it reaches the head of department', async () => {
@@ -222,8 +255,8 @@ test('under the law in force, no measure within 6 months sends the course back t
   expect(deadlineOf(state, 'team-reassessment:2')?.status).toBe('met');
 });
 
-test('a refusal without complaint closes the case when the complaint window has passed', async () => {
-  await openCase('ts-refused');
+test('version 1: a refusal without complaint closes the case when the complaint window has passed', async () => {
+  await openCase('ts-refused', seedsV1);
   await h.cases.send(
     'ts-refused',
     'teamRecommendation',
@@ -270,7 +303,7 @@ test('an invalid signal is recorded as rejected, not lost; a valid one is applie
 
 test('a whole three-year course with realistic events, continuing as new along the way, keeps its state', async () => {
   const started = Date.now();
-  const start = await openCourse('ts-full', seeds, { historyLimit: 60 });
+  const start = await openCourse('ts-full', seedsV1, { historyLimit: 60 });
   await h.cases.send(
     'ts-full',
     'relativeRegistered',
