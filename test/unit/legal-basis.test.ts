@@ -54,12 +54,13 @@ describe('the legal basis a decision letter cites, as ruleset data', () => {
     ).toBe(false);
   });
 
-  test('a decision’s facts: the rule, the reasoning, and the last day to complain 4 calendar weeks on', () => {
+  test('a decision’s facts: the rule, the reasoning, and the last day to complain 4 calendar weeks on, to the end of that day', () => {
     const facts = decisionFacts(loadRuleset('law-2022'), 'decision', 'Fordi.', '2027-03-26T09:00:00.000Z');
     expect(facts).toEqual({
       decidedAt: '2027-03-26T09:00:00.000Z',
       complaintWindow: 'P4W',
-      complaintBy: '2027-04-23T09:00:00.000Z',
+      // Friday 23 April 2027, 23:59:59.999 Copenhagen summer time.
+      complaintBy: '2027-04-23T21:59:59.999Z',
       reconsiderationWithin: 'P4W',
       legalRule: DEFAULT_LEGAL_BASIS.decision.rule,
       legalSource: DEFAULT_LEGAL_BASIS.decision.source,
@@ -69,4 +70,14 @@ describe('the legal basis a decision letter cites, as ruleset data', () => {
       decisionFacts(loadRuleset('law-2022'), 'decision', undefined, '2027-03-26T09:00:00.000Z'),
     ).not.toHaveProperty('reasoning');
   });
+});
+
+test('a complaint window ending on a Saturday gives the letter the Monday after, as the case counts it', () => {
+  // Decided Saturday 2027-02-06: 4 weeks end on Saturday 2027-03-06 → Monday 2027-03-08.
+  const facts = decisionFacts(loadRuleset('law-2022'), 'decision', undefined, '2027-02-06T10:00:00.000Z');
+  expect(facts.complaintBy).toBe('2027-03-08T22:59:59.999Z');
+  // A version 1 ruleset (no calendar) keeps the instant 4 weeks on.
+  expect(
+    decisionFacts(loadRuleset('law-2022@1'), 'decision', undefined, '2027-02-06T10:00:00.000Z').complaintBy,
+  ).toBe('2027-03-06T10:00:00.000Z');
 });

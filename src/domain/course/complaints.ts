@@ -2,8 +2,7 @@ import type { Draft } from 'immer';
 import { breachAndEscalate, type DeadlineDefinitions, withinLimit } from '../engine/deadlines';
 import { type CaseDraft, escalate, notify, record, SYSTEM } from '../engine/draft';
 import type { EventRule } from '../engine/event-rules';
-import { endOfDay, rollToWorkingDay } from '../engine/calendar';
-import { addDuration, type Instant, toEpochMs, toInstant } from '../engine/time';
+import { addDuration, citizenTimeEnds, type Instant, toEpochMs, toInstant } from '../engine/time';
 import type { CourseEventData } from './events';
 import { type Complaint, type CourseState, offerRefusal } from './state';
 
@@ -17,7 +16,6 @@ type ComplaintEvent =
 export type ComplaintDeadlineKind = 'complaint-reconsideration' | 'complaint-answer' | 'complaint-forwarding';
 
 const day = (instant: Instant) => instant.slice(0, 10);
-const DAY_MS = 86_400_000;
 
 /**
  * Complaints (seed 002; Rsl. §§ 66–67; BEK 861/2025 §§ 11–13), all in this file: when a complaint
@@ -48,31 +46,9 @@ function decisionAt(state: CourseState, about: Complaint['about'], offerId?: str
   }
 }
 
-/**
- * The end of a time the citizen has to act, counted from the day they received a decision (Digital
- * Post: the day it was sent) to the end of the last day; in the ruleset's calendar, a last day that is
- * not a working day moves to the end of the next one. Without a calendar (rulesets before 2026-12):
- * calendar days to the end of the last day in UTC.
- */
-function citizenTimeEnds(
-  state: CourseState,
-  decidedAt: Instant,
-  within: string,
-  receivedOn?: string,
-): number {
-  const calendar = state.ruleset.calendar;
-  if (!calendar) {
-    const receipt = receivedOn ?? day(decidedAt);
-    return addDuration(`${receipt}T00:00:00.000Z`, within) + DAY_MS - 1;
-  }
-  // Noon UTC lies on the same calendar date in Denmark.
-  const from = receivedOn ? `${receivedOn}T12:00:00.000Z` : decidedAt;
-  return rollToWorkingDay(endOfDay(addDuration(from, within, calendar), calendar), calendar);
-}
-
 /** The end of the complaint window for a decision (Rsl. § 67: 4 weeks from receipt). */
 export function complaintWindowEnds(state: CourseState, decidedAt: Instant, receivedOn?: string): number {
-  return citizenTimeEnds(state, decidedAt, state.ruleset.complaints.window, receivedOn);
+  return citizenTimeEnds(state.ruleset.calendar, decidedAt, state.ruleset.complaints.window, receivedOn);
 }
 
 const findComplaint = (state: CourseState, complaintId: string) =>
@@ -401,7 +377,11 @@ export const complaintDeadlines: DeadlineDefinitions<CourseState, ComplaintDeadl
         .map((complaint) => ({
           id: `complaint-answer:${complaint.id}`,
           startedAt: complaint.reconsideredAt!,
-          dueAtMs: citizenTimeEnds(state, complaint.reconsideredAt!, partial.citizenAnswersWithin),
+          dueAtMs: citizenTimeEnds(
+            state.ruleset.calendar,
+            complaint.reconsideredAt!,
+            partial.citizenAnswersWithin,
+          ),
           reminders: [],
           ...(complaint.answer ? { metAt: complaint.answer.at } : {}),
           void: false,

@@ -11,7 +11,7 @@ import {
 import type { Actor, ConsentTopic } from './events';
 import { type LegalBasisKey, legalBasisFor } from './legal-basis';
 import type { EscalationRole, Ruleset } from './ruleset';
-import { addDuration, type Instant, toInstant } from './time';
+import { addDuration, citizenTimeEnds, type Instant, toInstant } from './time';
 
 /**
  * Helpers that change a case of any kind inside an immer `produce`: they keep the timeline, the
@@ -67,7 +67,13 @@ export function decisionFacts(
   return {
     decidedAt: at,
     complaintWindow: ruleset.complaints.window,
-    complaintBy: toInstant(addDuration(at, ruleset.complaints.window)),
+    // The last day as the case counts it (in its calendar, moved off a day off); rulesets without a
+    // calendar keep the instant they always gave.
+    complaintBy: toInstant(
+      ruleset.calendar
+        ? citizenTimeEnds(ruleset.calendar, at, ruleset.complaints.window)
+        : addDuration(at, ruleset.complaints.window),
+    ),
     reconsiderationWithin: ruleset.complaints.reconsideration.within,
     legalRule: legal.rule,
     legalSource: legal.source,

@@ -1,4 +1,4 @@
-import { type CaseCalendar, shiftInCalendar } from './calendar';
+import { type CaseCalendar, endOfDay, rollToWorkingDay, shiftInCalendar } from './calendar';
 
 /**
  * Instants are ISO-8601 strings in UTC (`2026-11-22T10:00:00.000Z`) in state and messages, and epoch
@@ -121,4 +121,25 @@ export function scaleDuration(duration: IsoDuration, n: number): IsoDuration {
     p.seconds ? `${+(p.seconds * n).toFixed(3)}S` : '',
   ].join('');
   return `P${date}${time ? `T${time}` : ''}` === 'P' ? 'PT0S' : `P${date}${time ? `T${time}` : ''}`;
+}
+
+/**
+ * The end of a time a citizen has to act (a complaint window, an answer after partial medhold),
+ * counted from the day they received a decision — the day it was sent (Digital Post), or `receivedOn`
+ * — to the end of the last day. In a calendar, a last day that is not a working day moves to the end
+ * of the next one; without one (rulesets before 2026-12), calendar days to the end of the day in UTC.
+ */
+export function citizenTimeEnds(
+  calendar: CaseCalendar | null | undefined,
+  from: Instant,
+  within: IsoDuration,
+  receivedOn?: string,
+): number {
+  if (!calendar) {
+    const receipt = receivedOn ?? from.slice(0, 10);
+    return addDuration(`${receipt}T00:00:00.000Z`, within) + 86_400_000 - 1;
+  }
+  // Noon UTC lies on the same calendar date in Denmark.
+  const start = receivedOn ? `${receivedOn}T12:00:00.000Z` : from;
+  return rollToWorkingDay(endOfDay(addDuration(start, within, calendar), calendar), calendar);
 }
