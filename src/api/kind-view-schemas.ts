@@ -46,7 +46,9 @@ export const course = {
           .enum(['fleksjob', 'foertidspension', 'revalidering', 'other-measures', 'none'])
           .optional(),
         reasoning: z.string(),
-        grantedUntil: date.optional().meta({ description: 'With a grant: the last day of the granted period' }),
+        grantedUntil: date
+          .optional()
+          .meta({ description: 'With a grant: the last day of the granted period' }),
         followsRecommendation: z.boolean(),
         stands: z.boolean(),
       })

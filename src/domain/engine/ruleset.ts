@@ -21,7 +21,14 @@ const limit = z.object({ within: duration, reminders, source }).strict();
  * services law, a municipal health measure, or something else. LAB § 113, stk. 2 counts only the
  * first five toward the first measure within 6 months.
  */
-export const MeasureBasisSchema = z.enum(['lab-kap-11', 'lab-kap-12', 'lab-kap-14', 'social', 'health', 'other']);
+export const MeasureBasisSchema = z.enum([
+  'lab-kap-11',
+  'lab-kap-12',
+  'lab-kap-14',
+  'social',
+  'health',
+  'other',
+]);
 export type MeasureBasis = z.infer<typeof MeasureBasisSchema>;
 
 export const EscalationRoleSchema = z.enum(['supervisor', 'head-of-department']);
