@@ -16,6 +16,7 @@ export const DEADLINE_NAMES: Record<string, string> = {
   'real-offer': '1-årsfrist for reelt tilbud',
   'first-measure': 'frist for første indsats',
   'maximum-duration': '3-årsfrist',
+  'what-follows': 'frist for beslutning om, hvad der følger efter forløbet',
   'existing-evidence-decision': 'frist for afgørelse på det foreliggende grundlag',
   'complaint-reconsideration': 'frist for genvurdering af klage',
   'complaint-answer': 'borgerens svar: fastholdes klagen',

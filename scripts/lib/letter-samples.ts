@@ -200,7 +200,8 @@ function courseCases(ruleset: Ruleset, law: Ruleset): AnyCaseState[] {
   cases.push(s(state, 'municipalDecision', grant, at('P1M')));
   state = withPeople(course, open('KBH-2027-0005', law), at('P1D'));
   state = s(state, 'teamRecommendation', recommend('ressourceforloeb'), at('P3W'));
-  state = s(state, 'municipalDecision', grant, at('P1M'));
+  // The law's grant says until when the course is granted ("frem til").
+  state = s(state, 'municipalDecision', { ...grant, grantedUntil: '2029-02-04' }, at('P1M'));
   cases.push(weekByWeek(course, state, at('P8M')));
 
   // A specialist advises against a running offer; pension instead of a course; a concluded course.

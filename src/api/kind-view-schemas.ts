@@ -1,6 +1,7 @@
 import 'zod-openapi';
 import { z } from 'zod';
 import { OfferKindSchema, OutcomeSchema, RecommendationSchema } from '../domain/course/events';
+import { MeasureBasisSchema } from '../domain/engine/ruleset';
 
 export const instant = z
   .string()
@@ -45,12 +46,29 @@ export const course = {
           .enum(['fleksjob', 'foertidspension', 'revalidering', 'other-measures', 'none'])
           .optional(),
         reasoning: z.string(),
+        grantedUntil: date
+          .optional()
+          .meta({ description: 'With a grant: the last day of the granted period' }),
         followsRecommendation: z.boolean(),
         stands: z.boolean(),
       })
       .strict(),
   ),
-  course: z.object({ startedAt: instant }).strict().optional(),
+  course: z
+    .object({
+      startedAt: instant,
+      grants: z
+        .array(z.object({ at: instant, grantedUntil: date }).strict())
+        .optional()
+        .meta({ description: 'Each period the course was granted for ("frem til")' }),
+      specialReasons: z
+        .object({ reasoning: z.string(), at: instant })
+        .strict()
+        .optional()
+        .meta({ description: 'Særlige grunde: no return to the team at the first-measure limit' }),
+    })
+    .strict()
+    .optional(),
   refusedAt: instant.optional(),
   offers: z.array(
     z
@@ -60,6 +78,7 @@ export const course = {
         real: z.boolean(),
         plannedStart: date,
         description: z.string().optional(),
+        basis: MeasureBasisSchema.optional(),
         registeredAt: instant,
         status: z.enum(['planned', 'awaiting-health-advice', 'started', 'ended', 'withdrawn']),
         startedAt: instant.optional(),

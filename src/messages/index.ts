@@ -151,6 +151,11 @@ export const courseEventMessages = catalog<typeof courseEvents>({
     'offers/:offerId/health-coordinator-advice',
     "Record the regional health coordinator's advice",
   ],
+  specialReasonsRecorded: [
+    'recordSpecialReasons',
+    'first-measure/special-reasons',
+    'Record særlige grunde: the case does not go back to the team if no measure has started in time (LAB § 113, stk. 2)',
+  ],
   complaintReceived: [
     'receiveComplaint',
     'complaints',

@@ -52,6 +52,7 @@ const bodies: Record<string, unknown> = {
   recordSpecialistAdvice: { specialty: 'psykiatri' },
   requestHealthCoordinator: {},
   recordHealthCoordinatorAdvice: { advice: 'proceed' },
+  recordSpecialReasons: { reasoning: 'r' },
   receiveComplaint: { complaintId: 'k1', about: 'grant' },
   reconsiderComplaint: { result: 'kept', reasoning: 'r' },
   recordComplaintMaintained: { maintained: true },

@@ -108,12 +108,18 @@ export const events = {
   otherOffer: (offerId = 'o2') => ({ offerId, kind: 'mentor', real: false, plannedStart: '2027-03-01' }),
 } as const;
 
+/** The grant `inCourse` sends: under a ruleset with a granted period, for 3 years ("frem til" 2030-02-03). */
+export function grantFor(rules: Ruleset): Record<string, unknown> {
+  return rules.course.grantedPeriod ? { ...events.grant, grantedUntil: GRANTED_UNTIL } : events.grant;
+}
+export const GRANTED_UNTIL = '2030-02-03';
+
 /** Referral → team → decision to grant → in course, starting at T0 + 1 month. */
 export function inCourse(rules: Ruleset = seeds): CourseState {
   let state = open(rules);
   state = send(state, 'caseworkerAssigned', events.assign, after('P1W'));
   state = send(state, 'teamRecommendation', events.recommendCourse, after('P3W'));
-  return send(state, 'municipalDecision', events.grant, after('P1M'));
+  return send(state, 'municipalDecision', grantFor(rules), after('P1M'));
 }
 
 export const COURSE_START = after('P1M');

@@ -14,6 +14,7 @@ import { WORKFLOW_BUNDLE_PATH } from './paths';
 import { registerSearchAttributes } from './search-attributes';
 import { RecordingMailer } from './recording-mailer';
 import { memoryLedger } from '../../src/notifications/ledger';
+import { loadRuleset } from '../../src/config/rulesets';
 
 installQuietRuntime();
 
@@ -83,10 +84,18 @@ export async function startTimeSkipping(
         { recommends: 'ressourceforloeb', unanimous: true, citizenAttendedWholeMeeting: true },
         actor,
       );
+      // Under a ruleset with a granted period (the law, version 2) a grant says until when: 2 years on.
+      const { ruleset } = await cases.state(caseId);
+      const current = loadRuleset(ruleset.name);
+      const rules =
+        current.version === ruleset.version ? current : loadRuleset(`${ruleset.name}@${ruleset.version}`);
+      const grantedUntil = rules.course.grantedPeriod
+        ? new Date((await env.currentTimeMs()) + 730 * 24 * 3600 * 1000).toISOString().slice(0, 10)
+        : undefined;
       await cases.send(
         caseId,
         'municipalDecision',
-        { decision: 'grant-course', reasoning: 'as recommended' },
+        { decision: 'grant-course', reasoning: 'as recommended', ...(grantedUntil ? { grantedUntil } : {}) },
         actor,
       );
       return env.currentTimeMs();

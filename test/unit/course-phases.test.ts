@@ -102,6 +102,7 @@ const payloads: Record<CourseEventType, unknown> = {
   teamRecommendation: events.recommendCourse,
   municipalDecision: events.grant,
   offerRegistered: events.realOffer('o9'),
+  specialReasonsRecorded: { reasoning: 'the citizen is in hospital' },
   offerStarted: { offerId: 'o1' },
   offerEnded: { offerId: 'o1', reason: 'withdrawn' },
   specialistAdvisedAgainst: { offerId: 'o1', specialty: 'psykiatri' },
@@ -130,6 +131,8 @@ const accepted: Record<CourseEventType, Phase[]> = {
   teamRecommendation: [R, A, C],
   municipalDecision: [A],
   offerRegistered: [C],
+  // Under the seeds a late first measure escalates: there is no return to the team to waive.
+  specialReasonsRecorded: [],
   offerStarted: [C],
   offerEnded: [C],
   specialistAdvisedAgainst: [C],

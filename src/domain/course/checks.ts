@@ -9,6 +9,9 @@ export const courseEventChecks = {
   /** A refusal says what the citizen is directed to instead; a grant does not. */
   refusalNamesAlternative: (value: { decision: string; alternative?: string | undefined }) =>
     (value.decision === 'refuse') === (value.alternative !== undefined),
+  /** Only a grant gives the period the course is granted for ("frem til"). */
+  grantedUntilOnlyWithGrant: (value: { decision: string; grantedUntil?: string | undefined }) =>
+    value.grantedUntil === undefined || value.decision === 'grant-course',
   /** A complaint about an offer names the offer; other complaints do not. */
   offerComplaintNamesOffer: (value: { about: string; offerId?: string | undefined }) =>
     (value.about === 'offer') === (value.offerId !== undefined),

@@ -2,11 +2,13 @@ import {
   breachAndEscalate,
   caseworkerWaitingTime,
   type Deadline,
+  remindersBefore,
   type DeadlineDefinitions,
   withinLimit,
 } from '../engine/deadlines';
-import { type CaseDraft, escalate, notify } from '../engine/draft';
-import { type Instant, toEpochMs } from '../engine/time';
+import { startOfDate } from '../engine/calendar';
+import { type CaseDraft, escalate, notify, record, SYSTEM } from '../engine/draft';
+import { type Instant, subtractDuration, toEpochMs } from '../engine/time';
 import { complaintDeadlines, type ComplaintDeadlineKind } from './complaints';
 import type { CourseState } from './state';
 
@@ -23,6 +25,7 @@ export type CourseDeadlineKind =
   | 'real-offer'
   | 'first-measure'
   | 'maximum-duration'
+  | 'what-follows'
   | 'existing-evidence-decision'
   | ComplaintDeadlineKind
   | 'health-advice';
@@ -34,9 +37,15 @@ const closed = (state: CourseState) => state.phase === 'concluded' || state.phas
 /** The course's clocks run while the course does; a met or breached one stays in the record. */
 const courseRunning = (state: CourseState) => state.phase === 'in-course';
 
+/** Whether an offer counts as a first measure: every one, or under the law only those on the ruleset's bases. */
+function countsAsMeasure(state: CourseState, offer: CourseState['offers'][number]): boolean {
+  const countsOnly = state.ruleset.course.firstMeasure.countsOnly;
+  return !countsOnly || (offer.basis !== undefined && countsOnly.includes(offer.basis));
+}
+
 function startTimes(state: CourseState, realOnly: boolean): Instant[] {
   return state.offers
-    .filter((offer) => offer.startedAt && (!realOnly || offer.real))
+    .filter((offer) => offer.startedAt && (realOnly ? offer.real : countsAsMeasure(state, offer)))
     .map((offer) => offer.startedAt!)
     .sort((a, b) => toEpochMs(a) - toEpochMs(b));
 }
@@ -157,6 +166,18 @@ export const courseDeadlines: DeadlineDefinitions<CourseState, CourseDeadlineKin
     },
     onDue(draft, deadline) {
       if (draft.ruleset.course.firstMeasure.onBreach === 'back-to-team') {
+        const special = draft.course?.specialReasons;
+        if (special) {
+          record(draft as CaseDraft, {
+            at: deadline.dueAt,
+            actor: SYSTEM,
+            type: 'specialReasonsApplied',
+            outcome: 'recorded',
+            summary: `no counting measure has started, but særlige grunde were recorded on ${special.at.slice(0, 10)}: the case does not go back to the team`,
+            reason: special.reasoning,
+          });
+          return;
+        }
         draft.teamReviews.push({ requestedAt: deadline.dueAt, reason: 'reassessment' });
         notify(
           draft as CaseDraft,
@@ -194,6 +215,45 @@ export const courseDeadlines: DeadlineDefinitions<CourseState, CourseDeadlineKin
       ];
     },
     onDue: breachAndEscalate,
+  },
+
+  /**
+   * Law (LAB § 113, stk. 4): before the granted period ends the municipality decides what follows —
+   * a conclusion, a routing to pension, or (after a new team review) a new grant. If it has not, the
+   * course and its benefit continue (nothing ends by itself) and the case escalates.
+   */
+  'what-follows': {
+    label: 'the municipality decides what follows the granted period',
+    remind: ['caseworker'],
+    instances: (state) => {
+      const rule = state.ruleset.course.grantedPeriod;
+      const grants = state.course?.grants ?? [];
+      if (!rule) return [];
+      const endedAt = state.outcome && state.outcome.outcome !== 'refused' ? state.outcome.at : undefined;
+      return grants.map((grant, index) => {
+        const dueAtMs = subtractDuration(
+          startOfDate(grant.grantedUntil, state.ruleset.calendar),
+          rule.decideBefore,
+          state.ruleset.calendar,
+        );
+        const metAt = grants[index + 1]?.at ?? endedAt;
+        return {
+          id: `what-follows:${index + 1}`,
+          startedAt: grant.at,
+          dueAtMs,
+          reminders: remindersBefore(dueAtMs, rule.reminders, state.ruleset.calendar),
+          ...(rule.source ? { source: rule.source } : {}),
+          metAt,
+          void: !courseRunning(state) && !metAt,
+        };
+      });
+    },
+    onDue: (draft, deadline) =>
+      breachAndEscalate(
+        draft,
+        deadline,
+        'nothing is decided about what follows the granted period: the course and its benefit continue until it is',
+      ),
   },
 
   'existing-evidence-decision': {

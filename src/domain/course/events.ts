@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CaseIdentityShape } from '../engine/identity';
 import { commonEventSchemas, type EventsOf, id, prose } from '../engine/events';
 import { dateWithin, text } from '../engine/fields';
+import { MeasureBasisSchema } from '../engine/ruleset';
 import { courseEventChecks } from './checks';
 
 /**
@@ -70,11 +71,17 @@ export const courseEvents = {
         .enum(['fleksjob', 'foertidspension', 'revalidering', 'other-measures', 'none'])
         .optional(),
       reasoning: prose(4000),
+      /** With a grant: the last day of the period the course is granted for ("frem til"). */
+      grantedUntil: dateWithin('2000-01-01', '2099-12-31').optional(),
     })
     .strict()
     .refine(courseEventChecks.refusalNamesAlternative, {
       message: 'a refusal says what the citizen is directed to instead ("none" if nothing); a grant does not',
       path: ['alternative'],
+    })
+    .refine(courseEventChecks.grantedUntilOnlyWithGrant, {
+      message: 'only a grant gives the period the course is granted for (grantedUntil)',
+      path: ['grantedUntil'],
     }),
 
   offerRegistered: z
@@ -85,8 +92,16 @@ export const courseEvents = {
       real: z.boolean(),
       plannedStart: dateWithin('2000-01-01', '2099-12-31'),
       description: prose(500).optional(),
+      /** The measure's legal basis; under the law only some count as the first measure (LAB § 113, stk. 2). */
+      basis: MeasureBasisSchema.optional(),
     })
     .strict(),
+
+  /**
+   * "Særlige grunde" (LAB § 113, stk. 2): why the case need not go back to the team when no counting
+   * measure has started within the first-measure limit.
+   */
+  specialReasonsRecorded: z.object({ reasoning: prose(4000) }).strict(),
 
   offerStarted: z.object({ offerId: id }).strict(),
 

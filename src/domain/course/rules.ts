@@ -1,7 +1,8 @@
 import { resolveDeadlines } from '../engine/deadlines';
 import { notify } from '../engine/draft';
 import { commonEventRules, type EventRule } from '../engine/event-rules';
-import type { Instant } from '../engine/time';
+import { addDuration, type Instant } from '../engine/time';
+import { startOfDate } from '../engine/calendar';
 import { courseDeadlines } from './deadlines';
 import { complaintRules } from './complaints';
 import type { CourseEventData, CourseEventType, Recommendation } from './events';
@@ -30,6 +31,40 @@ function requirePhase(state: CourseState, allowed: CourseState['phase'][], what:
 
 /** Seed 000's specialist veto: a proposal, not law; rulesets without the field keep it on. */
 const vetoApplies = (state: CourseState) => state.ruleset.course.specialistVeto?.applies !== false;
+
+/** Under a ruleset with a granted period: a grant must give one, within the period's bounds. */
+function grantedPeriodRefusal(
+  state: CourseState,
+  data: CourseEventData<'municipalDecision'>,
+  at: Instant,
+): string | undefined {
+  const rule = state.ruleset.course.grantedPeriod;
+  if (!rule || data.decision !== 'grant-course') return undefined;
+  if (!data.grantedUntil)
+    return rule.requireGrantedUntil
+      ? `a grant says until when the course is granted (grantedUntil)${rule.source ? ` (${rule.source})` : ''}`
+      : undefined;
+  const end = startOfDate(data.grantedUntil, state.ruleset.calendar);
+  if (rule.minimum && end < addDuration(at, rule.minimum, state.ruleset.calendar))
+    return `a course is granted for at least ${rule.minimum}: ${data.grantedUntil} is too soon`;
+  if (rule.maximum && end > addDuration(at, rule.maximum, state.ruleset.calendar))
+    return `a course is granted for at most ${rule.maximum}: ${data.grantedUntil} is too late`;
+  return undefined;
+}
+
+/** A new grant during a course: only a grant, with a new period, after a new team review recommending a course. */
+function newGrantRefusal(state: CourseState, data: CourseEventData<'municipalDecision'>): string | undefined {
+  if (data.decision !== 'grant-course')
+    return 'during a course the municipality ends it by concluding it (courseConcluded) or routing it to pension, not by a refusal';
+  const last = state.decisions[state.decisions.length - 1];
+  const recommendation = state.teamRecommendations[state.teamRecommendations.length - 1];
+  if (!recommendation || !last || recommendation.at <= last.at)
+    return 'a new course needs a new review by the rehabilitation team first';
+  if (recommendation.recommends !== 'ressourceforloeb')
+    return `the team's new review recommends ${recommendation.recommends}, not a new course`;
+  if (!data.grantedUntil) return 'a new grant says until when the course is granted (grantedUntil)';
+  return undefined;
+}
 
 /** What a refusal directs the citizen to, in the recommendation's terms. */
 const alternativeAsRecommendation: Record<string, Recommendation | undefined> = {
@@ -84,11 +119,44 @@ export const courseRules: { [T in CourseEventType]: EventRule<CourseState, Cours
   },
 
   municipalDecision: {
-    refuse: (state) =>
-      state.phase === 'referred'
-        ? 'the municipality decides on the basis of the team’s recommendation: the team has not recommended yet'
-        : requirePhase(state, ['awaiting-decision'], 'a decision'),
+    refuse: (state, data, { at }) => {
+      if (state.phase === 'referred')
+        return 'the municipality decides on the basis of the team’s recommendation: the team has not recommended yet';
+      if (state.phase === 'in-course' && state.ruleset.course.grantedPeriod) {
+        const refusal = newGrantRefusal(state, data);
+        if (refusal) return refusal;
+      } else {
+        const phase = requirePhase(state, ['awaiting-decision'], 'a decision');
+        if (phase) return phase;
+      }
+      return grantedPeriodRefusal(state, data, at);
+    },
     apply: (draft, data, { at }) => {
+      if (draft.phase === 'in-course') {
+        // A new grant after a new team review: the course goes on for a new period.
+        draft.decisions.push({
+          at,
+          decision: data.decision,
+          reasoning: data.reasoning,
+          grantedUntil: data.grantedUntil!,
+          followsRecommendation: true,
+          stands: true,
+        });
+        (draft.course!.grants ??= []).push({ at, grantedUntil: data.grantedUntil! });
+        notify(
+          draft,
+          `decision-${draft.decisions.length}`,
+          'decision',
+          ['citizen', 'relatives'],
+          { decision: data.decision, alternative: '' },
+          at,
+          { reasoning: data.reasoning },
+        );
+        return {
+          summary: `the municipality grants a new course period until ${data.grantedUntil}, following the team`,
+          reason: data.reasoning,
+        };
+      }
       const recommendation = draft.teamRecommendations[draft.teamRecommendations.length - 1]!;
       const follows =
         data.decision === 'grant-course'
@@ -103,11 +171,14 @@ export const courseRules: { [T in CourseEventType]: EventRule<CourseState, Cours
         decision: data.decision,
         ...(data.alternative ? { alternative: data.alternative } : {}),
         reasoning: data.reasoning,
+        ...(data.grantedUntil ? { grantedUntil: data.grantedUntil } : {}),
         followsRecommendation: follows,
         stands,
       });
       const what =
-        data.decision === 'grant-course' ? 'grant a course' : `refuse a course (${data.alternative})`;
+        data.decision === 'grant-course'
+          ? `grant a course${data.grantedUntil ? ` until ${data.grantedUntil}` : ''}`
+          : `refuse a course (${data.alternative})`;
       if (!stands) {
         draft.phase = 'referred';
         draft.teamReviews.push({ requestedAt: at, reason: 'deviation' });
@@ -127,6 +198,7 @@ export const courseRules: { [T in CourseEventType]: EventRule<CourseState, Cours
       if (data.decision === 'grant-course') {
         draft.phase = 'in-course';
         draft.course ??= { startedAt: at };
+        if (data.grantedUntil) (draft.course.grants ??= []).push({ at, grantedUntil: data.grantedUntil });
       } else {
         draft.phase = 'refused';
         draft.refusedAt = at;
@@ -158,11 +230,14 @@ export const courseRules: { [T in CourseEventType]: EventRule<CourseState, Cours
         real: data.real,
         plannedStart: data.plannedStart,
         ...(data.description ? { description: data.description } : {}),
+        ...(data.basis ? { basis: data.basis } : {}),
         registeredAt: at,
         status: 'planned',
       });
+      const countsOnly = draft.ruleset.course.firstMeasure.countsOnly;
+      const counts = !countsOnly || (data.basis !== undefined && countsOnly.includes(data.basis));
       return {
-        summary: `${data.real ? 'real ' : ''}offer ${data.offerId} (${data.kind}) registered, planned to start ${data.plannedStart}`,
+        summary: `${data.real ? 'real ' : ''}offer ${data.offerId} (${data.kind}${data.basis ? `, ${data.basis}` : ''}) registered, planned to start ${data.plannedStart}${counts ? '' : '; it does not count as the first measure (LAB § 113, stk. 2)'}`,
       };
     },
   },
@@ -294,6 +369,32 @@ export const courseRules: { [T in CourseEventType]: EventRule<CourseState, Cours
       offer.status = 'planned';
       return {
         summary: `the health coordinator advises to ${data.advice === 'adjust' ? 'adjust' : 'go ahead with'} offer ${offer.id}: it may start`,
+      };
+    },
+  },
+
+  specialReasonsRecorded: {
+    refuse: (state) => {
+      const phase = requirePhase(state, ['in-course'], 'recording særlige grunde');
+      if (phase) return phase;
+      if (state.ruleset.course.firstMeasure.onBreach !== 'back-to-team')
+        return 'under this ruleset a late first measure escalates; it does not send the case back to the team';
+      if (state.course!.specialReasons)
+        return `særlige grunde were already recorded on ${day(state.course!.specialReasons.at)}`;
+      const firstMeasure = resolveDeadlines(courseDeadlines, state).find(
+        (deadline) => deadline.kind === 'first-measure',
+      );
+      if (firstMeasure?.status === 'met') return 'a first measure has already started';
+      if (firstMeasure?.status === 'breached')
+        return `the first-measure limit passed on ${day(firstMeasure.dueAt)}: the case has gone back to the team`;
+      return undefined;
+    },
+    apply: (draft, data, { at }) => {
+      draft.course!.specialReasons = { reasoning: data.reasoning, at };
+      return {
+        summary:
+          'særlige grunde recorded (LAB § 113, stk. 2): if no measure has started within the limit, the case does not go back to the team',
+        reason: data.reasoning,
       };
     },
   },

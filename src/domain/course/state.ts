@@ -39,6 +39,8 @@ export interface DecisionRecord {
   decision: 'grant-course' | 'refuse';
   alternative?: CourseEventData<'municipalDecision'>['alternative'];
   reasoning: string;
+  /** With a grant: the last day of the period it grants ("frem til"). */
+  grantedUntil?: string;
   followsRecommendation: boolean;
   /** A decision that deviates from the recommendation stands only after the team has seen the case again. */
   stands: boolean;
@@ -52,6 +54,7 @@ export interface Offer {
   real: boolean;
   plannedStart: string;
   description?: string;
+  basis?: CourseEventData<'offerRegistered'>['basis'];
   registeredAt: Instant;
   status: OfferStatus;
   startedAt?: Instant;
@@ -108,7 +111,13 @@ export interface CourseState extends CaseBase {
   decisionRequests: DecisionRequest[];
   teamRecommendations: TeamRecommendationRecord[];
   decisions: DecisionRecord[];
-  course?: { startedAt: Instant };
+  course?: {
+    startedAt: Instant;
+    /** Each period the course was granted for, in order (rulesets with a granted period). */
+    grants?: { at: Instant; grantedUntil: string }[];
+    /** "Særlige grunde" recorded: the first-measure limit does not send the case back to the team. */
+    specialReasons?: { reasoning: string; at: Instant };
+  };
   refusedAt?: Instant;
   offers: Offer[];
   complaints: Complaint[];

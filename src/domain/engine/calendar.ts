@@ -74,6 +74,14 @@ export function isWorkingDay(epochMs: number, calendar?: CaseCalendar | null): b
   return holidayOn(isoDate, calendar) === undefined;
 }
 
+/** The first millisecond of a calendar date (YYYY-MM-DD) in the calendar's zone; without a calendar, in UTC. */
+export function startOfDate(isoDate: string, calendar?: CaseCalendar | null): number {
+  if (!calendar) return Date.parse(`${isoDate}T00:00:00.000Z`);
+  const date = DateTime.fromISO(isoDate, { zone: calendar.zone }).startOf('day');
+  if (!date.isValid) throw new RangeError(`not a calendar date in ${calendar.zone}: "${isoDate}"`);
+  return date.toMillis();
+}
+
 /** The last millisecond (23:59:59.999 local time) of the calendar date of an instant. */
 export function endOfDay(epochMs: number, calendar: CaseCalendar): number {
   return local(epochMs, calendar).endOf('day').toMillis();

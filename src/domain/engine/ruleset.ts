@@ -16,6 +16,21 @@ const source = z.string().min(1).max(300).optional();
 /** A time limit with reminders ahead of it, and where the rule comes from. */
 const limit = z.object({ within: duration, reminders, source }).strict();
 
+/**
+ * The legal basis of a measure (an offer): LAB kapitel 11, 12 or 14, a measure under the social
+ * services law, a municipal health measure, or something else. LAB § 113, stk. 2 counts only the
+ * first five toward the first measure within 6 months.
+ */
+export const MeasureBasisSchema = z.enum([
+  'lab-kap-11',
+  'lab-kap-12',
+  'lab-kap-14',
+  'social',
+  'health',
+  'other',
+]);
+export type MeasureBasis = z.infer<typeof MeasureBasisSchema>;
+
 export const EscalationRoleSchema = z.enum(['supervisor', 'head-of-department']);
 
 /** The rule a decision letter gives as its legal basis (FVL § 24): what it says, in Danish, and where it is written. */
@@ -71,7 +86,34 @@ export const RulesetSchema = z
         /** The course ends at this age at the latest (seeds and law: 3 years). */
         maximumDuration: limit,
         /** Course start → some measure must have started; what a breach does differs between the seeds and the law. */
-        firstMeasure: limit.extend({ onBreach: z.enum(['escalate', 'back-to-team']) }).strict(),
+        firstMeasure: limit
+          .extend({
+            onBreach: z.enum(['escalate', 'back-to-team']),
+            /**
+             * Only measures on these bases meet the deadline (LAB § 113, stk. 2); an offer registered
+             * without a basis then does not count. Absent (version 1 rulesets): every measure counts.
+             */
+            countsOnly: z.array(MeasureBasisSchema).min(1).optional(),
+          })
+          .strict(),
+        /**
+         * Law (LAB § 113, stk. 4; § 114): a course is granted for a period ("frem til" a date). The
+         * municipality decides what follows `decideBefore` the end of the period; if it has not, the
+         * course and its benefit continue and the case escalates. `requireGrantedUntil`: a grant must
+         * give the end date; `minimum`/`maximum`: how long a granted period may be (1–3 years).
+         * Absent (version 1 rulesets): a grant gives no period and nothing is due before it ends.
+         */
+        grantedPeriod: z
+          .object({
+            decideBefore: duration,
+            reminders,
+            requireGrantedUntil: z.boolean(),
+            minimum: duration.optional(),
+            maximum: duration.optional(),
+            source,
+          })
+          .strict()
+          .optional(),
         /** Seeds: an offer a medical specialist advised against may not start (absent: on, as before). */
         specialistVeto: z.object({ applies: z.boolean(), source }).strict().optional(),
         /** The citizen demanded a decision on the existing evidence → the municipality decides. */
