@@ -151,6 +151,16 @@ export const courseEventMessages = catalog<typeof courseEvents>({
     'offers/:offerId/health-coordinator-advice',
     "Record the regional health coordinator's advice",
   ],
+  healthAdviceDecided: [
+    'recordHealthAdviceDecision',
+    'offers/:offerId/health-advice-decision',
+    "Record the municipality's decision on an offer after the health coordinator's advice (keep, adjust, replace)",
+  ],
+  earlierCourseRegistered: [
+    'registerEarlierCourse',
+    'earlier-courses',
+    'Register a ressourceforløb the citizen had before this case (for the age rules)',
+  ],
   complaintReceived: [
     'receiveComplaint',
     'complaints',

@@ -69,6 +69,13 @@ test('a course through offers, advice, complaints, appeal, escalations and mail 
     { offerId: 'o1', advice: 'adjust', note: 'kortere dage' },
     after('P7W'),
   );
+  state = send(
+    state,
+    'healthAdviceDecided',
+    { offerId: 'o1', decision: 'adjust', reasoning: 'kortere dage' },
+    after('P7W'),
+  );
+  state = send(state, 'earlierCourseRegistered', { from: '2020-01-01', to: '2021-12-31' }, after('P7W'));
   state = send(state, 'offerStarted', { offerId: 'o1' }, after('P8W'));
   state = send(state, 'offerRegistered', events.otherOffer('o2'), after('P8W'));
   state = send(state, 'specialistAdvisedAgainst', { offerId: 'o2', specialty: 'psykiatri' }, after('P9W'));

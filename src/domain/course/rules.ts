@@ -5,6 +5,7 @@ import type { Instant } from '../engine/time';
 import { courseDeadlines } from './deadlines';
 import { complaintRules } from './complaints';
 import type { CourseEventData, CourseEventType, Recommendation } from './events';
+import { ageRulesAgainstGrant } from './age';
 import { conclude, type CourseState, findOffer, offerRefusal } from './state';
 
 /**
@@ -30,6 +31,10 @@ function requirePhase(state: CourseState, allowed: CourseState['phase'][], what:
 
 /** Seed 000's specialist veto: a proposal, not law; rulesets without the field keep it on. */
 const vetoApplies = (state: CourseState) => state.ruleset.course.specialistVeto?.applies !== false;
+
+/** LAB § 113, stk. 3: the municipality decides after the coordinator's advice (absent: the advice moves the offer). */
+const municipalityDecides = (state: CourseState) =>
+  state.ruleset.healthCoordinator.municipalityDecides === true;
 
 /** What a refusal directs the citizen to, in the recommendation's terms. */
 const alternativeAsRecommendation: Record<string, Recommendation | undefined> = {
@@ -84,11 +89,20 @@ export const courseRules: { [T in CourseEventType]: EventRule<CourseState, Cours
   },
 
   municipalDecision: {
-    refuse: (state) =>
-      state.phase === 'referred'
-        ? 'the municipality decides on the basis of the team’s recommendation: the team has not recommended yet'
-        : requirePhase(state, ['awaiting-decision'], 'a decision'),
+    refuse: (state, data, { at }) => {
+      if (state.phase === 'referred')
+        return 'the municipality decides on the basis of the team’s recommendation: the team has not recommended yet';
+      const phase = requirePhase(state, ['awaiting-decision'], 'a decision');
+      if (phase || data.decision !== 'grant-course' || data.citizenWishes) return phase;
+      const against = ageRulesAgainstGrant(state, at);
+      return against.length === 0
+        ? undefined
+        : `a course cannot be granted: ${against.map((rule) => rule.reason).join('; ')} (record that the citizen wishes the course, if so)`;
+    },
     apply: (draft, data, { at }) => {
+      const waives = data.citizenWishes
+        ? ageRulesAgainstGrant(draft as CourseState, at).map((rule) => rule.rule)
+        : [];
       const recommendation = draft.teamRecommendations[draft.teamRecommendations.length - 1]!;
       const follows =
         data.decision === 'grant-course'
@@ -105,9 +119,17 @@ export const courseRules: { [T in CourseEventType]: EventRule<CourseState, Cours
         reasoning: data.reasoning,
         followsRecommendation: follows,
         stands,
+        ...(data.citizenWishes ? { citizenWishes: { waives } } : {}),
       });
+      const wish =
+        data.citizenWishes && data.decision === 'grant-course'
+          ? waives.length > 0
+            ? ` — the citizen wishes the course although the age rules (${waives.join(', ')}) stand in the way (LAB § 112, stk. 3; § 114, stk. 3–4)`
+            : ' — the citizen wishes the course'
+          : '';
       const what =
-        data.decision === 'grant-course' ? 'grant a course' : `refuse a course (${data.alternative})`;
+        (data.decision === 'grant-course' ? 'grant a course' : `refuse a course (${data.alternative})`) +
+        wish;
       if (!stands) {
         draft.phase = 'referred';
         draft.teamReviews.push({ requestedAt: at, reason: 'deviation' });
@@ -177,7 +199,12 @@ export const courseRules: { [T in CourseEventType]: EventRule<CourseState, Cours
         return `a medical specialist (${offer.specialistVeto.specialty}) advised against offer ${offer.id} on ${day(offer.specialistVeto.at)}: it must not start`;
       }
       if (offer.status === 'awaiting-health-advice') {
-        return `offer ${offer.id} waits for the regional health coordinator's advice, requested ${day(offer.healthCoordinator!.requestedAt)}`;
+        return offer.healthCoordinator!.advisedAt
+          ? `offer ${offer.id} waits for the municipality's decision on the health coordinator's advice of ${day(offer.healthCoordinator!.advisedAt)} (LAB § 113, stk. 3)`
+          : `offer ${offer.id} waits for the regional health coordinator's advice, requested ${day(offer.healthCoordinator!.requestedAt)}`;
+      }
+      if (offer.status === 'paused') {
+        return `offer ${offer.id} is paused until the municipality has decided on the health coordinator's advice (LAB § 113, stk. 3)`;
       }
       if (offer.status !== 'planned')
         return `offer ${offer.id} has already ${offer.status === 'started' ? 'started' : 'ended'}`;
@@ -197,10 +224,11 @@ export const courseRules: { [T in CourseEventType]: EventRule<CourseState, Cours
       if (!offer) return refusal;
       if (offer.status === 'ended' || offer.status === 'withdrawn')
         return `offer ${offer.id} has already ended`;
-      if (offer.status === 'started' && data.reason === 'withdrawn') {
+      const started = offer.status === 'started' || offer.status === 'paused';
+      if (started && data.reason === 'withdrawn') {
         return `offer ${offer.id} has started: it ends as completed or discontinued, not withdrawn`;
       }
-      if (offer.status !== 'started' && data.reason !== 'withdrawn') {
+      if (!started && data.reason !== 'withdrawn') {
         return `offer ${offer.id} has not started: it can only be withdrawn`;
       }
       return undefined;
@@ -255,16 +283,29 @@ export const courseRules: { [T in CourseEventType]: EventRule<CourseState, Cours
         return `the health coordinator has already been asked about offer ${offer.id}`;
       if (offer.specialistVeto && vetoApplies(state))
         return `a specialist has advised against offer ${offer.id}: it will not start anyway`;
+      if (municipalityDecides(state)) {
+        if (offer.status !== 'planned' && offer.status !== 'started')
+          return `offer ${offer.id} is ${offer.status}: advice can be asked for on a planned or running offer`;
+        return undefined;
+      }
       if (offer.status !== 'planned')
         return `offer ${offer.id} is ${offer.status}: advice can be asked for before an offer starts`;
       return undefined;
     },
     apply: (draft, data, { at }) => {
       const offer = draft.offers.find((candidate) => candidate.id === data.offerId)!;
-      offer.status = 'awaiting-health-advice';
       offer.healthCoordinator = { requestedAt: at };
+      if (offer.status === 'started') {
+        offer.status = 'paused';
+        return {
+          summary: `the citizen asked for the regional health coordinator's advice on offer ${offer.id}, which is running: it pauses until the municipality has decided (LAB § 113, stk. 3)`,
+        };
+      }
+      offer.status = 'awaiting-health-advice';
       return {
-        summary: `the citizen asked for the regional health coordinator's advice on offer ${offer.id}; it waits`,
+        summary: municipalityDecides(draft as CourseState)
+          ? `the citizen asked for the regional health coordinator's advice on offer ${offer.id}; it waits until the municipality has decided (LAB § 113, stk. 3)`
+          : `the citizen asked for the regional health coordinator's advice on offer ${offer.id}; it waits`,
       };
     },
   },
@@ -273,6 +314,12 @@ export const courseRules: { [T in CourseEventType]: EventRule<CourseState, Cours
     refuse: (state, data) => {
       const { offer, refusal } = offerRefusal(state, data.offerId);
       if (!offer) return refusal;
+      if (municipalityDecides(state)) {
+        if (!offer.healthCoordinator) return `no advice on offer ${offer.id} has been asked for`;
+        if (offer.healthCoordinator.advisedAt)
+          return `the health coordinator's advice on offer ${offer.id} was recorded on ${day(offer.healthCoordinator.advisedAt)}`;
+        return undefined;
+      }
       if (offer.status !== 'awaiting-health-advice')
         return `no advice on offer ${offer.id} has been asked for`;
       return undefined;
@@ -285,6 +332,12 @@ export const courseRules: { [T in CourseEventType]: EventRule<CourseState, Cours
         advisedAt: at,
         ...(data.note ? { note: data.note } : {}),
       };
+      if (municipalityDecides(draft as CourseState)) {
+        return {
+          summary: `the health coordinator advises to ${data.advice === 'proceed' ? 'go ahead with' : data.advice} offer ${offer.id}: recorded as advice; the municipality decides (LAB § 113, stk. 3)`,
+          reason: data.note,
+        };
+      }
       if (data.advice === 'replace') {
         offer.status = 'withdrawn';
         offer.endedAt = at;
@@ -294,6 +347,72 @@ export const courseRules: { [T in CourseEventType]: EventRule<CourseState, Cours
       offer.status = 'planned';
       return {
         summary: `the health coordinator advises to ${data.advice === 'adjust' ? 'adjust' : 'go ahead with'} offer ${offer.id}: it may start`,
+      };
+    },
+  },
+
+  healthAdviceDecided: {
+    refuse: (state, data) => {
+      const phase = requirePhase(state, ['in-course'], "the municipality's decision on an offer");
+      if (phase) return phase;
+      if (!municipalityDecides(state))
+        return "under this ruleset the health coordinator's advice itself decides the offer";
+      const { offer, refusal } = offerRefusal(state, data.offerId);
+      if (!offer) return refusal;
+      const request = offer.healthCoordinator;
+      if (!request) return `no health coordinator's advice on offer ${offer.id} has been asked for`;
+      if (request.decidedAt)
+        return `the municipality already decided on offer ${offer.id} on ${day(request.decidedAt)}`;
+      if (!request.advisedAt)
+        return `the health coordinator's advice on offer ${offer.id} has not been recorded yet: the municipality decides after it`;
+      if (offer.status !== 'awaiting-health-advice' && offer.status !== 'paused')
+        return `offer ${offer.id} has already ended`;
+      return undefined;
+    },
+    apply: (draft, data, { at }) => {
+      const offer = draft.offers.find((candidate) => candidate.id === data.offerId)!;
+      offer.healthCoordinator = {
+        ...offer.healthCoordinator!,
+        decision: data.decision,
+        decidedAt: at,
+        reasoning: data.reasoning,
+      };
+      const wasRunning = offer.status === 'paused';
+      if (data.decision === 'replace') {
+        offer.status = wasRunning ? 'ended' : 'withdrawn';
+        offer.endedAt = at;
+        offer.endReason = wasRunning ? 'discontinued' : 'withdrawn';
+        return {
+          summary: `after the health coordinator's advice the municipality decides to replace offer ${offer.id}: it is ${wasRunning ? 'discontinued' : 'withdrawn'}`,
+          reason: data.reasoning,
+        };
+      }
+      offer.status = wasRunning ? 'started' : 'planned';
+      const how = data.decision === 'keep' ? 'keep' : 'adjust';
+      return {
+        summary: `after the health coordinator's advice the municipality decides to ${how} offer ${offer.id}: it ${wasRunning ? 'resumes' : 'may start'}`,
+        reason: data.reasoning,
+      };
+    },
+  },
+
+  earlierCourseRegistered: {
+    refuse: (state, data, { at }) =>
+      requirePhase(state, ['referred', 'awaiting-decision', 'in-course'], 'registering an earlier course') ??
+      (data.to > day(at) ? 'an earlier course has ended: its end date is not in the future' : undefined) ??
+      ((state.earlierCourses ?? []).some((course) => data.from <= course.to && course.from <= data.to)
+        ? `the period ${data.from} to ${data.to} overlaps an earlier course already registered`
+        : undefined),
+    apply: (draft, data, { at }) => {
+      (draft.earlierCourses ??= []).push({
+        from: data.from,
+        to: data.to,
+        ...(data.note ? { note: data.note } : {}),
+        registeredAt: at,
+      });
+      return {
+        summary: `an earlier ressourceforløb registered: ${data.from} to ${data.to}`,
+        reason: data.note,
       };
     },
   },

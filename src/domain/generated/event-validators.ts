@@ -56,7 +56,7 @@ const K8 = new Set<string>(["member","opinion"]);
 const K9 = new Set<string>(["recommends","unanimous","dissent","citizenAttendedWholeMeeting","plannedMeasures"]);
 const K10 = new Set<unknown>(["grant-course","refuse"]);
 const K11 = new Set<unknown>(["fleksjob","foertidspension","revalidering","other-measures","none"]);
-const K12 = new Set<string>(["decision","alternative","reasoning"]);
+const K12 = new Set<string>(["decision","alternative","reasoning","citizenWishes"]);
 const K13 = new Set<unknown>(["job-training","internship","treatment","education","mentor","social-support","other"]);
 const K14 = /^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))$/;
 const K15 = checks.dateWithin("2000-01-01", "2099-12-31");
@@ -67,39 +67,43 @@ const K19 = new Set<string>(["offerId","reason","note"]);
 const K20 = new Set<string>(["offerId","specialty"]);
 const K21 = new Set<unknown>(["proceed","adjust","replace"]);
 const K22 = new Set<string>(["offerId","advice","note"]);
-const K23 = new Set<unknown>(["grant","refusal","offer","conclusion"]);
-const K24 = new Set<string>(["complaintId","about","offerId","decisionReceivedOn","lateReason"]);
-const K25 = new Set<unknown>(["upheld","partly-upheld","kept"]);
-const K26 = new Set<string>(["complaintId","result","reasoning"]);
-const K27 = new Set<string>(["complaintId","maintained"]);
-const K28 = new Set<string>(["complaintId","sentOn"]);
-const K29 = new Set<unknown>(["decision-upheld","decision-changed","remitted"]);
-const K30 = new Set<string>(["complaintId","result"]);
-const K31 = new Set<string>([]);
-const K32 = new Set<unknown>(["terminal-illness","no-prospect-of-development"]);
-const K33 = new Set<string>(["basis","note","reasoning"]);
-const K34 = new Set<unknown>(["job","education","revalidering","fleksjob","foertidspension","new-course","ended-other"]);
-const K35 = new Set<string>(["outcome","note","reasoning"]);
-const K36 = new Set<string>(["weeklyHours","employer"]);
-const K37 = new Set<string>(["weeklyHours","note"]);
-const K38 = new Set<string>(["chosen","note"]);
-const K39 = new Set<unknown>(["as-expected","higher","lower"]);
-const K40 = new Set<string>(["workCapacity","weeklyHours","note"]);
-const K41 = new Set<string>(["progression","planFollowed","weeklyHours","note"]);
-const K42 = new Set<string>(["note"]);
-const K43 = new Set<unknown>(["continue","foertidspension","end-fleksjob"]);
-const K44 = new Set<string>(["recommends","note","reasoning"]);
-const K45 = new Set<unknown>(["permanent","new-temporary-period","end"]);
-const K46 = new Set<string>(["decision","note","reasoning"]);
-const K47 = new Set<string>(["employer","weeklyHours","note"]);
-const K48 = new Set<unknown>(["foertidspension","ordinary-job","resigned","other"]);
-const K49 = new Set<string>(["reason","note","reasoning"]);
-const K50 = new Set<unknown>(["employment","education","other-benefit","moved","other"]);
-const K51 = new Set<string>(["reason","note"]);
-const K52 = new Set<unknown>(["team","measure"]);
-const K53 = new Set<string>(["outcome","note"]);
-const K54 = new Set<unknown>(["aktivitetsparat","jobparat"]);
-const K55 = new Set<string>(["category"]);
+const K23 = new Set<unknown>(["keep","adjust","replace"]);
+const K24 = new Set<string>(["offerId","decision","reasoning"]);
+const K25 = checks.dateWithin("1990-01-01", "2099-12-31");
+const K26 = new Set<string>(["from","to","note"]);
+const K27 = new Set<unknown>(["grant","refusal","offer","conclusion"]);
+const K28 = new Set<string>(["complaintId","about","offerId","decisionReceivedOn","lateReason"]);
+const K29 = new Set<unknown>(["upheld","partly-upheld","kept"]);
+const K30 = new Set<string>(["complaintId","result","reasoning"]);
+const K31 = new Set<string>(["complaintId","maintained"]);
+const K32 = new Set<string>(["complaintId","sentOn"]);
+const K33 = new Set<unknown>(["decision-upheld","decision-changed","remitted"]);
+const K34 = new Set<string>(["complaintId","result"]);
+const K35 = new Set<string>([]);
+const K36 = new Set<unknown>(["terminal-illness","no-prospect-of-development"]);
+const K37 = new Set<string>(["basis","note","reasoning"]);
+const K38 = new Set<unknown>(["job","education","revalidering","fleksjob","foertidspension","new-course","ended-other"]);
+const K39 = new Set<string>(["outcome","note","reasoning"]);
+const K40 = new Set<string>(["weeklyHours","employer"]);
+const K41 = new Set<string>(["weeklyHours","note"]);
+const K42 = new Set<string>(["chosen","note"]);
+const K43 = new Set<unknown>(["as-expected","higher","lower"]);
+const K44 = new Set<string>(["workCapacity","weeklyHours","note"]);
+const K45 = new Set<string>(["progression","planFollowed","weeklyHours","note"]);
+const K46 = new Set<string>(["note"]);
+const K47 = new Set<unknown>(["continue","foertidspension","end-fleksjob"]);
+const K48 = new Set<string>(["recommends","note","reasoning"]);
+const K49 = new Set<unknown>(["permanent","new-temporary-period","end"]);
+const K50 = new Set<string>(["decision","note","reasoning"]);
+const K51 = new Set<string>(["employer","weeklyHours","note"]);
+const K52 = new Set<unknown>(["foertidspension","ordinary-job","resigned","other"]);
+const K53 = new Set<string>(["reason","note","reasoning"]);
+const K54 = new Set<unknown>(["employment","education","other-benefit","moved","other"]);
+const K55 = new Set<string>(["reason","note"]);
+const K56 = new Set<unknown>(["team","measure"]);
+const K57 = new Set<string>(["outcome","note"]);
+const K58 = new Set<unknown>(["aktivitetsparat","jobparat"]);
+const K59 = new Set<string>(["category"]);
 
 function v1(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input));  return input; }
@@ -402,6 +406,15 @@ function v34(input: any, path: Path, issues: Found[]): any {
   return value;
 }
 
+function v36(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'boolean') issues.push(typeIssue(path, 'boolean', input));
+  return input;
+}
+
+function v35(input: any, path: Path, issues: Found[]): any {
+  return input === undefined ? undefined : v36(input, path, issues);
+}
+
 function v30(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
@@ -409,6 +422,7 @@ function v30(input: any, path: Path, issues: Found[]): any {
   { const r = v31(input["decision"], [...path, "decision"], issues); if (r !== undefined || "decision" in input) value["decision"] = r; }
   if ("alternative" in input) value["alternative"] = v32(input["alternative"], [...path, "alternative"], issues);
   { const r = v34(input["reasoning"], [...path, "reasoning"], issues); if (r !== undefined || "reasoning" in input) value["reasoning"] = r; }
+  if ("citizenWishes" in input) value["citizenWishes"] = v35(input["citizenWishes"], [...path, "citizenWishes"], issues);
   const unknown: string[] = [];
   for (const key in input) if (!K12.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
@@ -417,17 +431,17 @@ function v30(input: any, path: Path, issues: Found[]): any {
   return value;
 }
 
-function v36(input: any, path: Path, issues: Found[]): any {
+function v38(input: any, path: Path, issues: Found[]): any {
   if (!K13.has(input)) issues.push({ path, message: "Invalid option: expected one of \"job-training\"|\"internship\"|\"treatment\"|\"education\"|\"mentor\"|\"social-support\"|\"other\"", cont: undefined });
   return input;
 }
 
-function v37(input: any, path: Path, issues: Found[]): any {
+function v39(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'boolean') issues.push(typeIssue(path, 'boolean', input));
   return input;
 }
 
-function v38(input: any, path: Path, issues: Found[]): any {
+function v40(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input));  return input; }
   let value = input;
   const start = issues.length;
@@ -437,7 +451,7 @@ function v38(input: any, path: Path, issues: Found[]): any {
   return value;
 }
 
-function v40(input: any, path: Path, issues: Found[]): any {
+function v42(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 500) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 500), cont: true }); return input; }
   let value = input;
   const start = issues.length;
@@ -449,26 +463,26 @@ function v40(input: any, path: Path, issues: Found[]): any {
   return value;
 }
 
-function v39(input: any, path: Path, issues: Found[]): any {
-  return input === undefined ? undefined : v40(input, path, issues);
+function v41(input: any, path: Path, issues: Found[]): any {
+  return input === undefined ? undefined : v42(input, path, issues);
 }
 
-function v35(input: any, path: Path, issues: Found[]): any {
+function v37(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
   { const r = v1(input["offerId"], [...path, "offerId"], issues); if (r !== undefined || "offerId" in input) value["offerId"] = r; }
-  { const r = v36(input["kind"], [...path, "kind"], issues); if (r !== undefined || "kind" in input) value["kind"] = r; }
-  { const r = v37(input["real"], [...path, "real"], issues); if (r !== undefined || "real" in input) value["real"] = r; }
-  { const r = v38(input["plannedStart"], [...path, "plannedStart"], issues); if (r !== undefined || "plannedStart" in input) value["plannedStart"] = r; }
-  if ("description" in input) value["description"] = v39(input["description"], [...path, "description"], issues);
+  { const r = v38(input["kind"], [...path, "kind"], issues); if (r !== undefined || "kind" in input) value["kind"] = r; }
+  { const r = v39(input["real"], [...path, "real"], issues); if (r !== undefined || "real" in input) value["real"] = r; }
+  { const r = v40(input["plannedStart"], [...path, "plannedStart"], issues); if (r !== undefined || "plannedStart" in input) value["plannedStart"] = r; }
+  if ("description" in input) value["description"] = v41(input["description"], [...path, "description"], issues);
   const unknown: string[] = [];
   for (const key in input) if (!K16.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
   return value;
 }
 
-function v41(input: any, path: Path, issues: Found[]): any {
+function v43(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
@@ -479,12 +493,12 @@ function v41(input: any, path: Path, issues: Found[]): any {
   return value;
 }
 
-function v43(input: any, path: Path, issues: Found[]): any {
+function v45(input: any, path: Path, issues: Found[]): any {
   if (!K18.has(input)) issues.push({ path, message: "Invalid option: expected one of \"completed\"|\"discontinued\"|\"withdrawn\"", cont: undefined });
   return input;
 }
 
-function v45(input: any, path: Path, issues: Found[]): any {
+function v47(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 1000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 1000), cont: true }); return input; }
   let value = input;
   const start = issues.length;
@@ -496,24 +510,24 @@ function v45(input: any, path: Path, issues: Found[]): any {
   return value;
 }
 
-function v44(input: any, path: Path, issues: Found[]): any {
-  return input === undefined ? undefined : v45(input, path, issues);
+function v46(input: any, path: Path, issues: Found[]): any {
+  return input === undefined ? undefined : v47(input, path, issues);
 }
 
-function v42(input: any, path: Path, issues: Found[]): any {
+function v44(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
   { const r = v1(input["offerId"], [...path, "offerId"], issues); if (r !== undefined || "offerId" in input) value["offerId"] = r; }
-  { const r = v43(input["reason"], [...path, "reason"], issues); if (r !== undefined || "reason" in input) value["reason"] = r; }
-  if ("note" in input) value["note"] = v44(input["note"], [...path, "note"], issues);
+  { const r = v45(input["reason"], [...path, "reason"], issues); if (r !== undefined || "reason" in input) value["reason"] = r; }
+  if ("note" in input) value["note"] = v46(input["note"], [...path, "note"], issues);
   const unknown: string[] = [];
   for (const key in input) if (!K19.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
   return value;
 }
 
-function v47(input: any, path: Path, issues: Found[]): any {
+function v49(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 100) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 100), cont: true }); return input; }
   let value = input;
   const start = issues.length;
@@ -525,19 +539,19 @@ function v47(input: any, path: Path, issues: Found[]): any {
   return value;
 }
 
-function v46(input: any, path: Path, issues: Found[]): any {
+function v48(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
   { const r = v1(input["offerId"], [...path, "offerId"], issues); if (r !== undefined || "offerId" in input) value["offerId"] = r; }
-  { const r = v47(input["specialty"], [...path, "specialty"], issues); if (r !== undefined || "specialty" in input) value["specialty"] = r; }
+  { const r = v49(input["specialty"], [...path, "specialty"], issues); if (r !== undefined || "specialty" in input) value["specialty"] = r; }
   const unknown: string[] = [];
   for (const key in input) if (!K20.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
   return value;
 }
 
-function v48(input: any, path: Path, issues: Found[]): any {
+function v50(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
@@ -548,12 +562,12 @@ function v48(input: any, path: Path, issues: Found[]): any {
   return value;
 }
 
-function v50(input: any, path: Path, issues: Found[]): any {
+function v52(input: any, path: Path, issues: Found[]): any {
   if (!K21.has(input)) issues.push({ path, message: "Invalid option: expected one of \"proceed\"|\"adjust\"|\"replace\"", cont: undefined });
   return input;
 }
 
-function v52(input: any, path: Path, issues: Found[]): any {
+function v54(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 2000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 2000), cont: true }); return input; }
   let value = input;
   const start = issues.length;
@@ -565,85 +579,29 @@ function v52(input: any, path: Path, issues: Found[]): any {
   return value;
 }
 
-function v51(input: any, path: Path, issues: Found[]): any {
-  return input === undefined ? undefined : v52(input, path, issues);
+function v53(input: any, path: Path, issues: Found[]): any {
+  return input === undefined ? undefined : v54(input, path, issues);
 }
 
-function v49(input: any, path: Path, issues: Found[]): any {
+function v51(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
   { const r = v1(input["offerId"], [...path, "offerId"], issues); if (r !== undefined || "offerId" in input) value["offerId"] = r; }
-  { const r = v50(input["advice"], [...path, "advice"], issues); if (r !== undefined || "advice" in input) value["advice"] = r; }
-  if ("note" in input) value["note"] = v51(input["note"], [...path, "note"], issues);
+  { const r = v52(input["advice"], [...path, "advice"], issues); if (r !== undefined || "advice" in input) value["advice"] = r; }
+  if ("note" in input) value["note"] = v53(input["note"], [...path, "note"], issues);
   const unknown: string[] = [];
   for (const key in input) if (!K22.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
   return value;
 }
 
-function v54(input: any, path: Path, issues: Found[]): any {
-  if (!K23.has(input)) issues.push({ path, message: "Invalid option: expected one of \"grant\"|\"refusal\"|\"offer\"|\"conclusion\"", cont: undefined });
+function v56(input: any, path: Path, issues: Found[]): any {
+  if (!K23.has(input)) issues.push({ path, message: "Invalid option: expected one of \"keep\"|\"adjust\"|\"replace\"", cont: undefined });
   return input;
-}
-
-function v55(input: any, path: Path, issues: Found[]): any {
-  return input === undefined ? undefined : v1(input, path, issues);
 }
 
 function v57(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input));  return input; }
-  let value = input;
-  const start = issues.length;
-  if (!K14.test(value)) issues.push({ path, message: "Invalid ISO date", cont: true });
-  let aborted = issues.slice(start).some((i) => i.cont !== true);
-  if (!aborted && !K15(value)) { issues.push({ path: path, message: "must be a date from 2000-01-01 to 2099-12-31", cont: true }); aborted = aborted || false; }
-  return value;
-}
-
-function v56(input: any, path: Path, issues: Found[]): any {
-  return input === undefined ? undefined : v57(input, path, issues);
-}
-
-function v59(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 2000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 2000), cont: true }); return input; }
-  let value = input;
-  const start = issues.length;
-  let aborted = issues.slice(start).some((i) => i.cont !== true);
-  if (!aborted) value = value.trim();
-  if (!issues.slice(start).some((i) => i.cont === false) && value.length < 1) { issues.push({ path: path, message: "Too small: expected string to have >=1 characters", cont: true }); aborted = aborted || false; }
-  if (!issues.slice(start).some((i) => i.cont === false) && value.length > 2000) { issues.push({ path: path, message: "Too big: expected string to have <=2000 characters", cont: true }); aborted = aborted || false; }
-  if (!aborted && !checks.printableText(value)) { issues.push({ path: path, message: "must not contain control characters", cont: true }); aborted = aborted || false; }
-  return value;
-}
-
-function v58(input: any, path: Path, issues: Found[]): any {
-  return input === undefined ? undefined : v59(input, path, issues);
-}
-
-function v53(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
-  const start = issues.length;
-  const value: any = {};
-  { const r = v1(input["complaintId"], [...path, "complaintId"], issues); if (r !== undefined || "complaintId" in input) value["complaintId"] = r; }
-  { const r = v54(input["about"], [...path, "about"], issues); if (r !== undefined || "about" in input) value["about"] = r; }
-  if ("offerId" in input) value["offerId"] = v55(input["offerId"], [...path, "offerId"], issues);
-  if ("decisionReceivedOn" in input) value["decisionReceivedOn"] = v56(input["decisionReceivedOn"], [...path, "decisionReceivedOn"], issues);
-  if ("lateReason" in input) value["lateReason"] = v58(input["lateReason"], [...path, "lateReason"], issues);
-  const unknown: string[] = [];
-  for (const key in input) if (!K24.has(key)) unknown.push(key);
-  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
-  let aborted = issues.slice(start).some((i) => i.cont !== true);
-  if (!aborted && !checks.offerComplaintNamesOffer(value)) { issues.push({ path: [...path, ...["offerId"]], message: "a complaint about an offer names the offer (offerId); other complaints do not", cont: true }); aborted = aborted || false; }
-  return value;
-}
-
-function v61(input: any, path: Path, issues: Found[]): any {
-  if (!K25.has(input)) issues.push({ path, message: "Invalid option: expected one of \"upheld\"|\"partly-upheld\"|\"kept\"", cont: undefined });
-  return input;
-}
-
-function v62(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 4000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 4000), cont: true }); return input; }
   let value = input;
   const start = issues.length;
@@ -655,34 +613,77 @@ function v62(input: any, path: Path, issues: Found[]): any {
   return value;
 }
 
-function v60(input: any, path: Path, issues: Found[]): any {
+function v55(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
-  { const r = v1(input["complaintId"], [...path, "complaintId"], issues); if (r !== undefined || "complaintId" in input) value["complaintId"] = r; }
-  { const r = v61(input["result"], [...path, "result"], issues); if (r !== undefined || "result" in input) value["result"] = r; }
-  { const r = v62(input["reasoning"], [...path, "reasoning"], issues); if (r !== undefined || "reasoning" in input) value["reasoning"] = r; }
+  { const r = v1(input["offerId"], [...path, "offerId"], issues); if (r !== undefined || "offerId" in input) value["offerId"] = r; }
+  { const r = v56(input["decision"], [...path, "decision"], issues); if (r !== undefined || "decision" in input) value["decision"] = r; }
+  { const r = v57(input["reasoning"], [...path, "reasoning"], issues); if (r !== undefined || "reasoning" in input) value["reasoning"] = r; }
+  const unknown: string[] = [];
+  for (const key in input) if (!K24.has(key)) unknown.push(key);
+  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
+  return value;
+}
+
+function v59(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input));  return input; }
+  let value = input;
+  const start = issues.length;
+  if (!K14.test(value)) issues.push({ path, message: "Invalid ISO date", cont: true });
+  let aborted = issues.slice(start).some((i) => i.cont !== true);
+  if (!aborted && !K25(value)) { issues.push({ path: path, message: "must be a date from 1990-01-01 to 2099-12-31", cont: true }); aborted = aborted || false; }
+  return value;
+}
+
+function v60(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input));  return input; }
+  let value = input;
+  const start = issues.length;
+  if (!K14.test(value)) issues.push({ path, message: "Invalid ISO date", cont: true });
+  let aborted = issues.slice(start).some((i) => i.cont !== true);
+  if (!aborted && !K25(value)) { issues.push({ path: path, message: "must be a date from 1990-01-01 to 2099-12-31", cont: true }); aborted = aborted || false; }
+  return value;
+}
+
+function v62(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 1000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 1000), cont: true }); return input; }
+  let value = input;
+  const start = issues.length;
+  let aborted = issues.slice(start).some((i) => i.cont !== true);
+  if (!aborted) value = value.trim();
+  if (!issues.slice(start).some((i) => i.cont === false) && value.length < 1) { issues.push({ path: path, message: "Too small: expected string to have >=1 characters", cont: true }); aborted = aborted || false; }
+  if (!issues.slice(start).some((i) => i.cont === false) && value.length > 1000) { issues.push({ path: path, message: "Too big: expected string to have <=1000 characters", cont: true }); aborted = aborted || false; }
+  if (!aborted && !checks.printableText(value)) { issues.push({ path: path, message: "must not contain control characters", cont: true }); aborted = aborted || false; }
+  return value;
+}
+
+function v61(input: any, path: Path, issues: Found[]): any {
+  return input === undefined ? undefined : v62(input, path, issues);
+}
+
+function v58(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
+  const start = issues.length;
+  const value: any = {};
+  { const r = v59(input["from"], [...path, "from"], issues); if (r !== undefined || "from" in input) value["from"] = r; }
+  { const r = v60(input["to"], [...path, "to"], issues); if (r !== undefined || "to" in input) value["to"] = r; }
+  if ("note" in input) value["note"] = v61(input["note"], [...path, "note"], issues);
   const unknown: string[] = [];
   for (const key in input) if (!K26.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
+  let aborted = issues.slice(start).some((i) => i.cont !== true);
+  if (!aborted && !checks.periodInOrder(value)) { issues.push({ path: [...path, ...["to"]], message: "a course ends after it starts", cont: true }); aborted = aborted || false; }
   return value;
 }
 
 function v64(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'boolean') issues.push(typeIssue(path, 'boolean', input));
+  if (!K27.has(input)) issues.push({ path, message: "Invalid option: expected one of \"grant\"|\"refusal\"|\"offer\"|\"conclusion\"", cont: undefined });
   return input;
 }
 
-function v63(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
-  const start = issues.length;
-  const value: any = {};
-  { const r = v1(input["complaintId"], [...path, "complaintId"], issues); if (r !== undefined || "complaintId" in input) value["complaintId"] = r; }
-  { const r = v64(input["maintained"], [...path, "maintained"], issues); if (r !== undefined || "maintained" in input) value["maintained"] = r; }
-  const unknown: string[] = [];
-  for (const key in input) if (!K27.has(key)) unknown.push(key);
-  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
-  return value;
+function v65(input: any, path: Path, issues: Found[]): any {
+  return input === undefined ? undefined : v1(input, path, issues);
 }
 
 function v67(input: any, path: Path, issues: Found[]): any {
@@ -699,32 +700,53 @@ function v66(input: any, path: Path, issues: Found[]): any {
   return input === undefined ? undefined : v67(input, path, issues);
 }
 
-function v65(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
+function v69(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 2000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 2000), cont: true }); return input; }
+  let value = input;
   const start = issues.length;
-  const value: any = {};
-  { const r = v1(input["complaintId"], [...path, "complaintId"], issues); if (r !== undefined || "complaintId" in input) value["complaintId"] = r; }
-  if ("sentOn" in input) value["sentOn"] = v66(input["sentOn"], [...path, "sentOn"], issues);
-  const unknown: string[] = [];
-  for (const key in input) if (!K28.has(key)) unknown.push(key);
-  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
+  let aborted = issues.slice(start).some((i) => i.cont !== true);
+  if (!aborted) value = value.trim();
+  if (!issues.slice(start).some((i) => i.cont === false) && value.length < 1) { issues.push({ path: path, message: "Too small: expected string to have >=1 characters", cont: true }); aborted = aborted || false; }
+  if (!issues.slice(start).some((i) => i.cont === false) && value.length > 2000) { issues.push({ path: path, message: "Too big: expected string to have <=2000 characters", cont: true }); aborted = aborted || false; }
+  if (!aborted && !checks.printableText(value)) { issues.push({ path: path, message: "must not contain control characters", cont: true }); aborted = aborted || false; }
   return value;
 }
 
-function v69(input: any, path: Path, issues: Found[]): any {
-  if (!K29.has(input)) issues.push({ path, message: "Invalid option: expected one of \"decision-upheld\"|\"decision-changed\"|\"remitted\"", cont: undefined });
-  return input;
+function v68(input: any, path: Path, issues: Found[]): any {
+  return input === undefined ? undefined : v69(input, path, issues);
 }
 
-function v68(input: any, path: Path, issues: Found[]): any {
+function v63(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
   { const r = v1(input["complaintId"], [...path, "complaintId"], issues); if (r !== undefined || "complaintId" in input) value["complaintId"] = r; }
-  { const r = v69(input["result"], [...path, "result"], issues); if (r !== undefined || "result" in input) value["result"] = r; }
+  { const r = v64(input["about"], [...path, "about"], issues); if (r !== undefined || "about" in input) value["about"] = r; }
+  if ("offerId" in input) value["offerId"] = v65(input["offerId"], [...path, "offerId"], issues);
+  if ("decisionReceivedOn" in input) value["decisionReceivedOn"] = v66(input["decisionReceivedOn"], [...path, "decisionReceivedOn"], issues);
+  if ("lateReason" in input) value["lateReason"] = v68(input["lateReason"], [...path, "lateReason"], issues);
   const unknown: string[] = [];
-  for (const key in input) if (!K30.has(key)) unknown.push(key);
+  for (const key in input) if (!K28.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
+  let aborted = issues.slice(start).some((i) => i.cont !== true);
+  if (!aborted && !checks.offerComplaintNamesOffer(value)) { issues.push({ path: [...path, ...["offerId"]], message: "a complaint about an offer names the offer (offerId); other complaints do not", cont: true }); aborted = aborted || false; }
+  return value;
+}
+
+function v71(input: any, path: Path, issues: Found[]): any {
+  if (!K29.has(input)) issues.push({ path, message: "Invalid option: expected one of \"upheld\"|\"partly-upheld\"|\"kept\"", cont: undefined });
+  return input;
+}
+
+function v72(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 4000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 4000), cont: true }); return input; }
+  let value = input;
+  const start = issues.length;
+  let aborted = issues.slice(start).some((i) => i.cont !== true);
+  if (!aborted) value = value.trim();
+  if (!issues.slice(start).some((i) => i.cont === false) && value.length < 1) { issues.push({ path: path, message: "Too small: expected string to have >=1 characters", cont: true }); aborted = aborted || false; }
+  if (!issues.slice(start).some((i) => i.cont === false) && value.length > 4000) { issues.push({ path: path, message: "Too big: expected string to have <=4000 characters", cont: true }); aborted = aborted || false; }
+  if (!aborted && !checks.printableText(value)) { issues.push({ path: path, message: "must not contain control characters", cont: true }); aborted = aborted || false; }
   return value;
 }
 
@@ -732,113 +754,186 @@ function v70(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
+  { const r = v1(input["complaintId"], [...path, "complaintId"], issues); if (r !== undefined || "complaintId" in input) value["complaintId"] = r; }
+  { const r = v71(input["result"], [...path, "result"], issues); if (r !== undefined || "result" in input) value["result"] = r; }
+  { const r = v72(input["reasoning"], [...path, "reasoning"], issues); if (r !== undefined || "reasoning" in input) value["reasoning"] = r; }
+  const unknown: string[] = [];
+  for (const key in input) if (!K30.has(key)) unknown.push(key);
+  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
+  return value;
+}
+
+function v74(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'boolean') issues.push(typeIssue(path, 'boolean', input));
+  return input;
+}
+
+function v73(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
+  const start = issues.length;
+  const value: any = {};
+  { const r = v1(input["complaintId"], [...path, "complaintId"], issues); if (r !== undefined || "complaintId" in input) value["complaintId"] = r; }
+  { const r = v74(input["maintained"], [...path, "maintained"], issues); if (r !== undefined || "maintained" in input) value["maintained"] = r; }
   const unknown: string[] = [];
   for (const key in input) if (!K31.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
   return value;
 }
 
-function v72(input: any, path: Path, issues: Found[]): any {
-  if (!K32.has(input)) issues.push({ path, message: "Invalid option: expected one of \"terminal-illness\"|\"no-prospect-of-development\"", cont: undefined });
-  return input;
-}
-
-function v74(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 2000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 2000), cont: true }); return input; }
+function v77(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input));  return input; }
   let value = input;
   const start = issues.length;
+  if (!K14.test(value)) issues.push({ path, message: "Invalid ISO date", cont: true });
   let aborted = issues.slice(start).some((i) => i.cont !== true);
-  if (!aborted) value = value.trim();
-  if (!issues.slice(start).some((i) => i.cont === false) && value.length < 1) { issues.push({ path: path, message: "Too small: expected string to have >=1 characters", cont: true }); aborted = aborted || false; }
-  if (!issues.slice(start).some((i) => i.cont === false) && value.length > 2000) { issues.push({ path: path, message: "Too big: expected string to have <=2000 characters", cont: true }); aborted = aborted || false; }
-  if (!aborted && !checks.printableText(value)) { issues.push({ path: path, message: "must not contain control characters", cont: true }); aborted = aborted || false; }
+  if (!aborted && !K15(value)) { issues.push({ path: path, message: "must be a date from 2000-01-01 to 2099-12-31", cont: true }); aborted = aborted || false; }
   return value;
-}
-
-function v73(input: any, path: Path, issues: Found[]): any {
-  return input === undefined ? undefined : v74(input, path, issues);
 }
 
 function v76(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 4000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 4000), cont: true }); return input; }
-  let value = input;
-  const start = issues.length;
-  let aborted = issues.slice(start).some((i) => i.cont !== true);
-  if (!aborted) value = value.trim();
-  if (!issues.slice(start).some((i) => i.cont === false) && value.length < 1) { issues.push({ path: path, message: "Too small: expected string to have >=1 characters", cont: true }); aborted = aborted || false; }
-  if (!issues.slice(start).some((i) => i.cont === false) && value.length > 4000) { issues.push({ path: path, message: "Too big: expected string to have <=4000 characters", cont: true }); aborted = aborted || false; }
-  if (!aborted && !checks.printableText(value)) { issues.push({ path: path, message: "must not contain control characters", cont: true }); aborted = aborted || false; }
-  return value;
+  return input === undefined ? undefined : v77(input, path, issues);
 }
 
 function v75(input: any, path: Path, issues: Found[]): any {
-  return input === undefined ? undefined : v76(input, path, issues);
-}
-
-function v71(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
-  { const r = v72(input["basis"], [...path, "basis"], issues); if (r !== undefined || "basis" in input) value["basis"] = r; }
-  if ("note" in input) value["note"] = v73(input["note"], [...path, "note"], issues);
-  if ("reasoning" in input) value["reasoning"] = v75(input["reasoning"], [...path, "reasoning"], issues);
+  { const r = v1(input["complaintId"], [...path, "complaintId"], issues); if (r !== undefined || "complaintId" in input) value["complaintId"] = r; }
+  if ("sentOn" in input) value["sentOn"] = v76(input["sentOn"], [...path, "sentOn"], issues);
   const unknown: string[] = [];
-  for (const key in input) if (!K33.has(key)) unknown.push(key);
+  for (const key in input) if (!K32.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
   return value;
 }
 
-function v78(input: any, path: Path, issues: Found[]): any {
-  if (!K34.has(input)) issues.push({ path, message: "Invalid option: expected one of \"job\"|\"education\"|\"revalidering\"|\"fleksjob\"|\"foertidspension\"|\"new-course\"|\"ended-other\"", cont: undefined });
+function v79(input: any, path: Path, issues: Found[]): any {
+  if (!K33.has(input)) issues.push({ path, message: "Invalid option: expected one of \"decision-upheld\"|\"decision-changed\"|\"remitted\"", cont: undefined });
   return input;
 }
 
-function v80(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 2000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 2000), cont: true }); return input; }
-  let value = input;
-  const start = issues.length;
-  let aborted = issues.slice(start).some((i) => i.cont !== true);
-  if (!aborted) value = value.trim();
-  if (!issues.slice(start).some((i) => i.cont === false) && value.length < 1) { issues.push({ path: path, message: "Too small: expected string to have >=1 characters", cont: true }); aborted = aborted || false; }
-  if (!issues.slice(start).some((i) => i.cont === false) && value.length > 2000) { issues.push({ path: path, message: "Too big: expected string to have <=2000 characters", cont: true }); aborted = aborted || false; }
-  if (!aborted && !checks.printableText(value)) { issues.push({ path: path, message: "must not contain control characters", cont: true }); aborted = aborted || false; }
-  return value;
-}
-
-function v79(input: any, path: Path, issues: Found[]): any {
-  return input === undefined ? undefined : v80(input, path, issues);
-}
-
-function v82(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 4000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 4000), cont: true }); return input; }
-  let value = input;
-  const start = issues.length;
-  let aborted = issues.slice(start).some((i) => i.cont !== true);
-  if (!aborted) value = value.trim();
-  if (!issues.slice(start).some((i) => i.cont === false) && value.length < 1) { issues.push({ path: path, message: "Too small: expected string to have >=1 characters", cont: true }); aborted = aborted || false; }
-  if (!issues.slice(start).some((i) => i.cont === false) && value.length > 4000) { issues.push({ path: path, message: "Too big: expected string to have <=4000 characters", cont: true }); aborted = aborted || false; }
-  if (!aborted && !checks.printableText(value)) { issues.push({ path: path, message: "must not contain control characters", cont: true }); aborted = aborted || false; }
-  return value;
-}
-
-function v81(input: any, path: Path, issues: Found[]): any {
-  return input === undefined ? undefined : v82(input, path, issues);
-}
-
-function v77(input: any, path: Path, issues: Found[]): any {
+function v78(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
-  { const r = v78(input["outcome"], [...path, "outcome"], issues); if (r !== undefined || "outcome" in input) value["outcome"] = r; }
-  if ("note" in input) value["note"] = v79(input["note"], [...path, "note"], issues);
-  if ("reasoning" in input) value["reasoning"] = v81(input["reasoning"], [...path, "reasoning"], issues);
+  { const r = v1(input["complaintId"], [...path, "complaintId"], issues); if (r !== undefined || "complaintId" in input) value["complaintId"] = r; }
+  { const r = v79(input["result"], [...path, "result"], issues); if (r !== undefined || "result" in input) value["result"] = r; }
+  const unknown: string[] = [];
+  for (const key in input) if (!K34.has(key)) unknown.push(key);
+  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
+  return value;
+}
+
+function v80(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
+  const start = issues.length;
+  const value: any = {};
   const unknown: string[] = [];
   for (const key in input) if (!K35.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
   return value;
 }
 
+function v82(input: any, path: Path, issues: Found[]): any {
+  if (!K36.has(input)) issues.push({ path, message: "Invalid option: expected one of \"terminal-illness\"|\"no-prospect-of-development\"", cont: undefined });
+  return input;
+}
+
 function v84(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 2000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 2000), cont: true }); return input; }
+  let value = input;
+  const start = issues.length;
+  let aborted = issues.slice(start).some((i) => i.cont !== true);
+  if (!aborted) value = value.trim();
+  if (!issues.slice(start).some((i) => i.cont === false) && value.length < 1) { issues.push({ path: path, message: "Too small: expected string to have >=1 characters", cont: true }); aborted = aborted || false; }
+  if (!issues.slice(start).some((i) => i.cont === false) && value.length > 2000) { issues.push({ path: path, message: "Too big: expected string to have <=2000 characters", cont: true }); aborted = aborted || false; }
+  if (!aborted && !checks.printableText(value)) { issues.push({ path: path, message: "must not contain control characters", cont: true }); aborted = aborted || false; }
+  return value;
+}
+
+function v83(input: any, path: Path, issues: Found[]): any {
+  return input === undefined ? undefined : v84(input, path, issues);
+}
+
+function v86(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 4000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 4000), cont: true }); return input; }
+  let value = input;
+  const start = issues.length;
+  let aborted = issues.slice(start).some((i) => i.cont !== true);
+  if (!aborted) value = value.trim();
+  if (!issues.slice(start).some((i) => i.cont === false) && value.length < 1) { issues.push({ path: path, message: "Too small: expected string to have >=1 characters", cont: true }); aborted = aborted || false; }
+  if (!issues.slice(start).some((i) => i.cont === false) && value.length > 4000) { issues.push({ path: path, message: "Too big: expected string to have <=4000 characters", cont: true }); aborted = aborted || false; }
+  if (!aborted && !checks.printableText(value)) { issues.push({ path: path, message: "must not contain control characters", cont: true }); aborted = aborted || false; }
+  return value;
+}
+
+function v85(input: any, path: Path, issues: Found[]): any {
+  return input === undefined ? undefined : v86(input, path, issues);
+}
+
+function v81(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
+  const start = issues.length;
+  const value: any = {};
+  { const r = v82(input["basis"], [...path, "basis"], issues); if (r !== undefined || "basis" in input) value["basis"] = r; }
+  if ("note" in input) value["note"] = v83(input["note"], [...path, "note"], issues);
+  if ("reasoning" in input) value["reasoning"] = v85(input["reasoning"], [...path, "reasoning"], issues);
+  const unknown: string[] = [];
+  for (const key in input) if (!K37.has(key)) unknown.push(key);
+  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
+  return value;
+}
+
+function v88(input: any, path: Path, issues: Found[]): any {
+  if (!K38.has(input)) issues.push({ path, message: "Invalid option: expected one of \"job\"|\"education\"|\"revalidering\"|\"fleksjob\"|\"foertidspension\"|\"new-course\"|\"ended-other\"", cont: undefined });
+  return input;
+}
+
+function v90(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 2000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 2000), cont: true }); return input; }
+  let value = input;
+  const start = issues.length;
+  let aborted = issues.slice(start).some((i) => i.cont !== true);
+  if (!aborted) value = value.trim();
+  if (!issues.slice(start).some((i) => i.cont === false) && value.length < 1) { issues.push({ path: path, message: "Too small: expected string to have >=1 characters", cont: true }); aborted = aborted || false; }
+  if (!issues.slice(start).some((i) => i.cont === false) && value.length > 2000) { issues.push({ path: path, message: "Too big: expected string to have <=2000 characters", cont: true }); aborted = aborted || false; }
+  if (!aborted && !checks.printableText(value)) { issues.push({ path: path, message: "must not contain control characters", cont: true }); aborted = aborted || false; }
+  return value;
+}
+
+function v89(input: any, path: Path, issues: Found[]): any {
+  return input === undefined ? undefined : v90(input, path, issues);
+}
+
+function v92(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 4000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 4000), cont: true }); return input; }
+  let value = input;
+  const start = issues.length;
+  let aborted = issues.slice(start).some((i) => i.cont !== true);
+  if (!aborted) value = value.trim();
+  if (!issues.slice(start).some((i) => i.cont === false) && value.length < 1) { issues.push({ path: path, message: "Too small: expected string to have >=1 characters", cont: true }); aborted = aborted || false; }
+  if (!issues.slice(start).some((i) => i.cont === false) && value.length > 4000) { issues.push({ path: path, message: "Too big: expected string to have <=4000 characters", cont: true }); aborted = aborted || false; }
+  if (!aborted && !checks.printableText(value)) { issues.push({ path: path, message: "must not contain control characters", cont: true }); aborted = aborted || false; }
+  return value;
+}
+
+function v91(input: any, path: Path, issues: Found[]): any {
+  return input === undefined ? undefined : v92(input, path, issues);
+}
+
+function v87(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
+  const start = issues.length;
+  const value: any = {};
+  { const r = v88(input["outcome"], [...path, "outcome"], issues); if (r !== undefined || "outcome" in input) value["outcome"] = r; }
+  if ("note" in input) value["note"] = v89(input["note"], [...path, "note"], issues);
+  if ("reasoning" in input) value["reasoning"] = v91(input["reasoning"], [...path, "reasoning"], issues);
+  const unknown: string[] = [];
+  for (const key in input) if (!K39.has(key)) unknown.push(key);
+  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
+  return value;
+}
+
+function v94(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'number' || !Number.isFinite(input)) { issues.push(typeIssue(path, 'number', input)); return input; }
   const value = input;
   const start = issues.length;
@@ -848,7 +943,7 @@ function v84(input: any, path: Path, issues: Found[]): any {
   return value;
 }
 
-function v86(input: any, path: Path, issues: Found[]): any {
+function v96(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 200) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 200), cont: true }); return input; }
   let value = input;
   const start = issues.length;
@@ -860,23 +955,23 @@ function v86(input: any, path: Path, issues: Found[]): any {
   return value;
 }
 
-function v85(input: any, path: Path, issues: Found[]): any {
-  return input === undefined ? undefined : v86(input, path, issues);
+function v95(input: any, path: Path, issues: Found[]): any {
+  return input === undefined ? undefined : v96(input, path, issues);
 }
 
-function v83(input: any, path: Path, issues: Found[]): any {
+function v93(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
-  { const r = v84(input["weeklyHours"], [...path, "weeklyHours"], issues); if (r !== undefined || "weeklyHours" in input) value["weeklyHours"] = r; }
-  if ("employer" in input) value["employer"] = v85(input["employer"], [...path, "employer"], issues);
+  { const r = v94(input["weeklyHours"], [...path, "weeklyHours"], issues); if (r !== undefined || "weeklyHours" in input) value["weeklyHours"] = r; }
+  if ("employer" in input) value["employer"] = v95(input["employer"], [...path, "employer"], issues);
   const unknown: string[] = [];
-  for (const key in input) if (!K36.has(key)) unknown.push(key);
+  for (const key in input) if (!K40.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
   return value;
 }
 
-function v89(input: any, path: Path, issues: Found[]): any {
+function v99(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 2000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 2000), cont: true }); return input; }
   let value = input;
   const start = issues.length;
@@ -888,98 +983,98 @@ function v89(input: any, path: Path, issues: Found[]): any {
   return value;
 }
 
-function v88(input: any, path: Path, issues: Found[]): any {
-  return input === undefined ? undefined : v89(input, path, issues);
-}
-
-function v87(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
-  const start = issues.length;
-  const value: any = {};
-  { const r = v84(input["weeklyHours"], [...path, "weeklyHours"], issues); if (r !== undefined || "weeklyHours" in input) value["weeklyHours"] = r; }
-  if ("note" in input) value["note"] = v88(input["note"], [...path, "note"], issues);
-  const unknown: string[] = [];
-  for (const key in input) if (!K37.has(key)) unknown.push(key);
-  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
-  return value;
-}
-
-function v91(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'boolean') issues.push(typeIssue(path, 'boolean', input));
-  return input;
-}
-
-function v90(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
-  const start = issues.length;
-  const value: any = {};
-  { const r = v91(input["chosen"], [...path, "chosen"], issues); if (r !== undefined || "chosen" in input) value["chosen"] = r; }
-  if ("note" in input) value["note"] = v88(input["note"], [...path, "note"], issues);
-  const unknown: string[] = [];
-  for (const key in input) if (!K38.has(key)) unknown.push(key);
-  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
-  return value;
-}
-
-function v93(input: any, path: Path, issues: Found[]): any {
-  if (!K39.has(input)) issues.push({ path, message: "Invalid option: expected one of \"as-expected\"|\"higher\"|\"lower\"", cont: undefined });
-  return input;
-}
-
-function v92(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
-  const start = issues.length;
-  const value: any = {};
-  { const r = v93(input["workCapacity"], [...path, "workCapacity"], issues); if (r !== undefined || "workCapacity" in input) value["workCapacity"] = r; }
-  { const r = v84(input["weeklyHours"], [...path, "weeklyHours"], issues); if (r !== undefined || "weeklyHours" in input) value["weeklyHours"] = r; }
-  if ("note" in input) value["note"] = v88(input["note"], [...path, "note"], issues);
-  const unknown: string[] = [];
-  for (const key in input) if (!K40.has(key)) unknown.push(key);
-  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
-  return value;
-}
-
-function v95(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'boolean') issues.push(typeIssue(path, 'boolean', input));
-  return input;
-}
-
-function v96(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'boolean') issues.push(typeIssue(path, 'boolean', input));
-  return input;
-}
-
-function v94(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
-  const start = issues.length;
-  const value: any = {};
-  { const r = v95(input["progression"], [...path, "progression"], issues); if (r !== undefined || "progression" in input) value["progression"] = r; }
-  { const r = v96(input["planFollowed"], [...path, "planFollowed"], issues); if (r !== undefined || "planFollowed" in input) value["planFollowed"] = r; }
-  { const r = v84(input["weeklyHours"], [...path, "weeklyHours"], issues); if (r !== undefined || "weeklyHours" in input) value["weeklyHours"] = r; }
-  if ("note" in input) value["note"] = v88(input["note"], [...path, "note"], issues);
-  const unknown: string[] = [];
-  for (const key in input) if (!K41.has(key)) unknown.push(key);
-  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
-  return value;
+function v98(input: any, path: Path, issues: Found[]): any {
+  return input === undefined ? undefined : v99(input, path, issues);
 }
 
 function v97(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
-  if ("note" in input) value["note"] = v88(input["note"], [...path, "note"], issues);
+  { const r = v94(input["weeklyHours"], [...path, "weeklyHours"], issues); if (r !== undefined || "weeklyHours" in input) value["weeklyHours"] = r; }
+  if ("note" in input) value["note"] = v98(input["note"], [...path, "note"], issues);
+  const unknown: string[] = [];
+  for (const key in input) if (!K41.has(key)) unknown.push(key);
+  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
+  return value;
+}
+
+function v101(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'boolean') issues.push(typeIssue(path, 'boolean', input));
+  return input;
+}
+
+function v100(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
+  const start = issues.length;
+  const value: any = {};
+  { const r = v101(input["chosen"], [...path, "chosen"], issues); if (r !== undefined || "chosen" in input) value["chosen"] = r; }
+  if ("note" in input) value["note"] = v98(input["note"], [...path, "note"], issues);
   const unknown: string[] = [];
   for (const key in input) if (!K42.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
   return value;
 }
 
-function v99(input: any, path: Path, issues: Found[]): any {
-  if (!K43.has(input)) issues.push({ path, message: "Invalid option: expected one of \"continue\"|\"foertidspension\"|\"end-fleksjob\"", cont: undefined });
+function v103(input: any, path: Path, issues: Found[]): any {
+  if (!K43.has(input)) issues.push({ path, message: "Invalid option: expected one of \"as-expected\"|\"higher\"|\"lower\"", cont: undefined });
   return input;
 }
 
-function v101(input: any, path: Path, issues: Found[]): any {
+function v102(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
+  const start = issues.length;
+  const value: any = {};
+  { const r = v103(input["workCapacity"], [...path, "workCapacity"], issues); if (r !== undefined || "workCapacity" in input) value["workCapacity"] = r; }
+  { const r = v94(input["weeklyHours"], [...path, "weeklyHours"], issues); if (r !== undefined || "weeklyHours" in input) value["weeklyHours"] = r; }
+  if ("note" in input) value["note"] = v98(input["note"], [...path, "note"], issues);
+  const unknown: string[] = [];
+  for (const key in input) if (!K44.has(key)) unknown.push(key);
+  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
+  return value;
+}
+
+function v105(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'boolean') issues.push(typeIssue(path, 'boolean', input));
+  return input;
+}
+
+function v106(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'boolean') issues.push(typeIssue(path, 'boolean', input));
+  return input;
+}
+
+function v104(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
+  const start = issues.length;
+  const value: any = {};
+  { const r = v105(input["progression"], [...path, "progression"], issues); if (r !== undefined || "progression" in input) value["progression"] = r; }
+  { const r = v106(input["planFollowed"], [...path, "planFollowed"], issues); if (r !== undefined || "planFollowed" in input) value["planFollowed"] = r; }
+  { const r = v94(input["weeklyHours"], [...path, "weeklyHours"], issues); if (r !== undefined || "weeklyHours" in input) value["weeklyHours"] = r; }
+  if ("note" in input) value["note"] = v98(input["note"], [...path, "note"], issues);
+  const unknown: string[] = [];
+  for (const key in input) if (!K45.has(key)) unknown.push(key);
+  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
+  return value;
+}
+
+function v107(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
+  const start = issues.length;
+  const value: any = {};
+  if ("note" in input) value["note"] = v98(input["note"], [...path, "note"], issues);
+  const unknown: string[] = [];
+  for (const key in input) if (!K46.has(key)) unknown.push(key);
+  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
+  return value;
+}
+
+function v109(input: any, path: Path, issues: Found[]): any {
+  if (!K47.has(input)) issues.push({ path, message: "Invalid option: expected one of \"continue\"|\"foertidspension\"|\"end-fleksjob\"", cont: undefined });
+  return input;
+}
+
+function v111(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 4000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 4000), cont: true }); return input; }
   let value = input;
   const start = issues.length;
@@ -991,53 +1086,53 @@ function v101(input: any, path: Path, issues: Found[]): any {
   return value;
 }
 
-function v100(input: any, path: Path, issues: Found[]): any {
-  return input === undefined ? undefined : v101(input, path, issues);
+function v110(input: any, path: Path, issues: Found[]): any {
+  return input === undefined ? undefined : v111(input, path, issues);
 }
 
-function v98(input: any, path: Path, issues: Found[]): any {
+function v108(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
-  { const r = v99(input["recommends"], [...path, "recommends"], issues); if (r !== undefined || "recommends" in input) value["recommends"] = r; }
-  if ("note" in input) value["note"] = v88(input["note"], [...path, "note"], issues);
-  if ("reasoning" in input) value["reasoning"] = v100(input["reasoning"], [...path, "reasoning"], issues);
+  { const r = v109(input["recommends"], [...path, "recommends"], issues); if (r !== undefined || "recommends" in input) value["recommends"] = r; }
+  if ("note" in input) value["note"] = v98(input["note"], [...path, "note"], issues);
+  if ("reasoning" in input) value["reasoning"] = v110(input["reasoning"], [...path, "reasoning"], issues);
   const unknown: string[] = [];
-  for (const key in input) if (!K44.has(key)) unknown.push(key);
+  for (const key in input) if (!K48.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
   return value;
 }
 
-function v102(input: any, path: Path, issues: Found[]): any {
+function v112(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
-  if ("note" in input) value["note"] = v88(input["note"], [...path, "note"], issues);
-  const unknown: string[] = [];
-  for (const key in input) if (!K42.has(key)) unknown.push(key);
-  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
-  return value;
-}
-
-function v104(input: any, path: Path, issues: Found[]): any {
-  if (!K45.has(input)) issues.push({ path, message: "Invalid option: expected one of \"permanent\"|\"new-temporary-period\"|\"end\"", cont: undefined });
-  return input;
-}
-
-function v103(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
-  const start = issues.length;
-  const value: any = {};
-  { const r = v104(input["decision"], [...path, "decision"], issues); if (r !== undefined || "decision" in input) value["decision"] = r; }
-  if ("note" in input) value["note"] = v88(input["note"], [...path, "note"], issues);
-  if ("reasoning" in input) value["reasoning"] = v100(input["reasoning"], [...path, "reasoning"], issues);
+  if ("note" in input) value["note"] = v98(input["note"], [...path, "note"], issues);
   const unknown: string[] = [];
   for (const key in input) if (!K46.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
   return value;
 }
 
-function v107(input: any, path: Path, issues: Found[]): any {
+function v114(input: any, path: Path, issues: Found[]): any {
+  if (!K49.has(input)) issues.push({ path, message: "Invalid option: expected one of \"permanent\"|\"new-temporary-period\"|\"end\"", cont: undefined });
+  return input;
+}
+
+function v113(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
+  const start = issues.length;
+  const value: any = {};
+  { const r = v114(input["decision"], [...path, "decision"], issues); if (r !== undefined || "decision" in input) value["decision"] = r; }
+  if ("note" in input) value["note"] = v98(input["note"], [...path, "note"], issues);
+  if ("reasoning" in input) value["reasoning"] = v110(input["reasoning"], [...path, "reasoning"], issues);
+  const unknown: string[] = [];
+  for (const key in input) if (!K50.has(key)) unknown.push(key);
+  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
+  return value;
+}
+
+function v117(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 200) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 200), cont: true }); return input; }
   let value = input;
   const start = issues.length;
@@ -1049,161 +1144,161 @@ function v107(input: any, path: Path, issues: Found[]): any {
   return value;
 }
 
-function v106(input: any, path: Path, issues: Found[]): any {
-  return input === undefined ? undefined : v107(input, path, issues);
+function v116(input: any, path: Path, issues: Found[]): any {
+  return input === undefined ? undefined : v117(input, path, issues);
 }
 
-function v108(input: any, path: Path, issues: Found[]): any {
-  return input === undefined ? undefined : v84(input, path, issues);
-}
-
-function v105(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
-  const start = issues.length;
-  const value: any = {};
-  if ("employer" in input) value["employer"] = v106(input["employer"], [...path, "employer"], issues);
-  if ("weeklyHours" in input) value["weeklyHours"] = v108(input["weeklyHours"], [...path, "weeklyHours"], issues);
-  if ("note" in input) value["note"] = v88(input["note"], [...path, "note"], issues);
-  const unknown: string[] = [];
-  for (const key in input) if (!K47.has(key)) unknown.push(key);
-  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
-  return value;
-}
-
-function v109(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
-  const start = issues.length;
-  const value: any = {};
-  if ("note" in input) value["note"] = v88(input["note"], [...path, "note"], issues);
-  const unknown: string[] = [];
-  for (const key in input) if (!K42.has(key)) unknown.push(key);
-  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
-  return value;
-}
-
-function v111(input: any, path: Path, issues: Found[]): any {
-  if (!K48.has(input)) issues.push({ path, message: "Invalid option: expected one of \"foertidspension\"|\"ordinary-job\"|\"resigned\"|\"other\"", cont: undefined });
-  return input;
-}
-
-function v110(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
-  const start = issues.length;
-  const value: any = {};
-  { const r = v111(input["reason"], [...path, "reason"], issues); if (r !== undefined || "reason" in input) value["reason"] = r; }
-  if ("note" in input) value["note"] = v88(input["note"], [...path, "note"], issues);
-  if ("reasoning" in input) value["reasoning"] = v100(input["reasoning"], [...path, "reasoning"], issues);
-  const unknown: string[] = [];
-  for (const key in input) if (!K49.has(key)) unknown.push(key);
-  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
-  return value;
-}
-
-function v113(input: any, path: Path, issues: Found[]): any {
-  if (!K50.has(input)) issues.push({ path, message: "Invalid option: expected one of \"employment\"|\"education\"|\"other-benefit\"|\"moved\"|\"other\"", cont: undefined });
-  return input;
+function v118(input: any, path: Path, issues: Found[]): any {
+  return input === undefined ? undefined : v94(input, path, issues);
 }
 
 function v115(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 2000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 2000), cont: true }); return input; }
-  let value = input;
-  const start = issues.length;
-  let aborted = issues.slice(start).some((i) => i.cont !== true);
-  if (!aborted) value = value.trim();
-  if (!issues.slice(start).some((i) => i.cont === false) && value.length < 1) { issues.push({ path: path, message: "Too small: expected string to have >=1 characters", cont: true }); aborted = aborted || false; }
-  if (!issues.slice(start).some((i) => i.cont === false) && value.length > 2000) { issues.push({ path: path, message: "Too big: expected string to have <=2000 characters", cont: true }); aborted = aborted || false; }
-  if (!aborted && !checks.printableText(value)) { issues.push({ path: path, message: "must not contain control characters", cont: true }); aborted = aborted || false; }
-  return value;
-}
-
-function v114(input: any, path: Path, issues: Found[]): any {
-  return input === undefined ? undefined : v115(input, path, issues);
-}
-
-function v112(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
-  { const r = v113(input["reason"], [...path, "reason"], issues); if (r !== undefined || "reason" in input) value["reason"] = r; }
-  if ("note" in input) value["note"] = v114(input["note"], [...path, "note"], issues);
+  if ("employer" in input) value["employer"] = v116(input["employer"], [...path, "employer"], issues);
+  if ("weeklyHours" in input) value["weeklyHours"] = v118(input["weeklyHours"], [...path, "weeklyHours"], issues);
+  if ("note" in input) value["note"] = v98(input["note"], [...path, "note"], issues);
   const unknown: string[] = [];
   for (const key in input) if (!K51.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
   return value;
 }
 
-function v118(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 2000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 2000), cont: true }); return input; }
-  let value = input;
-  const start = issues.length;
-  let aborted = issues.slice(start).some((i) => i.cont !== true);
-  if (!aborted) value = value.trim();
-  if (!issues.slice(start).some((i) => i.cont === false) && value.length < 1) { issues.push({ path: path, message: "Too small: expected string to have >=1 characters", cont: true }); aborted = aborted || false; }
-  if (!issues.slice(start).some((i) => i.cont === false) && value.length > 2000) { issues.push({ path: path, message: "Too big: expected string to have <=2000 characters", cont: true }); aborted = aborted || false; }
-  if (!aborted && !checks.printableText(value)) { issues.push({ path: path, message: "must not contain control characters", cont: true }); aborted = aborted || false; }
-  return value;
-}
-
-function v117(input: any, path: Path, issues: Found[]): any {
-  return input === undefined ? undefined : v118(input, path, issues);
-}
-
-function v116(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
-  const start = issues.length;
-  const value: any = {};
-  if ("note" in input) value["note"] = v117(input["note"], [...path, "note"], issues);
-  const unknown: string[] = [];
-  for (const key in input) if (!K42.has(key)) unknown.push(key);
-  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
-  return value;
-}
-
-function v120(input: any, path: Path, issues: Found[]): any {
-  if (!K52.has(input)) issues.push({ path, message: "Invalid option: expected one of \"team\"|\"measure\"", cont: undefined });
-  return input;
-}
-
-function v122(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 2000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 2000), cont: true }); return input; }
-  let value = input;
-  const start = issues.length;
-  let aborted = issues.slice(start).some((i) => i.cont !== true);
-  if (!aborted) value = value.trim();
-  if (!issues.slice(start).some((i) => i.cont === false) && value.length < 1) { issues.push({ path: path, message: "Too small: expected string to have >=1 characters", cont: true }); aborted = aborted || false; }
-  if (!issues.slice(start).some((i) => i.cont === false) && value.length > 2000) { issues.push({ path: path, message: "Too big: expected string to have <=2000 characters", cont: true }); aborted = aborted || false; }
-  if (!aborted && !checks.printableText(value)) { issues.push({ path: path, message: "must not contain control characters", cont: true }); aborted = aborted || false; }
-  return value;
-}
-
-function v121(input: any, path: Path, issues: Found[]): any {
-  return input === undefined ? undefined : v122(input, path, issues);
-}
-
 function v119(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
-  { const r = v120(input["outcome"], [...path, "outcome"], issues); if (r !== undefined || "outcome" in input) value["outcome"] = r; }
-  if ("note" in input) value["note"] = v121(input["note"], [...path, "note"], issues);
+  if ("note" in input) value["note"] = v98(input["note"], [...path, "note"], issues);
+  const unknown: string[] = [];
+  for (const key in input) if (!K46.has(key)) unknown.push(key);
+  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
+  return value;
+}
+
+function v121(input: any, path: Path, issues: Found[]): any {
+  if (!K52.has(input)) issues.push({ path, message: "Invalid option: expected one of \"foertidspension\"|\"ordinary-job\"|\"resigned\"|\"other\"", cont: undefined });
+  return input;
+}
+
+function v120(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
+  const start = issues.length;
+  const value: any = {};
+  { const r = v121(input["reason"], [...path, "reason"], issues); if (r !== undefined || "reason" in input) value["reason"] = r; }
+  if ("note" in input) value["note"] = v98(input["note"], [...path, "note"], issues);
+  if ("reasoning" in input) value["reasoning"] = v110(input["reasoning"], [...path, "reasoning"], issues);
   const unknown: string[] = [];
   for (const key in input) if (!K53.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
   return value;
 }
 
-function v124(input: any, path: Path, issues: Found[]): any {
-  if (!K54.has(input)) issues.push({ path, message: "Invalid option: expected one of \"aktivitetsparat\"|\"jobparat\"", cont: undefined });
+function v123(input: any, path: Path, issues: Found[]): any {
+  if (!K54.has(input)) issues.push({ path, message: "Invalid option: expected one of \"employment\"|\"education\"|\"other-benefit\"|\"moved\"|\"other\"", cont: undefined });
   return input;
 }
 
-function v123(input: any, path: Path, issues: Found[]): any {
+function v125(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 2000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 2000), cont: true }); return input; }
+  let value = input;
+  const start = issues.length;
+  let aborted = issues.slice(start).some((i) => i.cont !== true);
+  if (!aborted) value = value.trim();
+  if (!issues.slice(start).some((i) => i.cont === false) && value.length < 1) { issues.push({ path: path, message: "Too small: expected string to have >=1 characters", cont: true }); aborted = aborted || false; }
+  if (!issues.slice(start).some((i) => i.cont === false) && value.length > 2000) { issues.push({ path: path, message: "Too big: expected string to have <=2000 characters", cont: true }); aborted = aborted || false; }
+  if (!aborted && !checks.printableText(value)) { issues.push({ path: path, message: "must not contain control characters", cont: true }); aborted = aborted || false; }
+  return value;
+}
+
+function v124(input: any, path: Path, issues: Found[]): any {
+  return input === undefined ? undefined : v125(input, path, issues);
+}
+
+function v122(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
-  { const r = v124(input["category"], [...path, "category"], issues); if (r !== undefined || "category" in input) value["category"] = r; }
+  { const r = v123(input["reason"], [...path, "reason"], issues); if (r !== undefined || "reason" in input) value["reason"] = r; }
+  if ("note" in input) value["note"] = v124(input["note"], [...path, "note"], issues);
   const unknown: string[] = [];
   for (const key in input) if (!K55.has(key)) unknown.push(key);
+  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
+  return value;
+}
+
+function v128(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 2000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 2000), cont: true }); return input; }
+  let value = input;
+  const start = issues.length;
+  let aborted = issues.slice(start).some((i) => i.cont !== true);
+  if (!aborted) value = value.trim();
+  if (!issues.slice(start).some((i) => i.cont === false) && value.length < 1) { issues.push({ path: path, message: "Too small: expected string to have >=1 characters", cont: true }); aborted = aborted || false; }
+  if (!issues.slice(start).some((i) => i.cont === false) && value.length > 2000) { issues.push({ path: path, message: "Too big: expected string to have <=2000 characters", cont: true }); aborted = aborted || false; }
+  if (!aborted && !checks.printableText(value)) { issues.push({ path: path, message: "must not contain control characters", cont: true }); aborted = aborted || false; }
+  return value;
+}
+
+function v127(input: any, path: Path, issues: Found[]): any {
+  return input === undefined ? undefined : v128(input, path, issues);
+}
+
+function v126(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
+  const start = issues.length;
+  const value: any = {};
+  if ("note" in input) value["note"] = v127(input["note"], [...path, "note"], issues);
+  const unknown: string[] = [];
+  for (const key in input) if (!K46.has(key)) unknown.push(key);
+  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
+  return value;
+}
+
+function v130(input: any, path: Path, issues: Found[]): any {
+  if (!K56.has(input)) issues.push({ path, message: "Invalid option: expected one of \"team\"|\"measure\"", cont: undefined });
+  return input;
+}
+
+function v132(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 2000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 2000), cont: true }); return input; }
+  let value = input;
+  const start = issues.length;
+  let aborted = issues.slice(start).some((i) => i.cont !== true);
+  if (!aborted) value = value.trim();
+  if (!issues.slice(start).some((i) => i.cont === false) && value.length < 1) { issues.push({ path: path, message: "Too small: expected string to have >=1 characters", cont: true }); aborted = aborted || false; }
+  if (!issues.slice(start).some((i) => i.cont === false) && value.length > 2000) { issues.push({ path: path, message: "Too big: expected string to have <=2000 characters", cont: true }); aborted = aborted || false; }
+  if (!aborted && !checks.printableText(value)) { issues.push({ path: path, message: "must not contain control characters", cont: true }); aborted = aborted || false; }
+  return value;
+}
+
+function v131(input: any, path: Path, issues: Found[]): any {
+  return input === undefined ? undefined : v132(input, path, issues);
+}
+
+function v129(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
+  const start = issues.length;
+  const value: any = {};
+  { const r = v130(input["outcome"], [...path, "outcome"], issues); if (r !== undefined || "outcome" in input) value["outcome"] = r; }
+  if ("note" in input) value["note"] = v131(input["note"], [...path, "note"], issues);
+  const unknown: string[] = [];
+  for (const key in input) if (!K57.has(key)) unknown.push(key);
+  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
+  return value;
+}
+
+function v134(input: any, path: Path, issues: Found[]): any {
+  if (!K58.has(input)) issues.push({ path, message: "Invalid option: expected one of \"aktivitetsparat\"|\"jobparat\"", cont: undefined });
+  return input;
+}
+
+function v133(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
+  const start = issues.length;
+  const value: any = {};
+  { const r = v134(input["category"], [...path, "category"], issues); if (r !== undefined || "category" in input) value["category"] = r; }
+  const unknown: string[] = [];
+  for (const key in input) if (!K59.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
   return value;
 }
@@ -1215,20 +1310,22 @@ export const courseEventValidators: ValidatorsOf<typeof courseEvents> = {
   escalationAcknowledged: run(v15),
   teamRecommendation: run(v18),
   municipalDecision: run(v30),
-  offerRegistered: run(v35),
-  offerStarted: run(v41),
-  offerEnded: run(v42),
-  specialistAdvisedAgainst: run(v46),
-  healthCoordinatorRequested: run(v48),
-  healthCoordinatorAdvice: run(v49),
-  complaintReceived: run(v53),
-  complaintReconsidered: run(v60),
-  complaintMaintained: run(v63),
-  complaintForwarded: run(v65),
-  appealDecided: run(v68),
-  decisionOnExistingEvidenceDemanded: run(v70),
-  workCapacityCannotDevelop: run(v71),
-  courseConcluded: run(v77),
+  offerRegistered: run(v37),
+  offerStarted: run(v43),
+  offerEnded: run(v44),
+  specialistAdvisedAgainst: run(v48),
+  healthCoordinatorRequested: run(v50),
+  healthCoordinatorAdvice: run(v51),
+  healthAdviceDecided: run(v55),
+  earlierCourseRegistered: run(v58),
+  complaintReceived: run(v63),
+  complaintReconsidered: run(v70),
+  complaintMaintained: run(v73),
+  complaintForwarded: run(v75),
+  appealDecided: run(v78),
+  decisionOnExistingEvidenceDemanded: run(v80),
+  workCapacityCannotDevelop: run(v81),
+  courseConcluded: run(v87),
 };
 
 export const fleksjobEventValidators: ValidatorsOf<typeof fleksjobEvents> = {
@@ -1236,18 +1333,18 @@ export const fleksjobEventValidators: ValidatorsOf<typeof fleksjobEvents> = {
   relativeRegistered: run(v5),
   relativeConsent: run(v10),
   escalationAcknowledged: run(v15),
-  fleksjobStarted: run(v83),
-  hoursChanged: run(v87),
-  fewHoursChosen: run(v90),
-  progressionReviewRecorded: run(v92),
-  yearlyCheckRecorded: run(v94),
-  reassessmentRequested: run(v97),
-  teamReassessment: run(v98),
-  fleksjobStatusRecorded: run(v102),
-  permanentFleksjobDecided: run(v103),
-  jobChanged: run(v105),
-  followUpConversationHeld: run(v109),
-  fleksjobEnded: run(v110),
+  fleksjobStarted: run(v93),
+  hoursChanged: run(v97),
+  fewHoursChosen: run(v100),
+  progressionReviewRecorded: run(v102),
+  yearlyCheckRecorded: run(v104),
+  reassessmentRequested: run(v107),
+  teamReassessment: run(v108),
+  fleksjobStatusRecorded: run(v112),
+  permanentFleksjobDecided: run(v113),
+  jobChanged: run(v115),
+  followUpConversationHeld: run(v119),
+  fleksjobEnded: run(v120),
 };
 
 export const cashBenefitEventValidators: ValidatorsOf<typeof cashBenefitEvents> = {
@@ -1255,11 +1352,11 @@ export const cashBenefitEventValidators: ValidatorsOf<typeof cashBenefitEvents> 
   relativeRegistered: run(v5),
   relativeConsent: run(v10),
   escalationAcknowledged: run(v15),
-  cashBenefitInterrupted: run(v112),
-  caseSentToTeam: run(v116),
-  afklaringRecorded: run(v119),
-  categoryChanged: run(v123),
+  cashBenefitInterrupted: run(v122),
+  caseSentToTeam: run(v126),
+  afklaringRecorded: run(v129),
+  categoryChanged: run(v133),
 };
 
 /** What the generator made this file from (checked when the workflows are bundled). */
-export const validatorsFingerprint = 'bc347e6c4f2b9ab42c3f49dd86c69768';
+export const validatorsFingerprint = 'e1e41973d093e71731213ea75fd5171c';
