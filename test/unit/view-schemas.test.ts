@@ -47,6 +47,24 @@ function expectDocumented(state: AnyCaseState): void {
   }
 }
 
+test('a law case with an earlier course, a wished course and a paused offer is documented exactly', () => {
+  let state = open(law);
+  state = send(state, 'caseworkerAssigned', events.assign, after('P1W'));
+  state = send(
+    state,
+    'earlierCourseRegistered',
+    { from: '2020-01-01', to: '2021-12-31', note: 'Aarhus' },
+    after('P2W'),
+  );
+  state = send(state, 'teamRecommendation', events.recommendCourse, after('P3W'));
+  state = send(state, 'municipalDecision', { ...events.grant, citizenWishes: true }, after('P1M'));
+  state = send(state, 'offerRegistered', events.realOffer('o1'), after('P5W'));
+  state = send(state, 'offerStarted', { offerId: 'o1' }, after('P6W'));
+  state = send(state, 'healthCoordinatorRequested', { offerId: 'o1' }, after('P7W'));
+  expect(state.offers[0]!.status).toBe('paused');
+  expectDocumented(state);
+});
+
 test('a course through offers, advice, complaints, appeal, escalations and mail is documented exactly', () => {
   let state = inCourse();
   state = send(
