@@ -100,6 +100,8 @@ async function scenario(env: TestWorkflowEnvironment, target: Target, years: num
   await send('healthCoordinatorRequested', { offerId: 'praktik' });
   await sleepUntil(start + 80 * DAY);
   await send('healthCoordinatorAdvice', { offerId: 'praktik', advice: 'adjust', note: 'fewer hours' });
+  // Version 2 rulesets (LAB § 113, stk. 3): the municipality's decision moves the offer.
+  await send('healthAdviceDecided', { offerId: 'praktik', decision: 'adjust', reasoning: 'fewer hours' });
   await send('offerStarted', { offerId: 'praktik' });
   await sleepUntil(start + 200 * DAY);
   await send('complaintReceived', { complaintId: 'k1', about: 'offer', offerId: 'praktik' });

@@ -51,6 +51,11 @@ export const course = {
           .meta({ description: 'With a grant: the last day of the granted period' }),
         followsRecommendation: z.boolean(),
         stands: z.boolean(),
+        citizenWishes: z
+          .object({ waives: z.array(z.enum(['pension-age', 'total-from-40-to-50', 'one-course-over-50'])) })
+          .strict()
+          .optional()
+          .meta({ description: 'The citizen wished the course although these age rules stood in the way' }),
       })
       .strict(),
   ),
@@ -80,7 +85,7 @@ export const course = {
         description: z.string().optional(),
         basis: MeasureBasisSchema.optional(),
         registeredAt: instant,
-        status: z.enum(['planned', 'awaiting-health-advice', 'started', 'ended', 'withdrawn']),
+        status: z.enum(['planned', 'awaiting-health-advice', 'paused', 'started', 'ended', 'withdrawn']),
         startedAt: instant.optional(),
         endedAt: instant.optional(),
         endReason: z.enum(['completed', 'discontinued', 'withdrawn']).optional(),
@@ -91,12 +96,19 @@ export const course = {
             advice: z.enum(['proceed', 'adjust', 'replace']).optional(),
             advisedAt: instant.optional(),
             note: z.string().optional(),
+            decision: z.enum(['keep', 'adjust', 'replace']).optional(),
+            decidedAt: instant.optional(),
+            reasoning: z.string().optional(),
           })
           .strict()
           .optional(),
       })
       .strict(),
   ),
+  earlierCourses: z
+    .array(z.object({ from: date, to: date, note: z.string().optional(), registeredAt: instant }).strict())
+    .optional()
+    .meta({ description: 'Ressourceforløb before this case, counted for the age rules (LAB § 114)' }),
   complaints: z.array(
     z
       .object({

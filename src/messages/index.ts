@@ -156,6 +156,16 @@ export const courseEventMessages = catalog<typeof courseEvents>({
     'first-measure/special-reasons',
     'Record særlige grunde: the case does not go back to the team if no measure has started in time (LAB § 113, stk. 2)',
   ],
+  healthAdviceDecided: [
+    'recordHealthAdviceDecision',
+    'offers/:offerId/health-advice-decision',
+    "Record the municipality's decision on an offer after the health coordinator's advice (keep, adjust, replace)",
+  ],
+  earlierCourseRegistered: [
+    'registerEarlierCourse',
+    'earlier-courses',
+    'Register a ressourceforløb the citizen had before this case (for the age rules)',
+  ],
   complaintReceived: [
     'receiveComplaint',
     'complaints',

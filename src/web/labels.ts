@@ -87,6 +87,8 @@ export const timelineLabels: Record<string, string> = {
   specialistAdvisedAgainst: 'Speciallæge har frarådet tilbud',
   healthCoordinatorRequested: 'Borgeren har bedt om sundhedskoordinatorens vurdering',
   healthCoordinatorAdvice: 'Sundhedskoordinatorens vurdering',
+  healthAdviceDecided: 'Kommunens beslutning efter sundhedskoordinatorens vurdering',
+  earlierCourseRegistered: 'Tidligere ressourceforløb registreret',
   complaintReceived: 'Klage modtaget',
   complaintReconsidered: 'Klage genvurderet',
   appealDecided: 'Ankestyrelsens afgørelse',

@@ -53,6 +53,8 @@ const bodies: Record<string, unknown> = {
   requestHealthCoordinator: {},
   recordHealthCoordinatorAdvice: { advice: 'proceed' },
   recordSpecialReasons: { reasoning: 'r' },
+  recordHealthAdviceDecision: { decision: 'keep', reasoning: 'r' },
+  registerEarlierCourse: { from: '2020-01-01', to: '2021-12-31' },
   receiveComplaint: { complaintId: 'k1', about: 'grant' },
   reconsiderComplaint: { result: 'kept', reasoning: 'r' },
   recordComplaintMaintained: { maintained: true },

@@ -46,6 +46,12 @@ test('a whole course through the API: referral to conclusion, every step answere
       { advice: 'adjust', note: 'fewer hours to begin with' },
       'in-course',
     ],
+    // LAB § 113, stk. 3 (version 2 rulesets): the municipality decides after the advice.
+    [
+      'offers/praktik-1/health-advice-decision',
+      { decision: 'adjust', reasoning: 'fewer hours to begin with' },
+      'in-course',
+    ],
     ['offers/praktik-1/start', {}, 'in-course'],
     [
       'relatives',
@@ -100,6 +106,7 @@ test('a whole course through the API: referral to conclusion, every step answere
     'offerRegistered',
     'healthCoordinatorRequested',
     'healthCoordinatorAdvice',
+    'healthAdviceDecided',
     'offerStarted',
     'relativeRegistered',
     'relativeConsent',

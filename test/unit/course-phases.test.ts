@@ -108,6 +108,8 @@ const payloads: Record<CourseEventType, unknown> = {
   specialistAdvisedAgainst: { offerId: 'o1', specialty: 'psykiatri' },
   healthCoordinatorRequested: { offerId: 'o1' },
   healthCoordinatorAdvice: { offerId: 'o3', advice: 'proceed' },
+  healthAdviceDecided: { offerId: 'o3', decision: 'keep', reasoning: 'the offer fits' },
+  earlierCourseRegistered: { from: '2020-01-01', to: '2021-12-31' },
   complaintReceived: { complaintId: 'c9', about: 'grant' },
   complaintReconsidered: { complaintId: 'c1', result: 'kept', reasoning: 'the decision stands' },
   complaintMaintained: { complaintId: 'c1', maintained: true },
@@ -138,6 +140,9 @@ const accepted: Record<CourseEventType, Phase[]> = {
   specialistAdvisedAgainst: [C],
   healthCoordinatorRequested: [C],
   healthCoordinatorAdvice: [C],
+  // Under the rulesets' first versions the coordinator's advice itself decides.
+  healthAdviceDecided: [],
+  earlierCourseRegistered: [R, A, C],
   complaintReceived: [C],
   // While closing: complaint c1, received during the course, is still to be reconsidered.
   complaintReconsidered: [C, X],

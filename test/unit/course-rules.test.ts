@@ -366,8 +366,12 @@ describe('offers, the specialist veto and the health coordinator', () => {
     expect(topics(state)).toContain('offer-advised-against:caseworker');
   });
 
+  // Version 1 rulesets: the coordinator's advice itself moves the offer (version 2: course-age-health.test.ts).
+  const withOfferV1 = () =>
+    send(inCourse(seedsV1), 'offerRegistered', events.realOffer('o1'), courseAfter('P1W'));
+
   test('an offer waits for the health coordinator’s advice; proceed or adjust lets it start', () => {
-    const state = send(withOffer(), 'healthCoordinatorRequested', { offerId: 'o1' }, courseAfter('P2W'));
+    const state = send(withOfferV1(), 'healthCoordinatorRequested', { offerId: 'o1' }, courseAfter('P2W'));
     expect(refusal(state, 'offerStarted', { offerId: 'o1' }, courseAfter('P3W'))).toBe(
       "offer o1 waits for the regional health coordinator's advice, requested 2027-02-18",
     );
@@ -382,26 +386,26 @@ describe('offers, the specialist veto and the health coordinator', () => {
   });
 
   test('advice to replace withdraws the offer', () => {
-    let state = send(withOffer(), 'healthCoordinatorRequested', { offerId: 'o1' }, courseAfter('P2W'));
+    let state = send(withOfferV1(), 'healthCoordinatorRequested', { offerId: 'o1' }, courseAfter('P2W'));
     state = send(state, 'healthCoordinatorAdvice', { offerId: 'o1', advice: 'replace' }, courseAfter('P3W'));
     expect(state.offers[0]).toMatchObject({ status: 'withdrawn', endReason: 'withdrawn' });
     expect(refusal(state, 'offerStarted', { offerId: 'o1' }, courseAfter('P4W'))).toMatch(/already ended/);
   });
 
   test('advice cannot be asked twice, nor recorded without a request, nor about a started offer', () => {
-    let state = send(withOffer(), 'healthCoordinatorRequested', { offerId: 'o1' }, courseAfter('P2W'));
+    let state = send(withOfferV1(), 'healthCoordinatorRequested', { offerId: 'o1' }, courseAfter('P2W'));
     expect(refusal(state, 'healthCoordinatorRequested', { offerId: 'o1' }, courseAfter('P3W'))).toMatch(
       /already been asked/,
     );
     expect(
       refusal(
-        withOffer(),
+        withOfferV1(),
         'healthCoordinatorAdvice',
         { offerId: 'o1', advice: 'proceed' },
         courseAfter('P3W'),
       ),
     ).toMatch(/no advice/);
-    state = send(withOffer(), 'offerStarted', { offerId: 'o1' }, courseAfter('P2W'));
+    state = send(withOfferV1(), 'offerStarted', { offerId: 'o1' }, courseAfter('P2W'));
     expect(refusal(state, 'healthCoordinatorRequested', { offerId: 'o1' }, courseAfter('P3W'))).toMatch(
       /before an offer starts/,
     );

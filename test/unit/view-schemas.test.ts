@@ -47,6 +47,29 @@ function expectDocumented(state: AnyCaseState): void {
   }
 }
 
+test('a law case with an earlier course, a wished course and a paused offer is documented exactly', () => {
+  let state = open(law);
+  state = send(state, 'caseworkerAssigned', events.assign, after('P1W'));
+  state = send(
+    state,
+    'earlierCourseRegistered',
+    { from: '2020-01-01', to: '2021-12-31', note: 'Aarhus' },
+    after('P2W'),
+  );
+  state = send(state, 'teamRecommendation', events.recommendCourse, after('P3W'));
+  state = send(
+    state,
+    'municipalDecision',
+    { ...events.grant, grantedUntil: '2028-02-04', citizenWishes: true },
+    after('P1M'),
+  );
+  state = send(state, 'offerRegistered', events.realOffer('o1'), after('P5W'));
+  state = send(state, 'offerStarted', { offerId: 'o1' }, after('P6W'));
+  state = send(state, 'healthCoordinatorRequested', { offerId: 'o1' }, after('P7W'));
+  expect(state.offers[0]!.status).toBe('paused');
+  expectDocumented(state);
+});
+
 test('a course through offers, advice, complaints, appeal, escalations and mail is documented exactly', () => {
   let state = inCourse();
   state = send(
@@ -69,6 +92,13 @@ test('a course through offers, advice, complaints, appeal, escalations and mail 
     { offerId: 'o1', advice: 'adjust', note: 'kortere dage' },
     after('P7W'),
   );
+  state = send(
+    state,
+    'healthAdviceDecided',
+    { offerId: 'o1', decision: 'adjust', reasoning: 'kortere dage' },
+    after('P7W'),
+  );
+  state = send(state, 'earlierCourseRegistered', { from: '2020-01-01', to: '2021-12-31' }, after('P7W'));
   state = send(state, 'offerStarted', { offerId: 'o1' }, after('P8W'));
   state = send(state, 'offerRegistered', events.otherOffer('o2'), after('P8W'));
   state = send(state, 'specialistAdvisedAgainst', { offerId: 'o2', specialty: 'psykiatri' }, after('P9W'));

@@ -15,4 +15,7 @@ export const courseEventChecks = {
   /** A complaint about an offer names the offer; other complaints do not. */
   offerComplaintNamesOffer: (value: { about: string; offerId?: string | undefined }) =>
     (value.about === 'offer') === (value.offerId !== undefined),
+
+  /** A period ends after it starts (ISO dates compare as strings). */
+  periodInOrder: (value: { from: string; to: string }) => value.from < value.to,
 };

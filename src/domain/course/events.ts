@@ -73,6 +73,11 @@ export const courseEvents = {
       reasoning: prose(4000),
       /** With a grant: the last day of the period the course is granted for ("frem til"). */
       grantedUntil: dateWithin('2000-01-01', '2099-12-31').optional(),
+      /**
+       * The citizen wishes the course although an age rule would stand in the way (LAB § 112, stk. 3;
+       * § 114, stk. 3–4): recorded in the decision.
+       */
+      citizenWishes: z.boolean().optional(),
     })
     .strict()
     .refine(courseEventChecks.refusalNamesAlternative, {
@@ -120,6 +125,21 @@ export const courseEvents = {
   healthCoordinatorAdvice: z
     .object({ offerId: id, advice: z.enum(['proceed', 'adjust', 'replace']), note: prose(2000).optional() })
     .strict(),
+
+  /** The municipality's decision after the coordinator's advice (LAB § 113, stk. 3): it moves the offer. */
+  healthAdviceDecided: z
+    .object({ offerId: id, decision: z.enum(['keep', 'adjust', 'replace']), reasoning: prose(4000) })
+    .strict(),
+
+  /** A ressourceforløb the citizen had before this case, counted for the age rules (LAB § 114, stk. 3–4). */
+  earlierCourseRegistered: z
+    .object({
+      from: dateWithin('1990-01-01', '2099-12-31'),
+      to: dateWithin('1990-01-01', '2099-12-31'),
+      note: prose(1000).optional(),
+    })
+    .strict()
+    .refine(courseEventChecks.periodInOrder, { message: 'a course ends after it starts', path: ['to'] }),
 
   complaintReceived: z
     .object({

@@ -6,6 +6,7 @@ import { startOfDate } from '../engine/calendar';
 import { courseDeadlines } from './deadlines';
 import { complaintRules } from './complaints';
 import type { CourseEventData, CourseEventType, Recommendation } from './events';
+import { ageRulesAgainstGrant } from './age';
 import { conclude, type CourseState, findOffer, offerRefusal } from './state';
 
 /**
@@ -32,6 +33,11 @@ function requirePhase(state: CourseState, allowed: CourseState['phase'][], what:
 /** Seed 000's specialist veto: a proposal, not law; rulesets without the field keep it on. */
 const vetoApplies = (state: CourseState) => state.ruleset.course.specialistVeto?.applies !== false;
 
+/** The calendar day after a date (YYYY-MM-DD). */
+function nextDay(date: string): string {
+  return new Date(Date.parse(`${date}T12:00:00.000Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
 /** Under a ruleset with a granted period: a grant must give one, within the period's bounds. */
 function grantedPeriodRefusal(
   state: CourseState,
@@ -45,7 +51,9 @@ function grantedPeriodRefusal(
       ? `a grant says until when the course is granted (grantedUntil)${rule.source ? ` (${rule.source})` : ''}`
       : undefined;
   const end = startOfDate(data.grantedUntil, state.ruleset.calendar);
-  if (rule.minimum && end < addDuration(at, rule.minimum, state.ruleset.calendar))
+  // "Frem til" a date includes that day: a year from 4 February 2027 is granted until 4 February 2028.
+  const lastMoment = startOfDate(nextDay(data.grantedUntil), state.ruleset.calendar) - 1;
+  if (rule.minimum && lastMoment < addDuration(at, rule.minimum, state.ruleset.calendar))
     return `a course is granted for at least ${rule.minimum}: ${data.grantedUntil} is too soon`;
   if (rule.maximum && end > addDuration(at, rule.maximum, state.ruleset.calendar))
     return `a course is granted for at most ${rule.maximum}: ${data.grantedUntil} is too late`;
@@ -65,6 +73,10 @@ function newGrantRefusal(state: CourseState, data: CourseEventData<'municipalDec
   if (!data.grantedUntil) return 'a new grant says until when the course is granted (grantedUntil)';
   return undefined;
 }
+
+/** LAB § 113, stk. 3: the municipality decides after the coordinator's advice (absent: the advice moves the offer). */
+const municipalityDecides = (state: CourseState) =>
+  state.ruleset.healthCoordinator.municipalityDecides === true;
 
 /** What a refusal directs the citizen to, in the recommendation's terms. */
 const alternativeAsRecommendation: Record<string, Recommendation | undefined> = {
@@ -129,7 +141,15 @@ export const courseRules: { [T in CourseEventType]: EventRule<CourseState, Cours
         const phase = requirePhase(state, ['awaiting-decision'], 'a decision');
         if (phase) return phase;
       }
-      return grantedPeriodRefusal(state, data, at);
+      const period = grantedPeriodRefusal(state, data, at);
+      if (period) return period;
+      // The age rules apply to the first grant; a new period of a running course follows its own review.
+      if (state.phase !== 'awaiting-decision' || data.decision !== 'grant-course' || data.citizenWishes)
+        return undefined;
+      const against = ageRulesAgainstGrant(state, at, data.grantedUntil);
+      return against.length === 0
+        ? undefined
+        : `a course cannot be granted: ${against.map((rule) => rule.reason).join('; ')} (record that the citizen wishes the course, if so)`;
     },
     apply: (draft, data, { at }) => {
       if (draft.phase === 'in-course') {
@@ -157,6 +177,9 @@ export const courseRules: { [T in CourseEventType]: EventRule<CourseState, Cours
           reason: data.reasoning,
         };
       }
+      const waives = data.citizenWishes
+        ? ageRulesAgainstGrant(draft as CourseState, at, data.grantedUntil).map((rule) => rule.rule)
+        : [];
       const recommendation = draft.teamRecommendations[draft.teamRecommendations.length - 1]!;
       const follows =
         data.decision === 'grant-course'
@@ -174,11 +197,18 @@ export const courseRules: { [T in CourseEventType]: EventRule<CourseState, Cours
         ...(data.grantedUntil ? { grantedUntil: data.grantedUntil } : {}),
         followsRecommendation: follows,
         stands,
+        ...(data.citizenWishes ? { citizenWishes: { waives } } : {}),
       });
+      const wish =
+        data.citizenWishes && data.decision === 'grant-course'
+          ? waives.length > 0
+            ? ` — the citizen wishes the course although the age rules (${waives.join(', ')}) stand in the way (LAB § 112, stk. 3; § 114, stk. 3–4)`
+            : ' — the citizen wishes the course'
+          : '';
       const what =
-        data.decision === 'grant-course'
+        (data.decision === 'grant-course'
           ? `grant a course${data.grantedUntil ? ` until ${data.grantedUntil}` : ''}`
-          : `refuse a course (${data.alternative})`;
+          : `refuse a course (${data.alternative})`) + wish;
       if (!stands) {
         draft.phase = 'referred';
         draft.teamReviews.push({ requestedAt: at, reason: 'deviation' });
@@ -252,7 +282,12 @@ export const courseRules: { [T in CourseEventType]: EventRule<CourseState, Cours
         return `a medical specialist (${offer.specialistVeto.specialty}) advised against offer ${offer.id} on ${day(offer.specialistVeto.at)}: it must not start`;
       }
       if (offer.status === 'awaiting-health-advice') {
-        return `offer ${offer.id} waits for the regional health coordinator's advice, requested ${day(offer.healthCoordinator!.requestedAt)}`;
+        return offer.healthCoordinator!.advisedAt
+          ? `offer ${offer.id} waits for the municipality's decision on the health coordinator's advice of ${day(offer.healthCoordinator!.advisedAt)} (LAB § 113, stk. 3)`
+          : `offer ${offer.id} waits for the regional health coordinator's advice, requested ${day(offer.healthCoordinator!.requestedAt)}`;
+      }
+      if (offer.status === 'paused') {
+        return `offer ${offer.id} is paused until the municipality has decided on the health coordinator's advice (LAB § 113, stk. 3)`;
       }
       if (offer.status !== 'planned')
         return `offer ${offer.id} has already ${offer.status === 'started' ? 'started' : 'ended'}`;
@@ -272,10 +307,11 @@ export const courseRules: { [T in CourseEventType]: EventRule<CourseState, Cours
       if (!offer) return refusal;
       if (offer.status === 'ended' || offer.status === 'withdrawn')
         return `offer ${offer.id} has already ended`;
-      if (offer.status === 'started' && data.reason === 'withdrawn') {
+      const started = offer.status === 'started' || offer.status === 'paused';
+      if (started && data.reason === 'withdrawn') {
         return `offer ${offer.id} has started: it ends as completed or discontinued, not withdrawn`;
       }
-      if (offer.status !== 'started' && data.reason !== 'withdrawn') {
+      if (!started && data.reason !== 'withdrawn') {
         return `offer ${offer.id} has not started: it can only be withdrawn`;
       }
       return undefined;
@@ -330,16 +366,29 @@ export const courseRules: { [T in CourseEventType]: EventRule<CourseState, Cours
         return `the health coordinator has already been asked about offer ${offer.id}`;
       if (offer.specialistVeto && vetoApplies(state))
         return `a specialist has advised against offer ${offer.id}: it will not start anyway`;
+      if (municipalityDecides(state)) {
+        if (offer.status !== 'planned' && offer.status !== 'started')
+          return `offer ${offer.id} is ${offer.status}: advice can be asked for on a planned or running offer`;
+        return undefined;
+      }
       if (offer.status !== 'planned')
         return `offer ${offer.id} is ${offer.status}: advice can be asked for before an offer starts`;
       return undefined;
     },
     apply: (draft, data, { at }) => {
       const offer = draft.offers.find((candidate) => candidate.id === data.offerId)!;
-      offer.status = 'awaiting-health-advice';
       offer.healthCoordinator = { requestedAt: at };
+      if (offer.status === 'started') {
+        offer.status = 'paused';
+        return {
+          summary: `the citizen asked for the regional health coordinator's advice on offer ${offer.id}, which is running: it pauses until the municipality has decided (LAB § 113, stk. 3)`,
+        };
+      }
+      offer.status = 'awaiting-health-advice';
       return {
-        summary: `the citizen asked for the regional health coordinator's advice on offer ${offer.id}; it waits`,
+        summary: municipalityDecides(draft as CourseState)
+          ? `the citizen asked for the regional health coordinator's advice on offer ${offer.id}; it waits until the municipality has decided (LAB § 113, stk. 3)`
+          : `the citizen asked for the regional health coordinator's advice on offer ${offer.id}; it waits`,
       };
     },
   },
@@ -348,6 +397,12 @@ export const courseRules: { [T in CourseEventType]: EventRule<CourseState, Cours
     refuse: (state, data) => {
       const { offer, refusal } = offerRefusal(state, data.offerId);
       if (!offer) return refusal;
+      if (municipalityDecides(state)) {
+        if (!offer.healthCoordinator) return `no advice on offer ${offer.id} has been asked for`;
+        if (offer.healthCoordinator.advisedAt)
+          return `the health coordinator's advice on offer ${offer.id} was recorded on ${day(offer.healthCoordinator.advisedAt)}`;
+        return undefined;
+      }
       if (offer.status !== 'awaiting-health-advice')
         return `no advice on offer ${offer.id} has been asked for`;
       return undefined;
@@ -360,6 +415,12 @@ export const courseRules: { [T in CourseEventType]: EventRule<CourseState, Cours
         advisedAt: at,
         ...(data.note ? { note: data.note } : {}),
       };
+      if (municipalityDecides(draft as CourseState)) {
+        return {
+          summary: `the health coordinator advises to ${data.advice === 'proceed' ? 'go ahead with' : data.advice} offer ${offer.id}: recorded as advice; the municipality decides (LAB § 113, stk. 3)`,
+          reason: data.note,
+        };
+      }
       if (data.advice === 'replace') {
         offer.status = 'withdrawn';
         offer.endedAt = at;
@@ -395,6 +456,72 @@ export const courseRules: { [T in CourseEventType]: EventRule<CourseState, Cours
         summary:
           'særlige grunde recorded (LAB § 113, stk. 2): if no measure has started within the limit, the case does not go back to the team',
         reason: data.reasoning,
+      };
+    },
+  },
+
+  healthAdviceDecided: {
+    refuse: (state, data) => {
+      const phase = requirePhase(state, ['in-course'], "the municipality's decision on an offer");
+      if (phase) return phase;
+      if (!municipalityDecides(state))
+        return "under this ruleset the health coordinator's advice itself decides the offer";
+      const { offer, refusal } = offerRefusal(state, data.offerId);
+      if (!offer) return refusal;
+      const request = offer.healthCoordinator;
+      if (!request) return `no health coordinator's advice on offer ${offer.id} has been asked for`;
+      if (request.decidedAt)
+        return `the municipality already decided on offer ${offer.id} on ${day(request.decidedAt)}`;
+      if (!request.advisedAt)
+        return `the health coordinator's advice on offer ${offer.id} has not been recorded yet: the municipality decides after it`;
+      if (offer.status !== 'awaiting-health-advice' && offer.status !== 'paused')
+        return `offer ${offer.id} has already ended`;
+      return undefined;
+    },
+    apply: (draft, data, { at }) => {
+      const offer = draft.offers.find((candidate) => candidate.id === data.offerId)!;
+      offer.healthCoordinator = {
+        ...offer.healthCoordinator!,
+        decision: data.decision,
+        decidedAt: at,
+        reasoning: data.reasoning,
+      };
+      const wasRunning = offer.status === 'paused';
+      if (data.decision === 'replace') {
+        offer.status = wasRunning ? 'ended' : 'withdrawn';
+        offer.endedAt = at;
+        offer.endReason = wasRunning ? 'discontinued' : 'withdrawn';
+        return {
+          summary: `after the health coordinator's advice the municipality decides to replace offer ${offer.id}: it is ${wasRunning ? 'discontinued' : 'withdrawn'}`,
+          reason: data.reasoning,
+        };
+      }
+      offer.status = wasRunning ? 'started' : 'planned';
+      const how = data.decision === 'keep' ? 'keep' : 'adjust';
+      return {
+        summary: `after the health coordinator's advice the municipality decides to ${how} offer ${offer.id}: it ${wasRunning ? 'resumes' : 'may start'}`,
+        reason: data.reasoning,
+      };
+    },
+  },
+
+  earlierCourseRegistered: {
+    refuse: (state, data, { at }) =>
+      requirePhase(state, ['referred', 'awaiting-decision', 'in-course'], 'registering an earlier course') ??
+      (data.to > day(at) ? 'an earlier course has ended: its end date is not in the future' : undefined) ??
+      ((state.earlierCourses ?? []).some((course) => data.from <= course.to && course.from <= data.to)
+        ? `the period ${data.from} to ${data.to} overlaps an earlier course already registered`
+        : undefined),
+    apply: (draft, data, { at }) => {
+      (draft.earlierCourses ??= []).push({
+        from: data.from,
+        to: data.to,
+        ...(data.note ? { note: data.note } : {}),
+        registeredAt: at,
+      });
+      return {
+        summary: `an earlier ressourceforløb registered: ${data.from} to ${data.to}`,
+        reason: data.note,
       };
     },
   },

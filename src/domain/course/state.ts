@@ -44,9 +44,29 @@ export interface DecisionRecord {
   followsRecommendation: boolean;
   /** A decision that deviates from the recommendation stands only after the team has seen the case again. */
   stands: boolean;
+  /** The citizen wished the course although these age rules stood in the way (LAB § 112, stk. 3; § 114). */
+  citizenWishes?: { waives: AgeRule[] };
 }
 
-export type OfferStatus = 'planned' | 'awaiting-health-advice' | 'started' | 'ended' | 'withdrawn';
+/** The age rules a grant can meet: the pension age, the 40–50 total, one course over 50. */
+export type AgeRule = 'pension-age' | 'total-from-40-to-50' | 'one-course-over-50';
+
+/** A ressourceforløb before this case (LAB § 114, stk. 3–4). */
+export interface EarlierCourse {
+  from: string;
+  to: string;
+  note?: string;
+  registeredAt: Instant;
+}
+
+export type OfferStatus =
+  | 'planned'
+  | 'awaiting-health-advice'
+  /** Started, then the health coordinator was asked: paused until the municipality decides. */
+  | 'paused'
+  | 'started'
+  | 'ended'
+  | 'withdrawn';
 
 export interface Offer {
   id: string;
@@ -67,6 +87,10 @@ export interface Offer {
     advice?: CourseEventData<'healthCoordinatorAdvice'>['advice'];
     advisedAt?: Instant;
     note?: string;
+    /** The municipality's decision after the advice (rulesets with `healthCoordinator.municipalityDecides`). */
+    decision?: CourseEventData<'healthAdviceDecided'>['decision'];
+    decidedAt?: Instant;
+    reasoning?: string;
   };
 }
 
@@ -120,6 +144,8 @@ export interface CourseState extends CaseBase {
   };
   refusedAt?: Instant;
   offers: Offer[];
+  /** Courses before this case (absent until one is registered). */
+  earlierCourses?: EarlierCourse[];
   complaints: Complaint[];
   decisionOnExistingEvidence?: { rightSince: Instant; demandedAt?: Instant };
   outcome?: { outcome: Outcome | 'refused'; at: Instant; note?: string; routedToPension?: string };

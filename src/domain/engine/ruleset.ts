@@ -118,6 +118,38 @@ export const RulesetSchema = z
         specialistVeto: z.object({ applies: z.boolean(), source }).strict().optional(),
         /** The citizen demanded a decision on the existing evidence → the municipality decides. */
         decisionOnExistingEvidence: limit,
+        /**
+         * Law (LAB § 112, stk. 3; § 114, stk. 1, 3–4): a grant is refused, unless the citizen wishes the
+         * course, with less than `yearsBeforePensionAge` years to folkepension age (by birth date,
+         * `pensionAge`); between `totalLimitFromAge` and `totalLimitToAge` when the earlier courses and
+         * a shortest course (`courseMinimum`) would exceed `totalLimit`; from `oneCourseFromAge` when
+         * the citizen already had a course. Absent (version 1 rulesets, seeds): no age rules.
+         */
+        ageRules: z
+          .object({
+            yearsBeforePensionAge: z.number().int().positive().max(20),
+            /** Folkepension age by birth date (lov om social pension § 1 a); `age` may be a half year. */
+            pensionAge: z
+              .array(
+                z
+                  .object({
+                    bornFrom: z.iso.date().optional(),
+                    bornTo: z.iso.date().optional(),
+                    age: z.number().positive().max(100).multipleOf(0.5),
+                    source,
+                  })
+                  .strict(),
+              )
+              .min(1),
+            courseMinimum: duration,
+            totalLimit: duration,
+            totalLimitFromAge: z.number().int().positive().max(100),
+            totalLimitToAge: z.number().int().positive().max(100),
+            oneCourseFromAge: z.number().int().positive().max(100),
+            source,
+          })
+          .strict()
+          .optional(),
       })
       .strict(),
     /** Waiting times between the steps of a case; a breach escalates. */
@@ -157,7 +189,17 @@ export const RulesetSchema = z
         source,
       })
       .strict(),
-    healthCoordinator: z.object({ advice: limit }).strict(),
+    healthCoordinator: z
+      .object({
+        advice: limit,
+        /**
+         * LAB § 113, stk. 3: the coordinator's advice is advice; the municipality's decision (keep,
+         * adjust, replace) moves the offer, which waits — or, if started, pauses — until then. Absent
+         * (version 1 rulesets): the advice itself lets the offer start or withdraws it.
+         */
+        municipalityDecides: z.boolean().optional(),
+      })
+      .strict(),
     caseload: z
       .object({
         /** Open cases per coordinating caseworker (seeds: about 30). */

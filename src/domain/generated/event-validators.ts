@@ -58,7 +58,7 @@ const K10 = new Set<unknown>(["grant-course","refuse"]);
 const K11 = new Set<unknown>(["fleksjob","foertidspension","revalidering","other-measures","none"]);
 const K12 = /^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))$/;
 const K13 = checks.dateWithin("2000-01-01", "2099-12-31");
-const K14 = new Set<string>(["decision","alternative","reasoning","grantedUntil"]);
+const K14 = new Set<string>(["decision","alternative","reasoning","grantedUntil","citizenWishes"]);
 const K15 = new Set<unknown>(["job-training","internship","treatment","education","mentor","social-support","other"]);
 const K16 = new Set<unknown>(["lab-kap-11","lab-kap-12","lab-kap-14","social","health","other"]);
 const K17 = new Set<string>(["offerId","kind","real","plannedStart","description","basis"]);
@@ -69,39 +69,43 @@ const K21 = new Set<string>(["offerId","reason","note"]);
 const K22 = new Set<string>(["offerId","specialty"]);
 const K23 = new Set<unknown>(["proceed","adjust","replace"]);
 const K24 = new Set<string>(["offerId","advice","note"]);
-const K25 = new Set<unknown>(["grant","refusal","offer","conclusion"]);
-const K26 = new Set<string>(["complaintId","about","offerId","decisionReceivedOn","lateReason"]);
-const K27 = new Set<unknown>(["upheld","partly-upheld","kept"]);
-const K28 = new Set<string>(["complaintId","result","reasoning"]);
-const K29 = new Set<string>(["complaintId","maintained"]);
-const K30 = new Set<string>(["complaintId","sentOn"]);
-const K31 = new Set<unknown>(["decision-upheld","decision-changed","remitted"]);
-const K32 = new Set<string>(["complaintId","result"]);
-const K33 = new Set<string>([]);
-const K34 = new Set<unknown>(["terminal-illness","no-prospect-of-development"]);
-const K35 = new Set<string>(["basis","note","reasoning"]);
-const K36 = new Set<unknown>(["job","education","revalidering","fleksjob","foertidspension","new-course","ended-other"]);
-const K37 = new Set<string>(["outcome","note","reasoning"]);
-const K38 = new Set<string>(["weeklyHours","employer"]);
-const K39 = new Set<string>(["weeklyHours","note"]);
-const K40 = new Set<string>(["chosen","note"]);
-const K41 = new Set<unknown>(["as-expected","higher","lower"]);
-const K42 = new Set<string>(["workCapacity","weeklyHours","note"]);
-const K43 = new Set<string>(["progression","planFollowed","weeklyHours","note"]);
-const K44 = new Set<string>(["note"]);
-const K45 = new Set<unknown>(["continue","foertidspension","end-fleksjob"]);
-const K46 = new Set<string>(["recommends","note","reasoning"]);
-const K47 = new Set<unknown>(["permanent","new-temporary-period","end"]);
-const K48 = new Set<string>(["decision","note","reasoning"]);
-const K49 = new Set<string>(["employer","weeklyHours","note"]);
-const K50 = new Set<unknown>(["foertidspension","ordinary-job","resigned","other"]);
-const K51 = new Set<string>(["reason","note","reasoning"]);
-const K52 = new Set<unknown>(["employment","education","other-benefit","moved","other"]);
-const K53 = new Set<string>(["reason","note"]);
-const K54 = new Set<unknown>(["team","measure"]);
-const K55 = new Set<string>(["outcome","note"]);
-const K56 = new Set<unknown>(["aktivitetsparat","jobparat"]);
-const K57 = new Set<string>(["category"]);
+const K25 = new Set<unknown>(["keep","adjust","replace"]);
+const K26 = new Set<string>(["offerId","decision","reasoning"]);
+const K27 = checks.dateWithin("1990-01-01", "2099-12-31");
+const K28 = new Set<string>(["from","to","note"]);
+const K29 = new Set<unknown>(["grant","refusal","offer","conclusion"]);
+const K30 = new Set<string>(["complaintId","about","offerId","decisionReceivedOn","lateReason"]);
+const K31 = new Set<unknown>(["upheld","partly-upheld","kept"]);
+const K32 = new Set<string>(["complaintId","result","reasoning"]);
+const K33 = new Set<string>(["complaintId","maintained"]);
+const K34 = new Set<string>(["complaintId","sentOn"]);
+const K35 = new Set<unknown>(["decision-upheld","decision-changed","remitted"]);
+const K36 = new Set<string>(["complaintId","result"]);
+const K37 = new Set<string>([]);
+const K38 = new Set<unknown>(["terminal-illness","no-prospect-of-development"]);
+const K39 = new Set<string>(["basis","note","reasoning"]);
+const K40 = new Set<unknown>(["job","education","revalidering","fleksjob","foertidspension","new-course","ended-other"]);
+const K41 = new Set<string>(["outcome","note","reasoning"]);
+const K42 = new Set<string>(["weeklyHours","employer"]);
+const K43 = new Set<string>(["weeklyHours","note"]);
+const K44 = new Set<string>(["chosen","note"]);
+const K45 = new Set<unknown>(["as-expected","higher","lower"]);
+const K46 = new Set<string>(["workCapacity","weeklyHours","note"]);
+const K47 = new Set<string>(["progression","planFollowed","weeklyHours","note"]);
+const K48 = new Set<string>(["note"]);
+const K49 = new Set<unknown>(["continue","foertidspension","end-fleksjob"]);
+const K50 = new Set<string>(["recommends","note","reasoning"]);
+const K51 = new Set<unknown>(["permanent","new-temporary-period","end"]);
+const K52 = new Set<string>(["decision","note","reasoning"]);
+const K53 = new Set<string>(["employer","weeklyHours","note"]);
+const K54 = new Set<unknown>(["foertidspension","ordinary-job","resigned","other"]);
+const K55 = new Set<string>(["reason","note","reasoning"]);
+const K56 = new Set<unknown>(["employment","education","other-benefit","moved","other"]);
+const K57 = new Set<string>(["reason","note"]);
+const K58 = new Set<unknown>(["team","measure"]);
+const K59 = new Set<string>(["outcome","note"]);
+const K60 = new Set<unknown>(["aktivitetsparat","jobparat"]);
+const K61 = new Set<string>(["category"]);
 
 function v1(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input));  return input; }
@@ -418,6 +422,15 @@ function v35(input: any, path: Path, issues: Found[]): any {
   return input === undefined ? undefined : v36(input, path, issues);
 }
 
+function v38(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'boolean') issues.push(typeIssue(path, 'boolean', input));
+  return input;
+}
+
+function v37(input: any, path: Path, issues: Found[]): any {
+  return input === undefined ? undefined : v38(input, path, issues);
+}
+
 function v30(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
@@ -426,6 +439,7 @@ function v30(input: any, path: Path, issues: Found[]): any {
   if ("alternative" in input) value["alternative"] = v32(input["alternative"], [...path, "alternative"], issues);
   { const r = v34(input["reasoning"], [...path, "reasoning"], issues); if (r !== undefined || "reasoning" in input) value["reasoning"] = r; }
   if ("grantedUntil" in input) value["grantedUntil"] = v35(input["grantedUntil"], [...path, "grantedUntil"], issues);
+  if ("citizenWishes" in input) value["citizenWishes"] = v37(input["citizenWishes"], [...path, "citizenWishes"], issues);
   const unknown: string[] = [];
   for (const key in input) if (!K14.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
@@ -435,17 +449,17 @@ function v30(input: any, path: Path, issues: Found[]): any {
   return value;
 }
 
-function v38(input: any, path: Path, issues: Found[]): any {
+function v40(input: any, path: Path, issues: Found[]): any {
   if (!K15.has(input)) issues.push({ path, message: "Invalid option: expected one of \"job-training\"|\"internship\"|\"treatment\"|\"education\"|\"mentor\"|\"social-support\"|\"other\"", cont: undefined });
   return input;
 }
 
-function v39(input: any, path: Path, issues: Found[]): any {
+function v41(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'boolean') issues.push(typeIssue(path, 'boolean', input));
   return input;
 }
 
-function v40(input: any, path: Path, issues: Found[]): any {
+function v42(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input));  return input; }
   let value = input;
   const start = issues.length;
@@ -455,7 +469,7 @@ function v40(input: any, path: Path, issues: Found[]): any {
   return value;
 }
 
-function v42(input: any, path: Path, issues: Found[]): any {
+function v44(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 500) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 500), cont: true }); return input; }
   let value = input;
   const start = issues.length;
@@ -467,36 +481,36 @@ function v42(input: any, path: Path, issues: Found[]): any {
   return value;
 }
 
-function v41(input: any, path: Path, issues: Found[]): any {
-  return input === undefined ? undefined : v42(input, path, issues);
-}
-
-function v44(input: any, path: Path, issues: Found[]): any {
-  if (!K16.has(input)) issues.push({ path, message: "Invalid option: expected one of \"lab-kap-11\"|\"lab-kap-12\"|\"lab-kap-14\"|\"social\"|\"health\"|\"other\"", cont: undefined });
-  return input;
-}
-
 function v43(input: any, path: Path, issues: Found[]): any {
   return input === undefined ? undefined : v44(input, path, issues);
 }
 
-function v37(input: any, path: Path, issues: Found[]): any {
+function v46(input: any, path: Path, issues: Found[]): any {
+  if (!K16.has(input)) issues.push({ path, message: "Invalid option: expected one of \"lab-kap-11\"|\"lab-kap-12\"|\"lab-kap-14\"|\"social\"|\"health\"|\"other\"", cont: undefined });
+  return input;
+}
+
+function v45(input: any, path: Path, issues: Found[]): any {
+  return input === undefined ? undefined : v46(input, path, issues);
+}
+
+function v39(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
   { const r = v1(input["offerId"], [...path, "offerId"], issues); if (r !== undefined || "offerId" in input) value["offerId"] = r; }
-  { const r = v38(input["kind"], [...path, "kind"], issues); if (r !== undefined || "kind" in input) value["kind"] = r; }
-  { const r = v39(input["real"], [...path, "real"], issues); if (r !== undefined || "real" in input) value["real"] = r; }
-  { const r = v40(input["plannedStart"], [...path, "plannedStart"], issues); if (r !== undefined || "plannedStart" in input) value["plannedStart"] = r; }
-  if ("description" in input) value["description"] = v41(input["description"], [...path, "description"], issues);
-  if ("basis" in input) value["basis"] = v43(input["basis"], [...path, "basis"], issues);
+  { const r = v40(input["kind"], [...path, "kind"], issues); if (r !== undefined || "kind" in input) value["kind"] = r; }
+  { const r = v41(input["real"], [...path, "real"], issues); if (r !== undefined || "real" in input) value["real"] = r; }
+  { const r = v42(input["plannedStart"], [...path, "plannedStart"], issues); if (r !== undefined || "plannedStart" in input) value["plannedStart"] = r; }
+  if ("description" in input) value["description"] = v43(input["description"], [...path, "description"], issues);
+  if ("basis" in input) value["basis"] = v45(input["basis"], [...path, "basis"], issues);
   const unknown: string[] = [];
   for (const key in input) if (!K17.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
   return value;
 }
 
-function v46(input: any, path: Path, issues: Found[]): any {
+function v48(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 4000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 4000), cont: true }); return input; }
   let value = input;
   const start = issues.length;
@@ -508,18 +522,18 @@ function v46(input: any, path: Path, issues: Found[]): any {
   return value;
 }
 
-function v45(input: any, path: Path, issues: Found[]): any {
+function v47(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
-  { const r = v46(input["reasoning"], [...path, "reasoning"], issues); if (r !== undefined || "reasoning" in input) value["reasoning"] = r; }
+  { const r = v48(input["reasoning"], [...path, "reasoning"], issues); if (r !== undefined || "reasoning" in input) value["reasoning"] = r; }
   const unknown: string[] = [];
   for (const key in input) if (!K18.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
   return value;
 }
 
-function v47(input: any, path: Path, issues: Found[]): any {
+function v49(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
@@ -530,12 +544,12 @@ function v47(input: any, path: Path, issues: Found[]): any {
   return value;
 }
 
-function v49(input: any, path: Path, issues: Found[]): any {
+function v51(input: any, path: Path, issues: Found[]): any {
   if (!K20.has(input)) issues.push({ path, message: "Invalid option: expected one of \"completed\"|\"discontinued\"|\"withdrawn\"", cont: undefined });
   return input;
 }
 
-function v51(input: any, path: Path, issues: Found[]): any {
+function v53(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 1000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 1000), cont: true }); return input; }
   let value = input;
   const start = issues.length;
@@ -547,24 +561,24 @@ function v51(input: any, path: Path, issues: Found[]): any {
   return value;
 }
 
-function v50(input: any, path: Path, issues: Found[]): any {
-  return input === undefined ? undefined : v51(input, path, issues);
+function v52(input: any, path: Path, issues: Found[]): any {
+  return input === undefined ? undefined : v53(input, path, issues);
 }
 
-function v48(input: any, path: Path, issues: Found[]): any {
+function v50(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
   { const r = v1(input["offerId"], [...path, "offerId"], issues); if (r !== undefined || "offerId" in input) value["offerId"] = r; }
-  { const r = v49(input["reason"], [...path, "reason"], issues); if (r !== undefined || "reason" in input) value["reason"] = r; }
-  if ("note" in input) value["note"] = v50(input["note"], [...path, "note"], issues);
+  { const r = v51(input["reason"], [...path, "reason"], issues); if (r !== undefined || "reason" in input) value["reason"] = r; }
+  if ("note" in input) value["note"] = v52(input["note"], [...path, "note"], issues);
   const unknown: string[] = [];
   for (const key in input) if (!K21.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
   return value;
 }
 
-function v53(input: any, path: Path, issues: Found[]): any {
+function v55(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 100) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 100), cont: true }); return input; }
   let value = input;
   const start = issues.length;
@@ -576,19 +590,19 @@ function v53(input: any, path: Path, issues: Found[]): any {
   return value;
 }
 
-function v52(input: any, path: Path, issues: Found[]): any {
+function v54(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
   { const r = v1(input["offerId"], [...path, "offerId"], issues); if (r !== undefined || "offerId" in input) value["offerId"] = r; }
-  { const r = v53(input["specialty"], [...path, "specialty"], issues); if (r !== undefined || "specialty" in input) value["specialty"] = r; }
+  { const r = v55(input["specialty"], [...path, "specialty"], issues); if (r !== undefined || "specialty" in input) value["specialty"] = r; }
   const unknown: string[] = [];
   for (const key in input) if (!K22.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
   return value;
 }
 
-function v54(input: any, path: Path, issues: Found[]): any {
+function v56(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
@@ -599,12 +613,12 @@ function v54(input: any, path: Path, issues: Found[]): any {
   return value;
 }
 
-function v56(input: any, path: Path, issues: Found[]): any {
+function v58(input: any, path: Path, issues: Found[]): any {
   if (!K23.has(input)) issues.push({ path, message: "Invalid option: expected one of \"proceed\"|\"adjust\"|\"replace\"", cont: undefined });
   return input;
 }
 
-function v58(input: any, path: Path, issues: Found[]): any {
+function v60(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 2000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 2000), cont: true }); return input; }
   let value = input;
   const start = issues.length;
@@ -616,85 +630,29 @@ function v58(input: any, path: Path, issues: Found[]): any {
   return value;
 }
 
-function v57(input: any, path: Path, issues: Found[]): any {
-  return input === undefined ? undefined : v58(input, path, issues);
+function v59(input: any, path: Path, issues: Found[]): any {
+  return input === undefined ? undefined : v60(input, path, issues);
 }
 
-function v55(input: any, path: Path, issues: Found[]): any {
+function v57(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
   { const r = v1(input["offerId"], [...path, "offerId"], issues); if (r !== undefined || "offerId" in input) value["offerId"] = r; }
-  { const r = v56(input["advice"], [...path, "advice"], issues); if (r !== undefined || "advice" in input) value["advice"] = r; }
-  if ("note" in input) value["note"] = v57(input["note"], [...path, "note"], issues);
+  { const r = v58(input["advice"], [...path, "advice"], issues); if (r !== undefined || "advice" in input) value["advice"] = r; }
+  if ("note" in input) value["note"] = v59(input["note"], [...path, "note"], issues);
   const unknown: string[] = [];
   for (const key in input) if (!K24.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
   return value;
 }
 
-function v60(input: any, path: Path, issues: Found[]): any {
-  if (!K25.has(input)) issues.push({ path, message: "Invalid option: expected one of \"grant\"|\"refusal\"|\"offer\"|\"conclusion\"", cont: undefined });
+function v62(input: any, path: Path, issues: Found[]): any {
+  if (!K25.has(input)) issues.push({ path, message: "Invalid option: expected one of \"keep\"|\"adjust\"|\"replace\"", cont: undefined });
   return input;
-}
-
-function v61(input: any, path: Path, issues: Found[]): any {
-  return input === undefined ? undefined : v1(input, path, issues);
 }
 
 function v63(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input));  return input; }
-  let value = input;
-  const start = issues.length;
-  if (!K12.test(value)) issues.push({ path, message: "Invalid ISO date", cont: true });
-  let aborted = issues.slice(start).some((i) => i.cont !== true);
-  if (!aborted && !K13(value)) { issues.push({ path: path, message: "must be a date from 2000-01-01 to 2099-12-31", cont: true }); aborted = aborted || false; }
-  return value;
-}
-
-function v62(input: any, path: Path, issues: Found[]): any {
-  return input === undefined ? undefined : v63(input, path, issues);
-}
-
-function v65(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 2000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 2000), cont: true }); return input; }
-  let value = input;
-  const start = issues.length;
-  let aborted = issues.slice(start).some((i) => i.cont !== true);
-  if (!aborted) value = value.trim();
-  if (!issues.slice(start).some((i) => i.cont === false) && value.length < 1) { issues.push({ path: path, message: "Too small: expected string to have >=1 characters", cont: true }); aborted = aborted || false; }
-  if (!issues.slice(start).some((i) => i.cont === false) && value.length > 2000) { issues.push({ path: path, message: "Too big: expected string to have <=2000 characters", cont: true }); aborted = aborted || false; }
-  if (!aborted && !checks.printableText(value)) { issues.push({ path: path, message: "must not contain control characters", cont: true }); aborted = aborted || false; }
-  return value;
-}
-
-function v64(input: any, path: Path, issues: Found[]): any {
-  return input === undefined ? undefined : v65(input, path, issues);
-}
-
-function v59(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
-  const start = issues.length;
-  const value: any = {};
-  { const r = v1(input["complaintId"], [...path, "complaintId"], issues); if (r !== undefined || "complaintId" in input) value["complaintId"] = r; }
-  { const r = v60(input["about"], [...path, "about"], issues); if (r !== undefined || "about" in input) value["about"] = r; }
-  if ("offerId" in input) value["offerId"] = v61(input["offerId"], [...path, "offerId"], issues);
-  if ("decisionReceivedOn" in input) value["decisionReceivedOn"] = v62(input["decisionReceivedOn"], [...path, "decisionReceivedOn"], issues);
-  if ("lateReason" in input) value["lateReason"] = v64(input["lateReason"], [...path, "lateReason"], issues);
-  const unknown: string[] = [];
-  for (const key in input) if (!K26.has(key)) unknown.push(key);
-  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
-  let aborted = issues.slice(start).some((i) => i.cont !== true);
-  if (!aborted && !checks.offerComplaintNamesOffer(value)) { issues.push({ path: [...path, ...["offerId"]], message: "a complaint about an offer names the offer (offerId); other complaints do not", cont: true }); aborted = aborted || false; }
-  return value;
-}
-
-function v67(input: any, path: Path, issues: Found[]): any {
-  if (!K27.has(input)) issues.push({ path, message: "Invalid option: expected one of \"upheld\"|\"partly-upheld\"|\"kept\"", cont: undefined });
-  return input;
-}
-
-function v68(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 4000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 4000), cont: true }); return input; }
   let value = input;
   const start = issues.length;
@@ -706,34 +664,77 @@ function v68(input: any, path: Path, issues: Found[]): any {
   return value;
 }
 
-function v66(input: any, path: Path, issues: Found[]): any {
+function v61(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
-  { const r = v1(input["complaintId"], [...path, "complaintId"], issues); if (r !== undefined || "complaintId" in input) value["complaintId"] = r; }
-  { const r = v67(input["result"], [...path, "result"], issues); if (r !== undefined || "result" in input) value["result"] = r; }
-  { const r = v68(input["reasoning"], [...path, "reasoning"], issues); if (r !== undefined || "reasoning" in input) value["reasoning"] = r; }
+  { const r = v1(input["offerId"], [...path, "offerId"], issues); if (r !== undefined || "offerId" in input) value["offerId"] = r; }
+  { const r = v62(input["decision"], [...path, "decision"], issues); if (r !== undefined || "decision" in input) value["decision"] = r; }
+  { const r = v63(input["reasoning"], [...path, "reasoning"], issues); if (r !== undefined || "reasoning" in input) value["reasoning"] = r; }
+  const unknown: string[] = [];
+  for (const key in input) if (!K26.has(key)) unknown.push(key);
+  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
+  return value;
+}
+
+function v65(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input));  return input; }
+  let value = input;
+  const start = issues.length;
+  if (!K12.test(value)) issues.push({ path, message: "Invalid ISO date", cont: true });
+  let aborted = issues.slice(start).some((i) => i.cont !== true);
+  if (!aborted && !K27(value)) { issues.push({ path: path, message: "must be a date from 1990-01-01 to 2099-12-31", cont: true }); aborted = aborted || false; }
+  return value;
+}
+
+function v66(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input));  return input; }
+  let value = input;
+  const start = issues.length;
+  if (!K12.test(value)) issues.push({ path, message: "Invalid ISO date", cont: true });
+  let aborted = issues.slice(start).some((i) => i.cont !== true);
+  if (!aborted && !K27(value)) { issues.push({ path: path, message: "must be a date from 1990-01-01 to 2099-12-31", cont: true }); aborted = aborted || false; }
+  return value;
+}
+
+function v68(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 1000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 1000), cont: true }); return input; }
+  let value = input;
+  const start = issues.length;
+  let aborted = issues.slice(start).some((i) => i.cont !== true);
+  if (!aborted) value = value.trim();
+  if (!issues.slice(start).some((i) => i.cont === false) && value.length < 1) { issues.push({ path: path, message: "Too small: expected string to have >=1 characters", cont: true }); aborted = aborted || false; }
+  if (!issues.slice(start).some((i) => i.cont === false) && value.length > 1000) { issues.push({ path: path, message: "Too big: expected string to have <=1000 characters", cont: true }); aborted = aborted || false; }
+  if (!aborted && !checks.printableText(value)) { issues.push({ path: path, message: "must not contain control characters", cont: true }); aborted = aborted || false; }
+  return value;
+}
+
+function v67(input: any, path: Path, issues: Found[]): any {
+  return input === undefined ? undefined : v68(input, path, issues);
+}
+
+function v64(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
+  const start = issues.length;
+  const value: any = {};
+  { const r = v65(input["from"], [...path, "from"], issues); if (r !== undefined || "from" in input) value["from"] = r; }
+  { const r = v66(input["to"], [...path, "to"], issues); if (r !== undefined || "to" in input) value["to"] = r; }
+  if ("note" in input) value["note"] = v67(input["note"], [...path, "note"], issues);
   const unknown: string[] = [];
   for (const key in input) if (!K28.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
+  let aborted = issues.slice(start).some((i) => i.cont !== true);
+  if (!aborted && !checks.periodInOrder(value)) { issues.push({ path: [...path, ...["to"]], message: "a course ends after it starts", cont: true }); aborted = aborted || false; }
   return value;
 }
 
 function v70(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'boolean') issues.push(typeIssue(path, 'boolean', input));
+  if (!K29.has(input)) issues.push({ path, message: "Invalid option: expected one of \"grant\"|\"refusal\"|\"offer\"|\"conclusion\"", cont: undefined });
   return input;
 }
 
-function v69(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
-  const start = issues.length;
-  const value: any = {};
-  { const r = v1(input["complaintId"], [...path, "complaintId"], issues); if (r !== undefined || "complaintId" in input) value["complaintId"] = r; }
-  { const r = v70(input["maintained"], [...path, "maintained"], issues); if (r !== undefined || "maintained" in input) value["maintained"] = r; }
-  const unknown: string[] = [];
-  for (const key in input) if (!K29.has(key)) unknown.push(key);
-  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
-  return value;
+function v71(input: any, path: Path, issues: Found[]): any {
+  return input === undefined ? undefined : v1(input, path, issues);
 }
 
 function v73(input: any, path: Path, issues: Found[]): any {
@@ -750,32 +751,53 @@ function v72(input: any, path: Path, issues: Found[]): any {
   return input === undefined ? undefined : v73(input, path, issues);
 }
 
-function v71(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
+function v75(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 2000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 2000), cont: true }); return input; }
+  let value = input;
   const start = issues.length;
-  const value: any = {};
-  { const r = v1(input["complaintId"], [...path, "complaintId"], issues); if (r !== undefined || "complaintId" in input) value["complaintId"] = r; }
-  if ("sentOn" in input) value["sentOn"] = v72(input["sentOn"], [...path, "sentOn"], issues);
-  const unknown: string[] = [];
-  for (const key in input) if (!K30.has(key)) unknown.push(key);
-  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
+  let aborted = issues.slice(start).some((i) => i.cont !== true);
+  if (!aborted) value = value.trim();
+  if (!issues.slice(start).some((i) => i.cont === false) && value.length < 1) { issues.push({ path: path, message: "Too small: expected string to have >=1 characters", cont: true }); aborted = aborted || false; }
+  if (!issues.slice(start).some((i) => i.cont === false) && value.length > 2000) { issues.push({ path: path, message: "Too big: expected string to have <=2000 characters", cont: true }); aborted = aborted || false; }
+  if (!aborted && !checks.printableText(value)) { issues.push({ path: path, message: "must not contain control characters", cont: true }); aborted = aborted || false; }
   return value;
 }
 
-function v75(input: any, path: Path, issues: Found[]): any {
-  if (!K31.has(input)) issues.push({ path, message: "Invalid option: expected one of \"decision-upheld\"|\"decision-changed\"|\"remitted\"", cont: undefined });
-  return input;
+function v74(input: any, path: Path, issues: Found[]): any {
+  return input === undefined ? undefined : v75(input, path, issues);
 }
 
-function v74(input: any, path: Path, issues: Found[]): any {
+function v69(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
   { const r = v1(input["complaintId"], [...path, "complaintId"], issues); if (r !== undefined || "complaintId" in input) value["complaintId"] = r; }
-  { const r = v75(input["result"], [...path, "result"], issues); if (r !== undefined || "result" in input) value["result"] = r; }
+  { const r = v70(input["about"], [...path, "about"], issues); if (r !== undefined || "about" in input) value["about"] = r; }
+  if ("offerId" in input) value["offerId"] = v71(input["offerId"], [...path, "offerId"], issues);
+  if ("decisionReceivedOn" in input) value["decisionReceivedOn"] = v72(input["decisionReceivedOn"], [...path, "decisionReceivedOn"], issues);
+  if ("lateReason" in input) value["lateReason"] = v74(input["lateReason"], [...path, "lateReason"], issues);
   const unknown: string[] = [];
-  for (const key in input) if (!K32.has(key)) unknown.push(key);
+  for (const key in input) if (!K30.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
+  let aborted = issues.slice(start).some((i) => i.cont !== true);
+  if (!aborted && !checks.offerComplaintNamesOffer(value)) { issues.push({ path: [...path, ...["offerId"]], message: "a complaint about an offer names the offer (offerId); other complaints do not", cont: true }); aborted = aborted || false; }
+  return value;
+}
+
+function v77(input: any, path: Path, issues: Found[]): any {
+  if (!K31.has(input)) issues.push({ path, message: "Invalid option: expected one of \"upheld\"|\"partly-upheld\"|\"kept\"", cont: undefined });
+  return input;
+}
+
+function v78(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 4000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 4000), cont: true }); return input; }
+  let value = input;
+  const start = issues.length;
+  let aborted = issues.slice(start).some((i) => i.cont !== true);
+  if (!aborted) value = value.trim();
+  if (!issues.slice(start).some((i) => i.cont === false) && value.length < 1) { issues.push({ path: path, message: "Too small: expected string to have >=1 characters", cont: true }); aborted = aborted || false; }
+  if (!issues.slice(start).some((i) => i.cont === false) && value.length > 4000) { issues.push({ path: path, message: "Too big: expected string to have <=4000 characters", cont: true }); aborted = aborted || false; }
+  if (!aborted && !checks.printableText(value)) { issues.push({ path: path, message: "must not contain control characters", cont: true }); aborted = aborted || false; }
   return value;
 }
 
@@ -783,113 +805,186 @@ function v76(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
+  { const r = v1(input["complaintId"], [...path, "complaintId"], issues); if (r !== undefined || "complaintId" in input) value["complaintId"] = r; }
+  { const r = v77(input["result"], [...path, "result"], issues); if (r !== undefined || "result" in input) value["result"] = r; }
+  { const r = v78(input["reasoning"], [...path, "reasoning"], issues); if (r !== undefined || "reasoning" in input) value["reasoning"] = r; }
+  const unknown: string[] = [];
+  for (const key in input) if (!K32.has(key)) unknown.push(key);
+  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
+  return value;
+}
+
+function v80(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'boolean') issues.push(typeIssue(path, 'boolean', input));
+  return input;
+}
+
+function v79(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
+  const start = issues.length;
+  const value: any = {};
+  { const r = v1(input["complaintId"], [...path, "complaintId"], issues); if (r !== undefined || "complaintId" in input) value["complaintId"] = r; }
+  { const r = v80(input["maintained"], [...path, "maintained"], issues); if (r !== undefined || "maintained" in input) value["maintained"] = r; }
   const unknown: string[] = [];
   for (const key in input) if (!K33.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
   return value;
 }
 
-function v78(input: any, path: Path, issues: Found[]): any {
-  if (!K34.has(input)) issues.push({ path, message: "Invalid option: expected one of \"terminal-illness\"|\"no-prospect-of-development\"", cont: undefined });
-  return input;
-}
-
-function v80(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 2000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 2000), cont: true }); return input; }
+function v83(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input));  return input; }
   let value = input;
   const start = issues.length;
+  if (!K12.test(value)) issues.push({ path, message: "Invalid ISO date", cont: true });
   let aborted = issues.slice(start).some((i) => i.cont !== true);
-  if (!aborted) value = value.trim();
-  if (!issues.slice(start).some((i) => i.cont === false) && value.length < 1) { issues.push({ path: path, message: "Too small: expected string to have >=1 characters", cont: true }); aborted = aborted || false; }
-  if (!issues.slice(start).some((i) => i.cont === false) && value.length > 2000) { issues.push({ path: path, message: "Too big: expected string to have <=2000 characters", cont: true }); aborted = aborted || false; }
-  if (!aborted && !checks.printableText(value)) { issues.push({ path: path, message: "must not contain control characters", cont: true }); aborted = aborted || false; }
+  if (!aborted && !K13(value)) { issues.push({ path: path, message: "must be a date from 2000-01-01 to 2099-12-31", cont: true }); aborted = aborted || false; }
   return value;
-}
-
-function v79(input: any, path: Path, issues: Found[]): any {
-  return input === undefined ? undefined : v80(input, path, issues);
 }
 
 function v82(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 4000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 4000), cont: true }); return input; }
-  let value = input;
-  const start = issues.length;
-  let aborted = issues.slice(start).some((i) => i.cont !== true);
-  if (!aborted) value = value.trim();
-  if (!issues.slice(start).some((i) => i.cont === false) && value.length < 1) { issues.push({ path: path, message: "Too small: expected string to have >=1 characters", cont: true }); aborted = aborted || false; }
-  if (!issues.slice(start).some((i) => i.cont === false) && value.length > 4000) { issues.push({ path: path, message: "Too big: expected string to have <=4000 characters", cont: true }); aborted = aborted || false; }
-  if (!aborted && !checks.printableText(value)) { issues.push({ path: path, message: "must not contain control characters", cont: true }); aborted = aborted || false; }
-  return value;
+  return input === undefined ? undefined : v83(input, path, issues);
 }
 
 function v81(input: any, path: Path, issues: Found[]): any {
-  return input === undefined ? undefined : v82(input, path, issues);
-}
-
-function v77(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
-  { const r = v78(input["basis"], [...path, "basis"], issues); if (r !== undefined || "basis" in input) value["basis"] = r; }
-  if ("note" in input) value["note"] = v79(input["note"], [...path, "note"], issues);
-  if ("reasoning" in input) value["reasoning"] = v81(input["reasoning"], [...path, "reasoning"], issues);
+  { const r = v1(input["complaintId"], [...path, "complaintId"], issues); if (r !== undefined || "complaintId" in input) value["complaintId"] = r; }
+  if ("sentOn" in input) value["sentOn"] = v82(input["sentOn"], [...path, "sentOn"], issues);
   const unknown: string[] = [];
-  for (const key in input) if (!K35.has(key)) unknown.push(key);
+  for (const key in input) if (!K34.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
   return value;
 }
 
-function v84(input: any, path: Path, issues: Found[]): any {
-  if (!K36.has(input)) issues.push({ path, message: "Invalid option: expected one of \"job\"|\"education\"|\"revalidering\"|\"fleksjob\"|\"foertidspension\"|\"new-course\"|\"ended-other\"", cont: undefined });
+function v85(input: any, path: Path, issues: Found[]): any {
+  if (!K35.has(input)) issues.push({ path, message: "Invalid option: expected one of \"decision-upheld\"|\"decision-changed\"|\"remitted\"", cont: undefined });
   return input;
 }
 
-function v86(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 2000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 2000), cont: true }); return input; }
-  let value = input;
-  const start = issues.length;
-  let aborted = issues.slice(start).some((i) => i.cont !== true);
-  if (!aborted) value = value.trim();
-  if (!issues.slice(start).some((i) => i.cont === false) && value.length < 1) { issues.push({ path: path, message: "Too small: expected string to have >=1 characters", cont: true }); aborted = aborted || false; }
-  if (!issues.slice(start).some((i) => i.cont === false) && value.length > 2000) { issues.push({ path: path, message: "Too big: expected string to have <=2000 characters", cont: true }); aborted = aborted || false; }
-  if (!aborted && !checks.printableText(value)) { issues.push({ path: path, message: "must not contain control characters", cont: true }); aborted = aborted || false; }
-  return value;
-}
-
-function v85(input: any, path: Path, issues: Found[]): any {
-  return input === undefined ? undefined : v86(input, path, issues);
-}
-
-function v88(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 4000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 4000), cont: true }); return input; }
-  let value = input;
-  const start = issues.length;
-  let aborted = issues.slice(start).some((i) => i.cont !== true);
-  if (!aborted) value = value.trim();
-  if (!issues.slice(start).some((i) => i.cont === false) && value.length < 1) { issues.push({ path: path, message: "Too small: expected string to have >=1 characters", cont: true }); aborted = aborted || false; }
-  if (!issues.slice(start).some((i) => i.cont === false) && value.length > 4000) { issues.push({ path: path, message: "Too big: expected string to have <=4000 characters", cont: true }); aborted = aborted || false; }
-  if (!aborted && !checks.printableText(value)) { issues.push({ path: path, message: "must not contain control characters", cont: true }); aborted = aborted || false; }
-  return value;
-}
-
-function v87(input: any, path: Path, issues: Found[]): any {
-  return input === undefined ? undefined : v88(input, path, issues);
-}
-
-function v83(input: any, path: Path, issues: Found[]): any {
+function v84(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
-  { const r = v84(input["outcome"], [...path, "outcome"], issues); if (r !== undefined || "outcome" in input) value["outcome"] = r; }
-  if ("note" in input) value["note"] = v85(input["note"], [...path, "note"], issues);
-  if ("reasoning" in input) value["reasoning"] = v87(input["reasoning"], [...path, "reasoning"], issues);
+  { const r = v1(input["complaintId"], [...path, "complaintId"], issues); if (r !== undefined || "complaintId" in input) value["complaintId"] = r; }
+  { const r = v85(input["result"], [...path, "result"], issues); if (r !== undefined || "result" in input) value["result"] = r; }
+  const unknown: string[] = [];
+  for (const key in input) if (!K36.has(key)) unknown.push(key);
+  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
+  return value;
+}
+
+function v86(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
+  const start = issues.length;
+  const value: any = {};
   const unknown: string[] = [];
   for (const key in input) if (!K37.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
   return value;
 }
 
+function v88(input: any, path: Path, issues: Found[]): any {
+  if (!K38.has(input)) issues.push({ path, message: "Invalid option: expected one of \"terminal-illness\"|\"no-prospect-of-development\"", cont: undefined });
+  return input;
+}
+
 function v90(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 2000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 2000), cont: true }); return input; }
+  let value = input;
+  const start = issues.length;
+  let aborted = issues.slice(start).some((i) => i.cont !== true);
+  if (!aborted) value = value.trim();
+  if (!issues.slice(start).some((i) => i.cont === false) && value.length < 1) { issues.push({ path: path, message: "Too small: expected string to have >=1 characters", cont: true }); aborted = aborted || false; }
+  if (!issues.slice(start).some((i) => i.cont === false) && value.length > 2000) { issues.push({ path: path, message: "Too big: expected string to have <=2000 characters", cont: true }); aborted = aborted || false; }
+  if (!aborted && !checks.printableText(value)) { issues.push({ path: path, message: "must not contain control characters", cont: true }); aborted = aborted || false; }
+  return value;
+}
+
+function v89(input: any, path: Path, issues: Found[]): any {
+  return input === undefined ? undefined : v90(input, path, issues);
+}
+
+function v92(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 4000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 4000), cont: true }); return input; }
+  let value = input;
+  const start = issues.length;
+  let aborted = issues.slice(start).some((i) => i.cont !== true);
+  if (!aborted) value = value.trim();
+  if (!issues.slice(start).some((i) => i.cont === false) && value.length < 1) { issues.push({ path: path, message: "Too small: expected string to have >=1 characters", cont: true }); aborted = aborted || false; }
+  if (!issues.slice(start).some((i) => i.cont === false) && value.length > 4000) { issues.push({ path: path, message: "Too big: expected string to have <=4000 characters", cont: true }); aborted = aborted || false; }
+  if (!aborted && !checks.printableText(value)) { issues.push({ path: path, message: "must not contain control characters", cont: true }); aborted = aborted || false; }
+  return value;
+}
+
+function v91(input: any, path: Path, issues: Found[]): any {
+  return input === undefined ? undefined : v92(input, path, issues);
+}
+
+function v87(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
+  const start = issues.length;
+  const value: any = {};
+  { const r = v88(input["basis"], [...path, "basis"], issues); if (r !== undefined || "basis" in input) value["basis"] = r; }
+  if ("note" in input) value["note"] = v89(input["note"], [...path, "note"], issues);
+  if ("reasoning" in input) value["reasoning"] = v91(input["reasoning"], [...path, "reasoning"], issues);
+  const unknown: string[] = [];
+  for (const key in input) if (!K39.has(key)) unknown.push(key);
+  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
+  return value;
+}
+
+function v94(input: any, path: Path, issues: Found[]): any {
+  if (!K40.has(input)) issues.push({ path, message: "Invalid option: expected one of \"job\"|\"education\"|\"revalidering\"|\"fleksjob\"|\"foertidspension\"|\"new-course\"|\"ended-other\"", cont: undefined });
+  return input;
+}
+
+function v96(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 2000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 2000), cont: true }); return input; }
+  let value = input;
+  const start = issues.length;
+  let aborted = issues.slice(start).some((i) => i.cont !== true);
+  if (!aborted) value = value.trim();
+  if (!issues.slice(start).some((i) => i.cont === false) && value.length < 1) { issues.push({ path: path, message: "Too small: expected string to have >=1 characters", cont: true }); aborted = aborted || false; }
+  if (!issues.slice(start).some((i) => i.cont === false) && value.length > 2000) { issues.push({ path: path, message: "Too big: expected string to have <=2000 characters", cont: true }); aborted = aborted || false; }
+  if (!aborted && !checks.printableText(value)) { issues.push({ path: path, message: "must not contain control characters", cont: true }); aborted = aborted || false; }
+  return value;
+}
+
+function v95(input: any, path: Path, issues: Found[]): any {
+  return input === undefined ? undefined : v96(input, path, issues);
+}
+
+function v98(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 4000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 4000), cont: true }); return input; }
+  let value = input;
+  const start = issues.length;
+  let aborted = issues.slice(start).some((i) => i.cont !== true);
+  if (!aborted) value = value.trim();
+  if (!issues.slice(start).some((i) => i.cont === false) && value.length < 1) { issues.push({ path: path, message: "Too small: expected string to have >=1 characters", cont: true }); aborted = aborted || false; }
+  if (!issues.slice(start).some((i) => i.cont === false) && value.length > 4000) { issues.push({ path: path, message: "Too big: expected string to have <=4000 characters", cont: true }); aborted = aborted || false; }
+  if (!aborted && !checks.printableText(value)) { issues.push({ path: path, message: "must not contain control characters", cont: true }); aborted = aborted || false; }
+  return value;
+}
+
+function v97(input: any, path: Path, issues: Found[]): any {
+  return input === undefined ? undefined : v98(input, path, issues);
+}
+
+function v93(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
+  const start = issues.length;
+  const value: any = {};
+  { const r = v94(input["outcome"], [...path, "outcome"], issues); if (r !== undefined || "outcome" in input) value["outcome"] = r; }
+  if ("note" in input) value["note"] = v95(input["note"], [...path, "note"], issues);
+  if ("reasoning" in input) value["reasoning"] = v97(input["reasoning"], [...path, "reasoning"], issues);
+  const unknown: string[] = [];
+  for (const key in input) if (!K41.has(key)) unknown.push(key);
+  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
+  return value;
+}
+
+function v100(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'number' || !Number.isFinite(input)) { issues.push(typeIssue(path, 'number', input)); return input; }
   const value = input;
   const start = issues.length;
@@ -899,7 +994,7 @@ function v90(input: any, path: Path, issues: Found[]): any {
   return value;
 }
 
-function v92(input: any, path: Path, issues: Found[]): any {
+function v102(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 200) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 200), cont: true }); return input; }
   let value = input;
   const start = issues.length;
@@ -911,23 +1006,23 @@ function v92(input: any, path: Path, issues: Found[]): any {
   return value;
 }
 
-function v91(input: any, path: Path, issues: Found[]): any {
-  return input === undefined ? undefined : v92(input, path, issues);
+function v101(input: any, path: Path, issues: Found[]): any {
+  return input === undefined ? undefined : v102(input, path, issues);
 }
 
-function v89(input: any, path: Path, issues: Found[]): any {
+function v99(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
-  { const r = v90(input["weeklyHours"], [...path, "weeklyHours"], issues); if (r !== undefined || "weeklyHours" in input) value["weeklyHours"] = r; }
-  if ("employer" in input) value["employer"] = v91(input["employer"], [...path, "employer"], issues);
+  { const r = v100(input["weeklyHours"], [...path, "weeklyHours"], issues); if (r !== undefined || "weeklyHours" in input) value["weeklyHours"] = r; }
+  if ("employer" in input) value["employer"] = v101(input["employer"], [...path, "employer"], issues);
   const unknown: string[] = [];
-  for (const key in input) if (!K38.has(key)) unknown.push(key);
+  for (const key in input) if (!K42.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
   return value;
 }
 
-function v95(input: any, path: Path, issues: Found[]): any {
+function v105(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 2000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 2000), cont: true }); return input; }
   let value = input;
   const start = issues.length;
@@ -939,98 +1034,98 @@ function v95(input: any, path: Path, issues: Found[]): any {
   return value;
 }
 
-function v94(input: any, path: Path, issues: Found[]): any {
-  return input === undefined ? undefined : v95(input, path, issues);
-}
-
-function v93(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
-  const start = issues.length;
-  const value: any = {};
-  { const r = v90(input["weeklyHours"], [...path, "weeklyHours"], issues); if (r !== undefined || "weeklyHours" in input) value["weeklyHours"] = r; }
-  if ("note" in input) value["note"] = v94(input["note"], [...path, "note"], issues);
-  const unknown: string[] = [];
-  for (const key in input) if (!K39.has(key)) unknown.push(key);
-  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
-  return value;
-}
-
-function v97(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'boolean') issues.push(typeIssue(path, 'boolean', input));
-  return input;
-}
-
-function v96(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
-  const start = issues.length;
-  const value: any = {};
-  { const r = v97(input["chosen"], [...path, "chosen"], issues); if (r !== undefined || "chosen" in input) value["chosen"] = r; }
-  if ("note" in input) value["note"] = v94(input["note"], [...path, "note"], issues);
-  const unknown: string[] = [];
-  for (const key in input) if (!K40.has(key)) unknown.push(key);
-  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
-  return value;
-}
-
-function v99(input: any, path: Path, issues: Found[]): any {
-  if (!K41.has(input)) issues.push({ path, message: "Invalid option: expected one of \"as-expected\"|\"higher\"|\"lower\"", cont: undefined });
-  return input;
-}
-
-function v98(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
-  const start = issues.length;
-  const value: any = {};
-  { const r = v99(input["workCapacity"], [...path, "workCapacity"], issues); if (r !== undefined || "workCapacity" in input) value["workCapacity"] = r; }
-  { const r = v90(input["weeklyHours"], [...path, "weeklyHours"], issues); if (r !== undefined || "weeklyHours" in input) value["weeklyHours"] = r; }
-  if ("note" in input) value["note"] = v94(input["note"], [...path, "note"], issues);
-  const unknown: string[] = [];
-  for (const key in input) if (!K42.has(key)) unknown.push(key);
-  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
-  return value;
-}
-
-function v101(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'boolean') issues.push(typeIssue(path, 'boolean', input));
-  return input;
-}
-
-function v102(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'boolean') issues.push(typeIssue(path, 'boolean', input));
-  return input;
-}
-
-function v100(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
-  const start = issues.length;
-  const value: any = {};
-  { const r = v101(input["progression"], [...path, "progression"], issues); if (r !== undefined || "progression" in input) value["progression"] = r; }
-  { const r = v102(input["planFollowed"], [...path, "planFollowed"], issues); if (r !== undefined || "planFollowed" in input) value["planFollowed"] = r; }
-  { const r = v90(input["weeklyHours"], [...path, "weeklyHours"], issues); if (r !== undefined || "weeklyHours" in input) value["weeklyHours"] = r; }
-  if ("note" in input) value["note"] = v94(input["note"], [...path, "note"], issues);
-  const unknown: string[] = [];
-  for (const key in input) if (!K43.has(key)) unknown.push(key);
-  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
-  return value;
+function v104(input: any, path: Path, issues: Found[]): any {
+  return input === undefined ? undefined : v105(input, path, issues);
 }
 
 function v103(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
-  if ("note" in input) value["note"] = v94(input["note"], [...path, "note"], issues);
+  { const r = v100(input["weeklyHours"], [...path, "weeklyHours"], issues); if (r !== undefined || "weeklyHours" in input) value["weeklyHours"] = r; }
+  if ("note" in input) value["note"] = v104(input["note"], [...path, "note"], issues);
+  const unknown: string[] = [];
+  for (const key in input) if (!K43.has(key)) unknown.push(key);
+  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
+  return value;
+}
+
+function v107(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'boolean') issues.push(typeIssue(path, 'boolean', input));
+  return input;
+}
+
+function v106(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
+  const start = issues.length;
+  const value: any = {};
+  { const r = v107(input["chosen"], [...path, "chosen"], issues); if (r !== undefined || "chosen" in input) value["chosen"] = r; }
+  if ("note" in input) value["note"] = v104(input["note"], [...path, "note"], issues);
   const unknown: string[] = [];
   for (const key in input) if (!K44.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
   return value;
 }
 
-function v105(input: any, path: Path, issues: Found[]): any {
-  if (!K45.has(input)) issues.push({ path, message: "Invalid option: expected one of \"continue\"|\"foertidspension\"|\"end-fleksjob\"", cont: undefined });
+function v109(input: any, path: Path, issues: Found[]): any {
+  if (!K45.has(input)) issues.push({ path, message: "Invalid option: expected one of \"as-expected\"|\"higher\"|\"lower\"", cont: undefined });
   return input;
 }
 
-function v107(input: any, path: Path, issues: Found[]): any {
+function v108(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
+  const start = issues.length;
+  const value: any = {};
+  { const r = v109(input["workCapacity"], [...path, "workCapacity"], issues); if (r !== undefined || "workCapacity" in input) value["workCapacity"] = r; }
+  { const r = v100(input["weeklyHours"], [...path, "weeklyHours"], issues); if (r !== undefined || "weeklyHours" in input) value["weeklyHours"] = r; }
+  if ("note" in input) value["note"] = v104(input["note"], [...path, "note"], issues);
+  const unknown: string[] = [];
+  for (const key in input) if (!K46.has(key)) unknown.push(key);
+  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
+  return value;
+}
+
+function v111(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'boolean') issues.push(typeIssue(path, 'boolean', input));
+  return input;
+}
+
+function v112(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'boolean') issues.push(typeIssue(path, 'boolean', input));
+  return input;
+}
+
+function v110(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
+  const start = issues.length;
+  const value: any = {};
+  { const r = v111(input["progression"], [...path, "progression"], issues); if (r !== undefined || "progression" in input) value["progression"] = r; }
+  { const r = v112(input["planFollowed"], [...path, "planFollowed"], issues); if (r !== undefined || "planFollowed" in input) value["planFollowed"] = r; }
+  { const r = v100(input["weeklyHours"], [...path, "weeklyHours"], issues); if (r !== undefined || "weeklyHours" in input) value["weeklyHours"] = r; }
+  if ("note" in input) value["note"] = v104(input["note"], [...path, "note"], issues);
+  const unknown: string[] = [];
+  for (const key in input) if (!K47.has(key)) unknown.push(key);
+  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
+  return value;
+}
+
+function v113(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
+  const start = issues.length;
+  const value: any = {};
+  if ("note" in input) value["note"] = v104(input["note"], [...path, "note"], issues);
+  const unknown: string[] = [];
+  for (const key in input) if (!K48.has(key)) unknown.push(key);
+  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
+  return value;
+}
+
+function v115(input: any, path: Path, issues: Found[]): any {
+  if (!K49.has(input)) issues.push({ path, message: "Invalid option: expected one of \"continue\"|\"foertidspension\"|\"end-fleksjob\"", cont: undefined });
+  return input;
+}
+
+function v117(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 4000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 4000), cont: true }); return input; }
   let value = input;
   const start = issues.length;
@@ -1042,53 +1137,53 @@ function v107(input: any, path: Path, issues: Found[]): any {
   return value;
 }
 
-function v106(input: any, path: Path, issues: Found[]): any {
-  return input === undefined ? undefined : v107(input, path, issues);
+function v116(input: any, path: Path, issues: Found[]): any {
+  return input === undefined ? undefined : v117(input, path, issues);
 }
 
-function v104(input: any, path: Path, issues: Found[]): any {
+function v114(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
-  { const r = v105(input["recommends"], [...path, "recommends"], issues); if (r !== undefined || "recommends" in input) value["recommends"] = r; }
-  if ("note" in input) value["note"] = v94(input["note"], [...path, "note"], issues);
-  if ("reasoning" in input) value["reasoning"] = v106(input["reasoning"], [...path, "reasoning"], issues);
+  { const r = v115(input["recommends"], [...path, "recommends"], issues); if (r !== undefined || "recommends" in input) value["recommends"] = r; }
+  if ("note" in input) value["note"] = v104(input["note"], [...path, "note"], issues);
+  if ("reasoning" in input) value["reasoning"] = v116(input["reasoning"], [...path, "reasoning"], issues);
   const unknown: string[] = [];
-  for (const key in input) if (!K46.has(key)) unknown.push(key);
+  for (const key in input) if (!K50.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
   return value;
 }
 
-function v108(input: any, path: Path, issues: Found[]): any {
+function v118(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
-  if ("note" in input) value["note"] = v94(input["note"], [...path, "note"], issues);
-  const unknown: string[] = [];
-  for (const key in input) if (!K44.has(key)) unknown.push(key);
-  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
-  return value;
-}
-
-function v110(input: any, path: Path, issues: Found[]): any {
-  if (!K47.has(input)) issues.push({ path, message: "Invalid option: expected one of \"permanent\"|\"new-temporary-period\"|\"end\"", cont: undefined });
-  return input;
-}
-
-function v109(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
-  const start = issues.length;
-  const value: any = {};
-  { const r = v110(input["decision"], [...path, "decision"], issues); if (r !== undefined || "decision" in input) value["decision"] = r; }
-  if ("note" in input) value["note"] = v94(input["note"], [...path, "note"], issues);
-  if ("reasoning" in input) value["reasoning"] = v106(input["reasoning"], [...path, "reasoning"], issues);
+  if ("note" in input) value["note"] = v104(input["note"], [...path, "note"], issues);
   const unknown: string[] = [];
   for (const key in input) if (!K48.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
   return value;
 }
 
-function v113(input: any, path: Path, issues: Found[]): any {
+function v120(input: any, path: Path, issues: Found[]): any {
+  if (!K51.has(input)) issues.push({ path, message: "Invalid option: expected one of \"permanent\"|\"new-temporary-period\"|\"end\"", cont: undefined });
+  return input;
+}
+
+function v119(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
+  const start = issues.length;
+  const value: any = {};
+  { const r = v120(input["decision"], [...path, "decision"], issues); if (r !== undefined || "decision" in input) value["decision"] = r; }
+  if ("note" in input) value["note"] = v104(input["note"], [...path, "note"], issues);
+  if ("reasoning" in input) value["reasoning"] = v116(input["reasoning"], [...path, "reasoning"], issues);
+  const unknown: string[] = [];
+  for (const key in input) if (!K52.has(key)) unknown.push(key);
+  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
+  return value;
+}
+
+function v123(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 200) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 200), cont: true }); return input; }
   let value = input;
   const start = issues.length;
@@ -1100,161 +1195,161 @@ function v113(input: any, path: Path, issues: Found[]): any {
   return value;
 }
 
-function v112(input: any, path: Path, issues: Found[]): any {
-  return input === undefined ? undefined : v113(input, path, issues);
+function v122(input: any, path: Path, issues: Found[]): any {
+  return input === undefined ? undefined : v123(input, path, issues);
 }
 
-function v114(input: any, path: Path, issues: Found[]): any {
-  return input === undefined ? undefined : v90(input, path, issues);
-}
-
-function v111(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
-  const start = issues.length;
-  const value: any = {};
-  if ("employer" in input) value["employer"] = v112(input["employer"], [...path, "employer"], issues);
-  if ("weeklyHours" in input) value["weeklyHours"] = v114(input["weeklyHours"], [...path, "weeklyHours"], issues);
-  if ("note" in input) value["note"] = v94(input["note"], [...path, "note"], issues);
-  const unknown: string[] = [];
-  for (const key in input) if (!K49.has(key)) unknown.push(key);
-  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
-  return value;
-}
-
-function v115(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
-  const start = issues.length;
-  const value: any = {};
-  if ("note" in input) value["note"] = v94(input["note"], [...path, "note"], issues);
-  const unknown: string[] = [];
-  for (const key in input) if (!K44.has(key)) unknown.push(key);
-  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
-  return value;
-}
-
-function v117(input: any, path: Path, issues: Found[]): any {
-  if (!K50.has(input)) issues.push({ path, message: "Invalid option: expected one of \"foertidspension\"|\"ordinary-job\"|\"resigned\"|\"other\"", cont: undefined });
-  return input;
-}
-
-function v116(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
-  const start = issues.length;
-  const value: any = {};
-  { const r = v117(input["reason"], [...path, "reason"], issues); if (r !== undefined || "reason" in input) value["reason"] = r; }
-  if ("note" in input) value["note"] = v94(input["note"], [...path, "note"], issues);
-  if ("reasoning" in input) value["reasoning"] = v106(input["reasoning"], [...path, "reasoning"], issues);
-  const unknown: string[] = [];
-  for (const key in input) if (!K51.has(key)) unknown.push(key);
-  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
-  return value;
-}
-
-function v119(input: any, path: Path, issues: Found[]): any {
-  if (!K52.has(input)) issues.push({ path, message: "Invalid option: expected one of \"employment\"|\"education\"|\"other-benefit\"|\"moved\"|\"other\"", cont: undefined });
-  return input;
+function v124(input: any, path: Path, issues: Found[]): any {
+  return input === undefined ? undefined : v100(input, path, issues);
 }
 
 function v121(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 2000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 2000), cont: true }); return input; }
-  let value = input;
-  const start = issues.length;
-  let aborted = issues.slice(start).some((i) => i.cont !== true);
-  if (!aborted) value = value.trim();
-  if (!issues.slice(start).some((i) => i.cont === false) && value.length < 1) { issues.push({ path: path, message: "Too small: expected string to have >=1 characters", cont: true }); aborted = aborted || false; }
-  if (!issues.slice(start).some((i) => i.cont === false) && value.length > 2000) { issues.push({ path: path, message: "Too big: expected string to have <=2000 characters", cont: true }); aborted = aborted || false; }
-  if (!aborted && !checks.printableText(value)) { issues.push({ path: path, message: "must not contain control characters", cont: true }); aborted = aborted || false; }
-  return value;
-}
-
-function v120(input: any, path: Path, issues: Found[]): any {
-  return input === undefined ? undefined : v121(input, path, issues);
-}
-
-function v118(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
-  { const r = v119(input["reason"], [...path, "reason"], issues); if (r !== undefined || "reason" in input) value["reason"] = r; }
-  if ("note" in input) value["note"] = v120(input["note"], [...path, "note"], issues);
+  if ("employer" in input) value["employer"] = v122(input["employer"], [...path, "employer"], issues);
+  if ("weeklyHours" in input) value["weeklyHours"] = v124(input["weeklyHours"], [...path, "weeklyHours"], issues);
+  if ("note" in input) value["note"] = v104(input["note"], [...path, "note"], issues);
   const unknown: string[] = [];
   for (const key in input) if (!K53.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
   return value;
 }
 
-function v124(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 2000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 2000), cont: true }); return input; }
-  let value = input;
-  const start = issues.length;
-  let aborted = issues.slice(start).some((i) => i.cont !== true);
-  if (!aborted) value = value.trim();
-  if (!issues.slice(start).some((i) => i.cont === false) && value.length < 1) { issues.push({ path: path, message: "Too small: expected string to have >=1 characters", cont: true }); aborted = aborted || false; }
-  if (!issues.slice(start).some((i) => i.cont === false) && value.length > 2000) { issues.push({ path: path, message: "Too big: expected string to have <=2000 characters", cont: true }); aborted = aborted || false; }
-  if (!aborted && !checks.printableText(value)) { issues.push({ path: path, message: "must not contain control characters", cont: true }); aborted = aborted || false; }
-  return value;
-}
-
-function v123(input: any, path: Path, issues: Found[]): any {
-  return input === undefined ? undefined : v124(input, path, issues);
-}
-
-function v122(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
-  const start = issues.length;
-  const value: any = {};
-  if ("note" in input) value["note"] = v123(input["note"], [...path, "note"], issues);
-  const unknown: string[] = [];
-  for (const key in input) if (!K44.has(key)) unknown.push(key);
-  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
-  return value;
-}
-
-function v126(input: any, path: Path, issues: Found[]): any {
-  if (!K54.has(input)) issues.push({ path, message: "Invalid option: expected one of \"team\"|\"measure\"", cont: undefined });
-  return input;
-}
-
-function v128(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 2000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 2000), cont: true }); return input; }
-  let value = input;
-  const start = issues.length;
-  let aborted = issues.slice(start).some((i) => i.cont !== true);
-  if (!aborted) value = value.trim();
-  if (!issues.slice(start).some((i) => i.cont === false) && value.length < 1) { issues.push({ path: path, message: "Too small: expected string to have >=1 characters", cont: true }); aborted = aborted || false; }
-  if (!issues.slice(start).some((i) => i.cont === false) && value.length > 2000) { issues.push({ path: path, message: "Too big: expected string to have <=2000 characters", cont: true }); aborted = aborted || false; }
-  if (!aborted && !checks.printableText(value)) { issues.push({ path: path, message: "must not contain control characters", cont: true }); aborted = aborted || false; }
-  return value;
-}
-
-function v127(input: any, path: Path, issues: Found[]): any {
-  return input === undefined ? undefined : v128(input, path, issues);
-}
-
 function v125(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
-  { const r = v126(input["outcome"], [...path, "outcome"], issues); if (r !== undefined || "outcome" in input) value["outcome"] = r; }
-  if ("note" in input) value["note"] = v127(input["note"], [...path, "note"], issues);
+  if ("note" in input) value["note"] = v104(input["note"], [...path, "note"], issues);
+  const unknown: string[] = [];
+  for (const key in input) if (!K48.has(key)) unknown.push(key);
+  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
+  return value;
+}
+
+function v127(input: any, path: Path, issues: Found[]): any {
+  if (!K54.has(input)) issues.push({ path, message: "Invalid option: expected one of \"foertidspension\"|\"ordinary-job\"|\"resigned\"|\"other\"", cont: undefined });
+  return input;
+}
+
+function v126(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
+  const start = issues.length;
+  const value: any = {};
+  { const r = v127(input["reason"], [...path, "reason"], issues); if (r !== undefined || "reason" in input) value["reason"] = r; }
+  if ("note" in input) value["note"] = v104(input["note"], [...path, "note"], issues);
+  if ("reasoning" in input) value["reasoning"] = v116(input["reasoning"], [...path, "reasoning"], issues);
   const unknown: string[] = [];
   for (const key in input) if (!K55.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
   return value;
 }
 
-function v130(input: any, path: Path, issues: Found[]): any {
-  if (!K56.has(input)) issues.push({ path, message: "Invalid option: expected one of \"aktivitetsparat\"|\"jobparat\"", cont: undefined });
+function v129(input: any, path: Path, issues: Found[]): any {
+  if (!K56.has(input)) issues.push({ path, message: "Invalid option: expected one of \"employment\"|\"education\"|\"other-benefit\"|\"moved\"|\"other\"", cont: undefined });
   return input;
 }
 
-function v129(input: any, path: Path, issues: Found[]): any {
+function v131(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 2000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 2000), cont: true }); return input; }
+  let value = input;
+  const start = issues.length;
+  let aborted = issues.slice(start).some((i) => i.cont !== true);
+  if (!aborted) value = value.trim();
+  if (!issues.slice(start).some((i) => i.cont === false) && value.length < 1) { issues.push({ path: path, message: "Too small: expected string to have >=1 characters", cont: true }); aborted = aborted || false; }
+  if (!issues.slice(start).some((i) => i.cont === false) && value.length > 2000) { issues.push({ path: path, message: "Too big: expected string to have <=2000 characters", cont: true }); aborted = aborted || false; }
+  if (!aborted && !checks.printableText(value)) { issues.push({ path: path, message: "must not contain control characters", cont: true }); aborted = aborted || false; }
+  return value;
+}
+
+function v130(input: any, path: Path, issues: Found[]): any {
+  return input === undefined ? undefined : v131(input, path, issues);
+}
+
+function v128(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
-  { const r = v130(input["category"], [...path, "category"], issues); if (r !== undefined || "category" in input) value["category"] = r; }
+  { const r = v129(input["reason"], [...path, "reason"], issues); if (r !== undefined || "reason" in input) value["reason"] = r; }
+  if ("note" in input) value["note"] = v130(input["note"], [...path, "note"], issues);
   const unknown: string[] = [];
   for (const key in input) if (!K57.has(key)) unknown.push(key);
+  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
+  return value;
+}
+
+function v134(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 2000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 2000), cont: true }); return input; }
+  let value = input;
+  const start = issues.length;
+  let aborted = issues.slice(start).some((i) => i.cont !== true);
+  if (!aborted) value = value.trim();
+  if (!issues.slice(start).some((i) => i.cont === false) && value.length < 1) { issues.push({ path: path, message: "Too small: expected string to have >=1 characters", cont: true }); aborted = aborted || false; }
+  if (!issues.slice(start).some((i) => i.cont === false) && value.length > 2000) { issues.push({ path: path, message: "Too big: expected string to have <=2000 characters", cont: true }); aborted = aborted || false; }
+  if (!aborted && !checks.printableText(value)) { issues.push({ path: path, message: "must not contain control characters", cont: true }); aborted = aborted || false; }
+  return value;
+}
+
+function v133(input: any, path: Path, issues: Found[]): any {
+  return input === undefined ? undefined : v134(input, path, issues);
+}
+
+function v132(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
+  const start = issues.length;
+  const value: any = {};
+  if ("note" in input) value["note"] = v133(input["note"], [...path, "note"], issues);
+  const unknown: string[] = [];
+  for (const key in input) if (!K48.has(key)) unknown.push(key);
+  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
+  return value;
+}
+
+function v136(input: any, path: Path, issues: Found[]): any {
+  if (!K58.has(input)) issues.push({ path, message: "Invalid option: expected one of \"team\"|\"measure\"", cont: undefined });
+  return input;
+}
+
+function v138(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 2000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 2000), cont: true }); return input; }
+  let value = input;
+  const start = issues.length;
+  let aborted = issues.slice(start).some((i) => i.cont !== true);
+  if (!aborted) value = value.trim();
+  if (!issues.slice(start).some((i) => i.cont === false) && value.length < 1) { issues.push({ path: path, message: "Too small: expected string to have >=1 characters", cont: true }); aborted = aborted || false; }
+  if (!issues.slice(start).some((i) => i.cont === false) && value.length > 2000) { issues.push({ path: path, message: "Too big: expected string to have <=2000 characters", cont: true }); aborted = aborted || false; }
+  if (!aborted && !checks.printableText(value)) { issues.push({ path: path, message: "must not contain control characters", cont: true }); aborted = aborted || false; }
+  return value;
+}
+
+function v137(input: any, path: Path, issues: Found[]): any {
+  return input === undefined ? undefined : v138(input, path, issues);
+}
+
+function v135(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
+  const start = issues.length;
+  const value: any = {};
+  { const r = v136(input["outcome"], [...path, "outcome"], issues); if (r !== undefined || "outcome" in input) value["outcome"] = r; }
+  if ("note" in input) value["note"] = v137(input["note"], [...path, "note"], issues);
+  const unknown: string[] = [];
+  for (const key in input) if (!K59.has(key)) unknown.push(key);
+  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
+  return value;
+}
+
+function v140(input: any, path: Path, issues: Found[]): any {
+  if (!K60.has(input)) issues.push({ path, message: "Invalid option: expected one of \"aktivitetsparat\"|\"jobparat\"", cont: undefined });
+  return input;
+}
+
+function v139(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
+  const start = issues.length;
+  const value: any = {};
+  { const r = v140(input["category"], [...path, "category"], issues); if (r !== undefined || "category" in input) value["category"] = r; }
+  const unknown: string[] = [];
+  for (const key in input) if (!K61.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
   return value;
 }
@@ -1266,21 +1361,23 @@ export const courseEventValidators: ValidatorsOf<typeof courseEvents> = {
   escalationAcknowledged: run(v15),
   teamRecommendation: run(v18),
   municipalDecision: run(v30),
-  offerRegistered: run(v37),
-  specialReasonsRecorded: run(v45),
-  offerStarted: run(v47),
-  offerEnded: run(v48),
-  specialistAdvisedAgainst: run(v52),
-  healthCoordinatorRequested: run(v54),
-  healthCoordinatorAdvice: run(v55),
-  complaintReceived: run(v59),
-  complaintReconsidered: run(v66),
-  complaintMaintained: run(v69),
-  complaintForwarded: run(v71),
-  appealDecided: run(v74),
-  decisionOnExistingEvidenceDemanded: run(v76),
-  workCapacityCannotDevelop: run(v77),
-  courseConcluded: run(v83),
+  offerRegistered: run(v39),
+  specialReasonsRecorded: run(v47),
+  offerStarted: run(v49),
+  offerEnded: run(v50),
+  specialistAdvisedAgainst: run(v54),
+  healthCoordinatorRequested: run(v56),
+  healthCoordinatorAdvice: run(v57),
+  healthAdviceDecided: run(v61),
+  earlierCourseRegistered: run(v64),
+  complaintReceived: run(v69),
+  complaintReconsidered: run(v76),
+  complaintMaintained: run(v79),
+  complaintForwarded: run(v81),
+  appealDecided: run(v84),
+  decisionOnExistingEvidenceDemanded: run(v86),
+  workCapacityCannotDevelop: run(v87),
+  courseConcluded: run(v93),
 };
 
 export const fleksjobEventValidators: ValidatorsOf<typeof fleksjobEvents> = {
@@ -1288,18 +1385,18 @@ export const fleksjobEventValidators: ValidatorsOf<typeof fleksjobEvents> = {
   relativeRegistered: run(v5),
   relativeConsent: run(v10),
   escalationAcknowledged: run(v15),
-  fleksjobStarted: run(v89),
-  hoursChanged: run(v93),
-  fewHoursChosen: run(v96),
-  progressionReviewRecorded: run(v98),
-  yearlyCheckRecorded: run(v100),
-  reassessmentRequested: run(v103),
-  teamReassessment: run(v104),
-  fleksjobStatusRecorded: run(v108),
-  permanentFleksjobDecided: run(v109),
-  jobChanged: run(v111),
-  followUpConversationHeld: run(v115),
-  fleksjobEnded: run(v116),
+  fleksjobStarted: run(v99),
+  hoursChanged: run(v103),
+  fewHoursChosen: run(v106),
+  progressionReviewRecorded: run(v108),
+  yearlyCheckRecorded: run(v110),
+  reassessmentRequested: run(v113),
+  teamReassessment: run(v114),
+  fleksjobStatusRecorded: run(v118),
+  permanentFleksjobDecided: run(v119),
+  jobChanged: run(v121),
+  followUpConversationHeld: run(v125),
+  fleksjobEnded: run(v126),
 };
 
 export const cashBenefitEventValidators: ValidatorsOf<typeof cashBenefitEvents> = {
@@ -1307,11 +1404,11 @@ export const cashBenefitEventValidators: ValidatorsOf<typeof cashBenefitEvents> 
   relativeRegistered: run(v5),
   relativeConsent: run(v10),
   escalationAcknowledged: run(v15),
-  cashBenefitInterrupted: run(v118),
-  caseSentToTeam: run(v122),
-  afklaringRecorded: run(v125),
-  categoryChanged: run(v129),
+  cashBenefitInterrupted: run(v128),
+  caseSentToTeam: run(v132),
+  afklaringRecorded: run(v135),
+  categoryChanged: run(v139),
 };
 
 /** What the generator made this file from (checked when the workflows are bundled). */
-export const validatorsFingerprint = '0ad539a1ba7e3d69eb73f33824b7d912';
+export const validatorsFingerprint = 'a7548d56d2ba06ce6567af2d317ff30a';
