@@ -298,15 +298,16 @@ function fleksjobCases(ruleset: Ruleset): AnyCaseState[] {
   );
   // Under the seeds the reassessment is the citizen's option, offered in a letter; here they ask for it.
   state = s(state, 'reassessmentRequested', {}, at('P11M', DAY));
+  // The team recommends; the municipality decides, with its reasons (the decision letter).
   cases.push(
     s(
-      state,
-      'teamReassessment',
+      s(state, 'teamReassessment', { recommends: 'end-fleksjob' }, at('P12M')),
+      'reassessmentDecided',
       {
-        recommends: 'end-fleksjob',
+        decision: 'end-fleksjob',
         reasoning: 'Timetallet er ikke steget i løbet af året, og planen er ikke fulgt.',
       },
-      at('P12M'),
+      at('P12M', DAY),
     ),
   );
   return cases;

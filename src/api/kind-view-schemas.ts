@@ -200,6 +200,14 @@ export const fleksjob = {
         reason: z.string(),
         answeredAt: instant.optional(),
         recommends: z.enum(['continue', 'foertidspension', 'end-fleksjob']).optional(),
+        decision: z
+          .object({
+            decision: z.enum(['continue', 'foertidspension', 'end-fleksjob']),
+            at: instant,
+            reasoning: z.string(),
+          })
+          .strict()
+          .optional(),
       })
       .strict(),
   ),

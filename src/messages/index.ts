@@ -228,6 +228,11 @@ export const fleksjobEventMessages = catalog<typeof fleksjobEvents>({
     'fleksjob/yearly-checks',
     'Record the yearly progression check of a short-hour fleksjob',
   ],
+  reassessmentDecided: [
+    'decideFleksjobReassessment',
+    'fleksjob/reassessment-decision',
+    "Record the municipality's decision after the team's reassessment (with its reasons)",
+  ],
   reassessmentRequested: [
     'requestFleksjobReassessment',
     'fleksjob/reassessment-request',

@@ -102,6 +102,7 @@ export const timelineLabels: Record<string, string> = {
   yearlyCheckRecorded: 'Årlig opfølgning registreret',
   reassessmentRequested: 'Borgeren ønsker en fornyet vurdering',
   teamReassessment: 'Rehabiliteringsteamets fornyede vurdering',
+  reassessmentDecided: 'Kommunens afgørelse efter den fornyede vurdering',
   fleksjobStatusRecorded: 'Status på midlertidigt fleksjob',
   permanentFleksjobDecided: 'Afgørelse om permanent fleksjob',
   followUpConversationHeld: 'Opfølgningssamtale holdt',

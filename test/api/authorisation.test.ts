@@ -74,6 +74,7 @@ const bodies: Record<string, unknown> = {
   recordFollowUpConversation: {},
   endFleksjob: { reason: 'other' },
   requestFleksjobReassessment: {},
+  decideFleksjobReassessment: { decision: 'continue', reasoning: 'r' },
   changeFleksjobJob: { weeklyHours: 6 },
   sendCashBenefitCaseToTeam: {},
   recordAfklaring: { outcome: 'team' },

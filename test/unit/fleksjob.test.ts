@@ -244,10 +244,30 @@ describe('the yearly check of a short-hour fleksjob (under 5 hours a week)', () 
         at('P13M'),
       ),
     ).toMatch(/while the team reassesses/);
-    const continued = send(state, 'teamReassessment', { recommends: 'continue' }, at('P14M'));
+    // The team recommends; the municipality decides (version 2), with its reasons.
+    const recommended = send(state, 'teamReassessment', { recommends: 'continue' }, at('P14M'));
+    expect(recommended.phase).toBe('reassessment');
+    expect(deadline(recommended, 'reassessment:1').status).toBe('met');
+    expect(refusal(recommended, 'teamReassessment', { recommends: 'continue' }, at('P14M', DAY))).toMatch(
+      /no reassessment by the team is pending/,
+    );
+    const continued = send(
+      recommended,
+      'reassessmentDecided',
+      { decision: 'continue', reasoning: 'Timetallet kan stige med en ny plan.' },
+      at('P14M', DAY),
+    );
     expect(continued.phase).toBe('employed');
-    expect(deadline(continued, 'reassessment:1').status).toBe('met');
+    expect(
+      refusal(state, 'reassessmentDecided', { decision: 'continue', reasoning: 'x' }, at('P14M')),
+    ).toMatch(/the team has not recommended yet/);
     state = send(state, 'teamReassessment', { recommends: 'foertidspension' }, at('P14M'));
+    state = send(
+      state,
+      'reassessmentDecided',
+      { decision: 'foertidspension', reasoning: 'Arbejdsevnen er varigt nedsat.' },
+      at('P14M', DAY),
+    );
     expect(state).toMatchObject({ phase: 'ended', outcome: { reason: 'foertidspension' } });
     expect(topics(state)).toContain('fleksjob-ended:citizen+caseworker');
   });

@@ -188,6 +188,12 @@ test('fleksjob follow-ups and kontanthjælp spells: documented exactly', () => {
   expectDocumented(fleksjob); // the reassessment offered to the citizen (seeds-2017)
   fleksjob = send(fleksjob, 'reassessmentRequested', {}, after('P1Y'));
   fleksjob = send(fleksjob, 'teamReassessment', { recommends: 'continue' }, after('P1Y1M'));
+  fleksjob = send(
+    fleksjob,
+    'reassessmentDecided',
+    { decision: 'continue', reasoning: 'Planen justeres.' },
+    after('P1Y1M', 60_000),
+  );
   fleksjob = send(fleksjob, 'fewHoursChosen', { chosen: true, note: 'eget valg' }, after('P1Y2M'));
   expectDocumented(fleksjob);
   expectDocumented(send(fleksjob, 'fleksjobEnded', { reason: 'ordinary-job' }, after('P2Y')));

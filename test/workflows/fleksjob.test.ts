@@ -183,6 +183,12 @@ describe('a short-hour fleksjob (under 5 hours a week)', () => {
         .map((m) => m.subject),
     ).toContain('Sag fj-short-none: dit fleksjob skal vurderes igen');
     await h.cases.send('fj-short-none', 'teamReassessment', { recommends: 'foertidspension' }, caseworker);
+    await h.cases.send(
+      'fj-short-none',
+      'reassessmentDecided',
+      { decision: 'foertidspension', reasoning: 'Arbejdsevnen er varigt nedsat.' },
+      caseworker,
+    );
     expect((await state('fj-short-none')).outcome?.reason).toBe('foertidspension');
   });
 

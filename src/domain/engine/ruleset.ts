@@ -211,6 +211,12 @@ export const RulesetSchema = z
       .strict(),
     fleksjob: z
       .object({
+        /**
+         * Who decides after the team's reassessment: absent (version 1 rulesets), the team's
+         * recommendation decides; `municipality`, the team recommends and the municipality decides
+         * (LAB § 116 ff.; the team recommends, the municipality decides, as in a course).
+         */
+        reassessmentDecidedBy: z.literal('municipality').optional(),
         /** Seeds: work capacity is evaluated this long after the fleksjob starts; not recorded within the grace period, it escalates. */
         progressionReview: z.object({ after: duration, grace: duration, reminders }).strict().nullable(),
         /** Seeds: a fleksjob under this many hours a week must show progression every period, unless the citizen chose few hours. */

@@ -32,6 +32,16 @@ export const fleksjobEvents = {
   teamReassessment: z
     .object({ recommends: z.enum(['continue', 'foertidspension', 'end-fleksjob']), note, reasoning })
     .strict(),
+  /**
+   * After the team's recommendation, the municipality decides (rulesets with
+   * `fleksjob.reassessmentDecidedBy: 'municipality'`): a decision with its reasons and complaint guidance.
+   */
+  reassessmentDecided: z
+    .object({
+      decision: z.enum(['continue', 'foertidspension', 'end-fleksjob']),
+      reasoning: text(4000, { multiline: true }),
+    })
+    .strict(),
   fleksjobStatusRecorded: z.object({ note }).strict(),
   /** The decision at the end of a temporary period (LAB § 120): permanent (40 or older), a new temporary period (under 40), or the end. */
   permanentFleksjobDecided: z

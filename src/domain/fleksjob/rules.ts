@@ -141,6 +141,10 @@ function end(
   );
 }
 
+/** Rulesets from 2026-12: the team recommends, the municipality decides (absent: the team's answer decides). */
+const municipalityDecides = (state: FleksjobState) =>
+  state.ruleset.fleksjob.reassessmentDecidedBy === 'municipality';
+
 /** The rule of each event of a fleksjob follow-up: when it is refused, and what it changes. */
 export const fleksjobRules: { [T in FleksjobEventType]: EventRule<FleksjobState, FleksjobEventData<T>> } = {
   ...commonEventRules<FleksjobState>(),
@@ -286,11 +290,19 @@ export const fleksjobRules: { [T in FleksjobEventType]: EventRule<FleksjobState,
 
   teamReassessment: {
     refuse: (state) =>
-      state.phase === 'reassessment' ? undefined : 'no reassessment by the team is pending',
+      state.phase === 'reassessment' && state.reassessments.some((candidate) => !candidate.answeredAt)
+        ? undefined
+        : 'no reassessment by the team is pending',
     apply: (draft, data, { at }) => {
       const pending = draft.reassessments.find((candidate) => !candidate.answeredAt)!;
       pending.answeredAt = at;
       pending.recommends = data.recommends;
+      if (municipalityDecides(draft as FleksjobState)) {
+        return {
+          summary: `the team recommends: ${data.recommends}; the municipality decides`,
+          reason: data.note,
+        };
+      }
       if (data.recommends === 'continue') {
         draft.phase = 'employed';
         return {
@@ -308,6 +320,39 @@ export const fleksjobRules: { [T in FleksjobEventType]: EventRule<FleksjobState,
       return {
         summary: `the team reassessed the fleksjob: ${data.recommends}`,
         reason: data.note,
+      };
+    },
+  },
+
+  reassessmentDecided: {
+    refuse: (state) => {
+      if (!municipalityDecides(state)) return "under this ruleset the team's reassessment decides";
+      if (state.phase !== 'reassessment') return 'no reassessment is pending';
+      const last = state.reassessments[state.reassessments.length - 1];
+      if (!last?.recommends) return 'the team has not recommended yet: the municipality decides after it';
+      return undefined;
+    },
+    apply: (draft, data, { at }) => {
+      const last = draft.reassessments[draft.reassessments.length - 1]!;
+      last.decision = { decision: data.decision, at, reasoning: data.reasoning };
+      const follows = last.recommends === data.decision ? 'following' : 'against';
+      if (data.decision === 'continue') {
+        draft.phase = 'employed';
+        return {
+          summary: `the municipality decides, ${follows} the team's recommendation: the fleksjob continues`,
+          reason: data.reasoning,
+        };
+      }
+      end(
+        draft,
+        data.decision === 'foertidspension' ? 'foertidspension' : 'end-fleksjob',
+        at,
+        undefined,
+        data.reasoning,
+      );
+      return {
+        summary: `the municipality decides, ${follows} the team's recommendation: ${data.decision}`,
+        reason: data.reasoning,
       };
     },
   },

@@ -35,6 +35,12 @@ export interface FleksjobState extends CaseBase {
     reason: string;
     answeredAt?: Instant;
     recommends?: FleksjobEventData<'teamReassessment'>['recommends'];
+    /** The municipality's decision after the recommendation, where the ruleset has it decide. */
+    decision?: {
+      decision: FleksjobEventData<'reassessmentDecided'>['decision'];
+      at: Instant;
+      reasoning: string;
+    };
   }>;
   /** Seeds (seed 001 §12): a reassessment offered to the citizen after a yearly check without progression. */
   reassessmentOffer?: { at: Instant };

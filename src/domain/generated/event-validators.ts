@@ -95,17 +95,18 @@ const K47 = new Set<string>(["progression","planFollowed","weeklyHours","note"])
 const K48 = new Set<string>(["note"]);
 const K49 = new Set<unknown>(["continue","foertidspension","end-fleksjob"]);
 const K50 = new Set<string>(["recommends","note","reasoning"]);
-const K51 = new Set<unknown>(["permanent","new-temporary-period","end"]);
-const K52 = new Set<string>(["decision","note","reasoning"]);
-const K53 = new Set<string>(["employer","weeklyHours","note"]);
-const K54 = new Set<unknown>(["foertidspension","ordinary-job","resigned","other"]);
-const K55 = new Set<string>(["reason","note","reasoning"]);
-const K56 = new Set<unknown>(["employment","education","other-benefit","moved","other"]);
-const K57 = new Set<string>(["reason","note"]);
-const K58 = new Set<unknown>(["team","measure"]);
-const K59 = new Set<string>(["outcome","note"]);
-const K60 = new Set<unknown>(["aktivitetsparat","jobparat"]);
-const K61 = new Set<string>(["category"]);
+const K51 = new Set<string>(["decision","reasoning"]);
+const K52 = new Set<unknown>(["permanent","new-temporary-period","end"]);
+const K53 = new Set<string>(["decision","note","reasoning"]);
+const K54 = new Set<string>(["employer","weeklyHours","note"]);
+const K55 = new Set<unknown>(["foertidspension","ordinary-job","resigned","other"]);
+const K56 = new Set<string>(["reason","note","reasoning"]);
+const K57 = new Set<unknown>(["employment","education","other-benefit","moved","other"]);
+const K58 = new Set<string>(["reason","note"]);
+const K59 = new Set<unknown>(["team","measure"]);
+const K60 = new Set<string>(["outcome","note"]);
+const K61 = new Set<unknown>(["aktivitetsparat","jobparat"]);
+const K62 = new Set<string>(["category"]);
 
 function v1(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input));  return input; }
@@ -1154,7 +1155,36 @@ function v114(input: any, path: Path, issues: Found[]): any {
   return value;
 }
 
+function v119(input: any, path: Path, issues: Found[]): any {
+  if (!K49.has(input)) issues.push({ path, message: "Invalid option: expected one of \"continue\"|\"foertidspension\"|\"end-fleksjob\"", cont: undefined });
+  return input;
+}
+
+function v120(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 4000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 4000), cont: true }); return input; }
+  let value = input;
+  const start = issues.length;
+  let aborted = issues.slice(start).some((i) => i.cont !== true);
+  if (!aborted) value = value.trim();
+  if (!issues.slice(start).some((i) => i.cont === false) && value.length < 1) { issues.push({ path: path, message: "Too small: expected string to have >=1 characters", cont: true }); aborted = aborted || false; }
+  if (!issues.slice(start).some((i) => i.cont === false) && value.length > 4000) { issues.push({ path: path, message: "Too big: expected string to have <=4000 characters", cont: true }); aborted = aborted || false; }
+  if (!aborted && !checks.printableText(value)) { issues.push({ path: path, message: "must not contain control characters", cont: true }); aborted = aborted || false; }
+  return value;
+}
+
 function v118(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
+  const start = issues.length;
+  const value: any = {};
+  { const r = v119(input["decision"], [...path, "decision"], issues); if (r !== undefined || "decision" in input) value["decision"] = r; }
+  { const r = v120(input["reasoning"], [...path, "reasoning"], issues); if (r !== undefined || "reasoning" in input) value["reasoning"] = r; }
+  const unknown: string[] = [];
+  for (const key in input) if (!K51.has(key)) unknown.push(key);
+  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
+  return value;
+}
+
+function v121(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
@@ -1165,25 +1195,25 @@ function v118(input: any, path: Path, issues: Found[]): any {
   return value;
 }
 
-function v120(input: any, path: Path, issues: Found[]): any {
-  if (!K51.has(input)) issues.push({ path, message: "Invalid option: expected one of \"permanent\"|\"new-temporary-period\"|\"end\"", cont: undefined });
+function v123(input: any, path: Path, issues: Found[]): any {
+  if (!K52.has(input)) issues.push({ path, message: "Invalid option: expected one of \"permanent\"|\"new-temporary-period\"|\"end\"", cont: undefined });
   return input;
 }
 
-function v119(input: any, path: Path, issues: Found[]): any {
+function v122(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
-  { const r = v120(input["decision"], [...path, "decision"], issues); if (r !== undefined || "decision" in input) value["decision"] = r; }
+  { const r = v123(input["decision"], [...path, "decision"], issues); if (r !== undefined || "decision" in input) value["decision"] = r; }
   if ("note" in input) value["note"] = v104(input["note"], [...path, "note"], issues);
   if ("reasoning" in input) value["reasoning"] = v116(input["reasoning"], [...path, "reasoning"], issues);
   const unknown: string[] = [];
-  for (const key in input) if (!K52.has(key)) unknown.push(key);
+  for (const key in input) if (!K53.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
   return value;
 }
 
-function v123(input: any, path: Path, issues: Found[]): any {
+function v126(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 200) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 200), cont: true }); return input; }
   let value = input;
   const start = issues.length;
@@ -1195,28 +1225,28 @@ function v123(input: any, path: Path, issues: Found[]): any {
   return value;
 }
 
-function v122(input: any, path: Path, issues: Found[]): any {
-  return input === undefined ? undefined : v123(input, path, issues);
+function v125(input: any, path: Path, issues: Found[]): any {
+  return input === undefined ? undefined : v126(input, path, issues);
 }
 
-function v124(input: any, path: Path, issues: Found[]): any {
+function v127(input: any, path: Path, issues: Found[]): any {
   return input === undefined ? undefined : v100(input, path, issues);
 }
 
-function v121(input: any, path: Path, issues: Found[]): any {
+function v124(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
-  if ("employer" in input) value["employer"] = v122(input["employer"], [...path, "employer"], issues);
-  if ("weeklyHours" in input) value["weeklyHours"] = v124(input["weeklyHours"], [...path, "weeklyHours"], issues);
+  if ("employer" in input) value["employer"] = v125(input["employer"], [...path, "employer"], issues);
+  if ("weeklyHours" in input) value["weeklyHours"] = v127(input["weeklyHours"], [...path, "weeklyHours"], issues);
   if ("note" in input) value["note"] = v104(input["note"], [...path, "note"], issues);
   const unknown: string[] = [];
-  for (const key in input) if (!K53.has(key)) unknown.push(key);
+  for (const key in input) if (!K54.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
   return value;
 }
 
-function v125(input: any, path: Path, issues: Found[]): any {
+function v128(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
@@ -1227,55 +1257,27 @@ function v125(input: any, path: Path, issues: Found[]): any {
   return value;
 }
 
-function v127(input: any, path: Path, issues: Found[]): any {
-  if (!K54.has(input)) issues.push({ path, message: "Invalid option: expected one of \"foertidspension\"|\"ordinary-job\"|\"resigned\"|\"other\"", cont: undefined });
+function v130(input: any, path: Path, issues: Found[]): any {
+  if (!K55.has(input)) issues.push({ path, message: "Invalid option: expected one of \"foertidspension\"|\"ordinary-job\"|\"resigned\"|\"other\"", cont: undefined });
   return input;
-}
-
-function v126(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
-  const start = issues.length;
-  const value: any = {};
-  { const r = v127(input["reason"], [...path, "reason"], issues); if (r !== undefined || "reason" in input) value["reason"] = r; }
-  if ("note" in input) value["note"] = v104(input["note"], [...path, "note"], issues);
-  if ("reasoning" in input) value["reasoning"] = v116(input["reasoning"], [...path, "reasoning"], issues);
-  const unknown: string[] = [];
-  for (const key in input) if (!K55.has(key)) unknown.push(key);
-  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
-  return value;
 }
 
 function v129(input: any, path: Path, issues: Found[]): any {
-  if (!K56.has(input)) issues.push({ path, message: "Invalid option: expected one of \"employment\"|\"education\"|\"other-benefit\"|\"moved\"|\"other\"", cont: undefined });
-  return input;
-}
-
-function v131(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 2000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 2000), cont: true }); return input; }
-  let value = input;
-  const start = issues.length;
-  let aborted = issues.slice(start).some((i) => i.cont !== true);
-  if (!aborted) value = value.trim();
-  if (!issues.slice(start).some((i) => i.cont === false) && value.length < 1) { issues.push({ path: path, message: "Too small: expected string to have >=1 characters", cont: true }); aborted = aborted || false; }
-  if (!issues.slice(start).some((i) => i.cont === false) && value.length > 2000) { issues.push({ path: path, message: "Too big: expected string to have <=2000 characters", cont: true }); aborted = aborted || false; }
-  if (!aborted && !checks.printableText(value)) { issues.push({ path: path, message: "must not contain control characters", cont: true }); aborted = aborted || false; }
-  return value;
-}
-
-function v130(input: any, path: Path, issues: Found[]): any {
-  return input === undefined ? undefined : v131(input, path, issues);
-}
-
-function v128(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
-  { const r = v129(input["reason"], [...path, "reason"], issues); if (r !== undefined || "reason" in input) value["reason"] = r; }
-  if ("note" in input) value["note"] = v130(input["note"], [...path, "note"], issues);
+  { const r = v130(input["reason"], [...path, "reason"], issues); if (r !== undefined || "reason" in input) value["reason"] = r; }
+  if ("note" in input) value["note"] = v104(input["note"], [...path, "note"], issues);
+  if ("reasoning" in input) value["reasoning"] = v116(input["reasoning"], [...path, "reasoning"], issues);
   const unknown: string[] = [];
-  for (const key in input) if (!K57.has(key)) unknown.push(key);
+  for (const key in input) if (!K56.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
   return value;
+}
+
+function v132(input: any, path: Path, issues: Found[]): any {
+  if (!K57.has(input)) issues.push({ path, message: "Invalid option: expected one of \"employment\"|\"education\"|\"other-benefit\"|\"moved\"|\"other\"", cont: undefined });
+  return input;
 }
 
 function v134(input: any, path: Path, issues: Found[]): any {
@@ -1294,23 +1296,19 @@ function v133(input: any, path: Path, issues: Found[]): any {
   return input === undefined ? undefined : v134(input, path, issues);
 }
 
-function v132(input: any, path: Path, issues: Found[]): any {
+function v131(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
+  { const r = v132(input["reason"], [...path, "reason"], issues); if (r !== undefined || "reason" in input) value["reason"] = r; }
   if ("note" in input) value["note"] = v133(input["note"], [...path, "note"], issues);
   const unknown: string[] = [];
-  for (const key in input) if (!K48.has(key)) unknown.push(key);
+  for (const key in input) if (!K58.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
   return value;
 }
 
-function v136(input: any, path: Path, issues: Found[]): any {
-  if (!K58.has(input)) issues.push({ path, message: "Invalid option: expected one of \"team\"|\"measure\"", cont: undefined });
-  return input;
-}
-
-function v138(input: any, path: Path, issues: Found[]): any {
+function v137(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 2000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 2000), cont: true }); return input; }
   let value = input;
   const start = issues.length;
@@ -1322,34 +1320,66 @@ function v138(input: any, path: Path, issues: Found[]): any {
   return value;
 }
 
-function v137(input: any, path: Path, issues: Found[]): any {
-  return input === undefined ? undefined : v138(input, path, issues);
+function v136(input: any, path: Path, issues: Found[]): any {
+  return input === undefined ? undefined : v137(input, path, issues);
 }
 
 function v135(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
-  { const r = v136(input["outcome"], [...path, "outcome"], issues); if (r !== undefined || "outcome" in input) value["outcome"] = r; }
-  if ("note" in input) value["note"] = v137(input["note"], [...path, "note"], issues);
+  if ("note" in input) value["note"] = v136(input["note"], [...path, "note"], issues);
   const unknown: string[] = [];
-  for (const key in input) if (!K59.has(key)) unknown.push(key);
+  for (const key in input) if (!K48.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
   return value;
 }
 
-function v140(input: any, path: Path, issues: Found[]): any {
-  if (!K60.has(input)) issues.push({ path, message: "Invalid option: expected one of \"aktivitetsparat\"|\"jobparat\"", cont: undefined });
+function v139(input: any, path: Path, issues: Found[]): any {
+  if (!K59.has(input)) issues.push({ path, message: "Invalid option: expected one of \"team\"|\"measure\"", cont: undefined });
   return input;
 }
 
-function v139(input: any, path: Path, issues: Found[]): any {
+function v141(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 2000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 2000), cont: true }); return input; }
+  let value = input;
+  const start = issues.length;
+  let aborted = issues.slice(start).some((i) => i.cont !== true);
+  if (!aborted) value = value.trim();
+  if (!issues.slice(start).some((i) => i.cont === false) && value.length < 1) { issues.push({ path: path, message: "Too small: expected string to have >=1 characters", cont: true }); aborted = aborted || false; }
+  if (!issues.slice(start).some((i) => i.cont === false) && value.length > 2000) { issues.push({ path: path, message: "Too big: expected string to have <=2000 characters", cont: true }); aborted = aborted || false; }
+  if (!aborted && !checks.printableText(value)) { issues.push({ path: path, message: "must not contain control characters", cont: true }); aborted = aborted || false; }
+  return value;
+}
+
+function v140(input: any, path: Path, issues: Found[]): any {
+  return input === undefined ? undefined : v141(input, path, issues);
+}
+
+function v138(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
-  { const r = v140(input["category"], [...path, "category"], issues); if (r !== undefined || "category" in input) value["category"] = r; }
+  { const r = v139(input["outcome"], [...path, "outcome"], issues); if (r !== undefined || "outcome" in input) value["outcome"] = r; }
+  if ("note" in input) value["note"] = v140(input["note"], [...path, "note"], issues);
   const unknown: string[] = [];
-  for (const key in input) if (!K61.has(key)) unknown.push(key);
+  for (const key in input) if (!K60.has(key)) unknown.push(key);
+  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
+  return value;
+}
+
+function v143(input: any, path: Path, issues: Found[]): any {
+  if (!K61.has(input)) issues.push({ path, message: "Invalid option: expected one of \"aktivitetsparat\"|\"jobparat\"", cont: undefined });
+  return input;
+}
+
+function v142(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
+  const start = issues.length;
+  const value: any = {};
+  { const r = v143(input["category"], [...path, "category"], issues); if (r !== undefined || "category" in input) value["category"] = r; }
+  const unknown: string[] = [];
+  for (const key in input) if (!K62.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
   return value;
 }
@@ -1392,11 +1422,12 @@ export const fleksjobEventValidators: ValidatorsOf<typeof fleksjobEvents> = {
   yearlyCheckRecorded: run(v110),
   reassessmentRequested: run(v113),
   teamReassessment: run(v114),
-  fleksjobStatusRecorded: run(v118),
-  permanentFleksjobDecided: run(v119),
-  jobChanged: run(v121),
-  followUpConversationHeld: run(v125),
-  fleksjobEnded: run(v126),
+  reassessmentDecided: run(v118),
+  fleksjobStatusRecorded: run(v121),
+  permanentFleksjobDecided: run(v122),
+  jobChanged: run(v124),
+  followUpConversationHeld: run(v128),
+  fleksjobEnded: run(v129),
 };
 
 export const cashBenefitEventValidators: ValidatorsOf<typeof cashBenefitEvents> = {
@@ -1404,11 +1435,11 @@ export const cashBenefitEventValidators: ValidatorsOf<typeof cashBenefitEvents> 
   relativeRegistered: run(v5),
   relativeConsent: run(v10),
   escalationAcknowledged: run(v15),
-  cashBenefitInterrupted: run(v128),
-  caseSentToTeam: run(v132),
-  afklaringRecorded: run(v135),
-  categoryChanged: run(v139),
+  cashBenefitInterrupted: run(v131),
+  caseSentToTeam: run(v135),
+  afklaringRecorded: run(v138),
+  categoryChanged: run(v142),
 };
 
 /** What the generator made this file from (checked when the workflows are bundled). */
-export const validatorsFingerprint = 'a7548d56d2ba06ce6567af2d317ff30a';
+export const validatorsFingerprint = 'addbe4782d8378dd0833b3132f2ad63b';
