@@ -255,6 +255,20 @@ test('under the law in force, no measure within 6 months sends the course back t
   expect(deadlineOf(state, 'team-reassessment:2')?.status).toBe('met');
 });
 
+test('under the law, what follows a course is decided 3 months before its granted period ends; if not, it escalates and the course goes on', async () => {
+  const law = loadRuleset('law-2022');
+  // The harness grants the course for 2 years ("frem til"): what follows is due about 21 months in.
+  const start = await openCourse('ts-law-period', law);
+  await h.sleepUntil(start + 630 * DAY);
+  let state = await courseState('ts-law-period');
+  expect(deadlineOf(state, 'what-follows:1')?.status).toBe('pending');
+  await h.sleepUntil(start + 645 * DAY);
+  state = await courseState('ts-law-period');
+  expect(deadlineOf(state, 'what-follows:1')?.status).toBe('breached');
+  expect(state.escalations.map((escalation) => escalation.deadlineId)).toContain('what-follows:1');
+  expect(state.phase).toBe('in-course');
+});
+
 test('version 1: a refusal without complaint closes the case when the complaint window has passed', async () => {
   await openCase('ts-refused', seedsV1);
   await h.cases.send(
