@@ -9,7 +9,7 @@ import {
 import { startOfDate } from '../engine/calendar';
 import { type CaseDraft, escalate, notify, record, SYSTEM } from '../engine/draft';
 import { type Instant, subtractDuration, toEpochMs } from '../engine/time';
-import { complaintDeadlines, type ComplaintDeadlineKind } from './complaints';
+import { complaintDeadlines, type ComplaintDeadlineKind } from './complaint-deadlines';
 import type { CourseState } from './state';
 
 /**

@@ -1,3 +1,5 @@
+export * from './complaint-deadlines';
+export * from './complaints';
 export * from './deadlines';
 export * from './events';
 export * from './kind';

@@ -1,6 +1,6 @@
 import { defineCaseKind } from '../engine/kind';
 import { courseEventValidators } from '../generated/event-validators';
-import { closeSettled, settlesAt } from './complaints';
+import { closeSettled, settlesAt } from './complaint-deadlines';
 import { courseDeadlines } from './deadlines';
 import { courseRules } from './rules';
 

@@ -171,3 +171,23 @@ export function offerRefusal(state: CourseState, offerId: string): { offer?: Off
   const offer = findOffer(state, offerId);
   return offer ? { offer } : { refusal: `there is no offer "${offerId}" in this case` };
 }
+
+/** How a refusal names each phase. */
+export const phaseNames: Record<CourseState['phase'], string> = {
+  referred: 'waiting for the rehabilitation team',
+  'awaiting-decision': "waiting for the municipality's decision",
+  'in-course': 'in its course',
+  refused: 'refused',
+  closing: 'ended by a decision (open for complaints until the window has passed)',
+  concluded: 'concluded',
+};
+
+/** The refusal of an event outside the phases it belongs to. */
+export function requirePhase(
+  state: CourseState,
+  allowed: CourseState['phase'][],
+  what: string,
+): string | undefined {
+  if (allowed.includes(state.phase)) return undefined;
+  return `${what} is not possible while the case is ${phaseNames[state.phase]}`;
+}

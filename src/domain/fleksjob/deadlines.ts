@@ -7,7 +7,7 @@ import {
   withinLimit,
 } from '../engine/deadlines';
 import { addDuration, type Instant, subtractDuration, toInstant } from '../engine/time';
-import { conversationDueMs, currentTemporaryPeriod, yearlyCheckTimes } from './rules';
+import { conversationDueMs, currentTemporaryPeriod, yearlyCheckTimes } from './periods';
 import type { FleksjobState } from './state';
 
 export type FleksjobDeadlineKind =

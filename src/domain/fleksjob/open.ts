@@ -6,7 +6,7 @@ import type { Ruleset } from '../engine/ruleset';
 import { toInstant } from '../engine/time';
 import type { CourseState } from '../course/state';
 import type { OpenFleksjob } from './events';
-import { startJob } from './rules';
+import { startJob } from './periods';
 import type { FleksjobState } from './state';
 
 function emptyFollowUp(
