@@ -81,9 +81,52 @@ test('a supervisor sees an overdue case and an open escalation, acknowledges it 
   expect(await accessibilityViolations(page)).toEqual([]);
   await screenshot(page, '10-sagsoversigt-kvitteret');
 
+  // The same acknowledgement again (a second tab, a colleague): refused by the case, said in Danish.
+  const cookie = (await context.cookies()).find((c) => c.name === 'rf_session')!.value;
+  const csrf = await page.locator('form.sign-out input[name="_csrf"]').inputValue();
+  const escalationId = (await api.get<{ escalations: Array<{ id: string }> }>('/api/v1/cases/ESK-1')).body
+    .escalations[0]!.id;
+  const again = await fetch(
+    `${h.api}/sager/ESK-1/eskaleringer/${encodeURIComponent(escalationId)}/kvittering`,
+    {
+      method: 'POST',
+      headers: { cookie: `rf_session=${cookie}`, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _csrf: csrf }).toString(),
+      redirect: 'manual',
+    },
+  );
+  expect(again.status).toBe(409);
+  const refusal = await again.text();
+  expect(refusal).toContain('Eskaleringen blev ikke kvitteret');
+  expect(refusal).toContain('Eskaleringen på sag ESK-1 er allerede kvitteret');
+  // Without the CSRF token nothing happens.
+  const forged = await fetch(
+    `${h.api}/sager/ESK-1/eskaleringer/${encodeURIComponent(escalationId)}/kvittering`,
+    {
+      method: 'POST',
+      headers: { cookie: `rf_session=${cookie}`, 'content-type': 'application/x-www-form-urlencoded' },
+      body: '',
+      redirect: 'manual',
+    },
+  );
+  expect(forged.status).toBe(403);
+
   await page.goto(`${h.api}/sager/ESK-1`);
   await expect(page.getByRole('region', { name: 'Eskaleringer' }).innerText()).resolves.toContain(
     `Kvitteret af ${people.supervisor.person}`,
   );
+  await context.close();
+});
+
+test('a caseworker has no acknowledge button and sees the caseload of the cases listed against the limit', async () => {
+  const context = await browser.newContext({ locale: 'da-DK' });
+  const page = await context.newPage();
+  await page.goto(`${h.api}/`);
+  await page.getByLabel('Adgangsnøgle').fill(people.caseworker.token);
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await page.waitForURL(`${h.api}/`);
+  await expect(page.getByRole('button', { name: /Kvitter/ }).count()).resolves.toBe(0);
+  const caseload = await page.getByRole('region', { name: 'Sagsbelastning' }).innerText();
+  expect(caseload).toContain('sara.caseworker');
   await context.close();
 });
