@@ -30,7 +30,41 @@ export interface WorklistRow extends CaseSummary {
   mine: boolean;
 }
 
+/** An escalation not yet acknowledged, on one of the cases the worklist read (see `escalations`). */
+export interface OpenEscalationRow {
+  caseId: string;
+  caseworker: string | null;
+  escalation: Escalation;
+  /** The kind of the deadline whose breach raised it (its Danish label is in labels.ts). */
+  deadlineKind: string;
+}
+
+/** A deadline that has passed and is not met, on one of the cases the worklist read. */
+export interface OverdueRow {
+  caseId: string;
+  caseworker: string | null;
+  deadline: Deadline;
+  /** When it was breached (or, before the case noticed, when it fell due). */
+  since: string;
+}
+
+/** A coordinating caseworker's open cases in the municipality, against the ruleset's limit. */
+export interface CaseloadRow {
+  caseworker: string;
+  openCases: number;
+  limit: number;
+}
+
 export interface Worklist {
+  /**
+   * Open escalations and overdue deadlines of the cases this request listed (the escalated cases'
+   * first page, the caseworker's own first page and the page shown): the list (visibility) carries
+   * neither, so each of those cases is read through getCase. Cases on other pages are not in them.
+   */
+  escalations: OpenEscalationRow[];
+  overdue: OverdueRow[];
+  /** The coordinating caseworkers of the cases listed, each with their whole open caseload. */
+  caseload: CaseloadRow[];
   /** A caseworker's own open cases (first page), shown before the rest; absent for others. */
   mine?: WorklistRow[];
   /** Open cases with an unacknowledged escalation (first page). */
@@ -58,6 +92,8 @@ export interface CasePageView {
 export interface PageData {
   worklist(principal: Principal, query: WorklistQuery, now: Date): Promise<Worklist>;
   caseView(principal: Principal, caseId: string): Promise<CasePageView>;
+  /** The escalationAcknowledged event, through the API's acknowledgeEscalation route. */
+  acknowledgeEscalation(principal: Principal, caseId: string, escalationId: string): Promise<void>;
 }
 
 const PAGE_SIZE = 50;
@@ -65,6 +101,10 @@ const PAGE_SIZE = 50;
 export function pageDataFromRoutes(routes: ApiRoute[]): PageData {
   const listCases = routeOf(routes, 'listCases');
   const getCase = routeOf(routes, 'getCase');
+  const getCaseload = routeOf(routes, 'getCaseload');
+  const acknowledge = routeOf(routes, 'acknowledgeEscalation');
+  const view = async (principal: Principal, caseId: string) =>
+    (await callRoute(getCase, principal, { params: { caseId } })) as CasePageView;
 
   const list = async (principal: Principal, query: Record<string, string>) =>
     (await callRoute(listCases, principal, { query })) as {
@@ -100,17 +140,83 @@ export function pageDataFromRoutes(routes: ApiRoute[]): PageData {
         mine: summary.caseworker === principal.person,
       });
       const rows = (cases: CaseSummary[]) => cases.map(row).sort(byNextDeadline);
+      const listed = new Map<string, CaseSummary>();
+      for (const summary of [...(escalated?.cases ?? []), ...(mine?.cases ?? []), ...page.cases])
+        listed.set(summary.caseId, summary);
+      const views = await inBatches([...listed.keys()], 8, async (caseId) => {
+        try {
+          return await view(principal, caseId);
+        } catch {
+          // Closed or gone since the list was read: it has nothing to show here.
+          return undefined;
+        }
+      });
+      const escalations: OpenEscalationRow[] = [];
+      const overdue: OverdueRow[] = [];
+      for (const caseView of views) {
+        if (!caseView) continue;
+        const caseworker = caseView.coordinatingCaseworker?.id ?? null;
+        for (const escalation of caseView.escalations)
+          if (escalation.status === 'open')
+            escalations.push({
+              caseId: caseView.caseId,
+              caseworker,
+              escalation,
+              deadlineKind:
+                caseView.deadlines.find((deadline) => deadline.id === escalation.deadlineId)?.kind ??
+                escalation.deadlineId.split(':')[0]!,
+            });
+        for (const deadline of caseView.deadlines) {
+          const breached = deadline.status === 'breached';
+          const due = deadline.status === 'pending' && new Date(deadline.dueAt) < now;
+          if (breached || due)
+            overdue.push({
+              caseId: caseView.caseId,
+              caseworker,
+              deadline,
+              since: (breached ? deadline.breachedAt : undefined) ?? deadline.dueAt,
+            });
+        }
+      }
+      escalations.sort((a, b) => a.escalation.raisedAt.localeCompare(b.escalation.raisedAt));
+      overdue.sort((a, b) => a.since.localeCompare(b.since));
+      const caseworkers = [
+        ...new Set(
+          [...listed.values()].map((summary) => summary.caseworker).filter((id): id is string => !!id),
+        ),
+      ].sort();
+      const caseload = (
+        await inBatches(caseworkers, 4, async (caseworkerId) => {
+          const answer = (await callRoute(getCaseload, principal, { params: { caseworkerId } })) as {
+            openCases: number;
+            limit: number;
+          };
+          return { caseworker: caseworkerId, openCases: answer.openCases, limit: answer.limit };
+        })
+      ).sort((a, b) => b.openCases - a.openCases || a.caseworker.localeCompare(b.caseworker));
       return {
+        escalations,
+        overdue,
+        caseload,
         ...(mine ? { mine: rows(mine.cases) } : {}),
         escalated: escalated ? rows(escalated.cases) : [],
         cases: rows(page.cases),
         nextPageToken: page.nextPageToken,
       };
     },
-    async caseView(principal, caseId) {
-      return (await callRoute(getCase, principal, { params: { caseId } })) as CasePageView;
+    caseView: view,
+    async acknowledgeEscalation(principal, caseId, escalationId) {
+      await callRoute(acknowledge, principal, { params: { caseId, escalationId }, body: {} });
     },
   };
+}
+
+/** `work` over `items`, at most `size` at a time, results in order. */
+async function inBatches<T, R>(items: T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  for (let start = 0; start < items.length; start += size)
+    results.push(...(await Promise.all(items.slice(start, start + size).map(work))));
+  return results;
 }
 
 /** Earliest next deadline first; cases without one last. Visibility pages are not ordered by it. */
@@ -148,12 +254,16 @@ function routeOf(routes: ApiRoute[], operationId: string): ApiRoute {
 export async function callRoute(
   route: ApiRoute,
   principal: Principal,
-  input: { params?: Record<string, string>; query?: Record<string, string> },
+  input: {
+    params?: Record<string, string>;
+    query?: Record<string, string>;
+    body?: Record<string, unknown>;
+  },
 ): Promise<unknown> {
   if (!route.roles.includes(principal.role)) {
     throw new HttpProblem({ status: 403, title: 'Forbidden', detail: `a ${principal.role} cannot do this` });
   }
-  const parse = (schema: ApiRoute['params'], value: unknown, where: string) => {
+  const parse = (schema: ApiRoute['body'], value: unknown, where: string) => {
     if (!schema) return {};
     const result = schema.safeParse(value);
     if (result.success) return result.data as Record<string, unknown>;
@@ -169,13 +279,15 @@ export async function callRoute(
   };
   const params = parse(route.params, input.params ?? {}, 'path');
   const query = parse(route.query, input.query ?? {}, 'query');
+  // Events carry their IDs in the path: the body is validated with them, as app.ts does.
+  const pathFields = Object.fromEntries(Object.entries(params).filter(([name]) => name !== 'caseId'));
+  const body = route.body ? parse(route.body, { ...(input.body ?? {}), ...pathFields }, 'body') : undefined;
   const result = await route.handle({
     principal,
     actor: { id: principal.person, role: principal.role, municipality: principal.municipality },
     params,
     query,
-    // Reads only, so far. An event route also validates its body merged with the path's IDs (app.ts).
-    body: undefined,
+    body,
   });
   return result.body;
 }

@@ -1,4 +1,12 @@
-import type { CasePageView, Worklist, WorklistQuery, WorklistRow } from './data';
+import type {
+  CaseloadRow,
+  CasePageView,
+  OpenEscalationRow,
+  OverdueRow,
+  Worklist,
+  WorklistQuery,
+  WorklistRow,
+} from './data';
 import { type Html, html } from './html';
 import {
   date,
@@ -102,15 +110,24 @@ export function worklistPage(
   form: WorklistForm,
   query: WorklistQuery,
   worklist: Worklist | undefined,
+  notice?: { variant: 'success' | 'error'; heading: string; text: string },
 ): Html {
   const principal = session.principal!;
   const errors = Object.entries(form.errors);
+  const supervises = principal.role === 'supervisor' || principal.role === 'admin';
   const body = html`<h1>Sagsoversigt</h1>
+    ${notice ? alert(notice.variant, notice.heading, notice.text) : ''}
     <p class="font-lead">Åbne sager i ${municipalityName(principal.municipality)}.</p>
     <p class="small-text">
       Oversigten viser sagerne, som de stod for et øjeblik siden: en ændring kan være et par sekunder om at nå
       hertil. Den enkelte sag viser altid, hvordan den står nu.
     </p>
+    ${
+      worklist
+        ? html`${escalationsSection(session, worklist.escalations, supervises)}
+          ${overdueSection(worklist.overdue)} ${caseloadSection(worklist.caseload)}`
+        : ''
+    }
     ${
       errors.length > 0
         ? alert(
@@ -144,6 +161,155 @@ export function worklistPage(
         : ''
     }`;
   return page({ title: 'Sagsoversigt', session, body });
+}
+
+const levelRoles: Record<string, string> = { supervisor: 'Leder', 'head-of-department': 'Afdelingschef' };
+
+function escalationsSection(session: Session, rows: OpenEscalationRow[], supervises: boolean): Html {
+  return html`<h2 id="eskaleringer" class="mt-8">Åbne eskaleringer</h2>
+    ${
+      rows.length === 0
+        ? html`<p>Ingen af de viste sager har en eskalering, der ikke er kvitteret for.</p>`
+        : html`<div
+            class="table--responsive-scroll"
+            tabindex="0"
+            role="region"
+            aria-labelledby="eskaleringer"
+          >
+            <table class="table table--zebra table--compact">
+              <thead>
+                <tr>
+                  <th scope="col">Sag</th>
+                  <th scope="col">Årsag</th>
+                  <th scope="col">Niveau</th>
+                  <th scope="col">Eskaleret siden</th>
+                  <th scope="col">Koordinerende sagsbehandler</th>
+                  ${supervises ? html`<th scope="col">Kvittering</th>` : ''}
+                </tr>
+              </thead>
+              <tbody>
+                ${rows.map(
+                  (row) =>
+                    html`<tr>
+                      <td><a href="/sager/${encodeURIComponent(row.caseId)}">${row.caseId}</a></td>
+                      <td>
+                        Fristen er overskredet: ${label(deadlineLabels, row.deadlineKind)}<br /><span
+                          class="small-text"
+                          lang="en"
+                          >${row.escalation.reason}</span
+                        >
+                      </td>
+                      <td>
+                        ${String(row.escalation.level)}
+                        (${levelRoles[row.escalation.levelRole] ?? row.escalation.levelRole})
+                      </td>
+                      <td>${date(row.escalation.raisedAt, true)}</td>
+                      <td>${row.caseworker ?? 'Ingen endnu'}</td>
+                      ${
+                        supervises
+                          ? html`<td>
+                              <form
+                                method="post"
+                                action="/sager/${encodeURIComponent(row.caseId)}/eskaleringer/${encodeURIComponent(row.escalation.id)}/kvittering"
+                              >
+                                <input type="hidden" name="_csrf" value="${session.csrfToken}" />
+                                <button type="submit" class="button button-secondary">
+                                  Kvitter<span class="sr-only"> for eskaleringen på sag ${row.caseId}</span>
+                                </button>
+                              </form>
+                            </td>`
+                          : ''
+                      }
+                    </tr>`,
+                )}
+              </tbody>
+            </table>
+          </div>`
+    }`;
+}
+
+function overdueSection(rows: OverdueRow[]): Html {
+  return html`<h2 id="overskredne-frister" class="mt-8">Overskredne frister</h2>
+    <p class="small-text">Frister, der er overskredet og endnu ikke overholdt, på de sager, siden viser.</p>
+    ${
+      rows.length === 0
+        ? html`<p>Ingen af de viste sager har en overskredet frist.</p>`
+        : html`<div
+            class="table--responsive-scroll"
+            tabindex="0"
+            role="region"
+            aria-labelledby="overskredne-frister"
+          >
+            <table class="table table--zebra table--compact">
+              <thead>
+                <tr>
+                  <th scope="col">Frist</th>
+                  <th scope="col">Overskredet siden</th>
+                  <th scope="col">Sag</th>
+                  <th scope="col">Koordinerende sagsbehandler</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${rows.map(
+                  (row) =>
+                    html`<tr>
+                      <td>${label(deadlineLabels, row.deadline.kind)}</td>
+                      <td>${date(row.since, true)}</td>
+                      <td><a href="/sager/${encodeURIComponent(row.caseId)}">${row.caseId}</a></td>
+                      <td>${row.caseworker ?? html`<span class="weight-semibold">Ingen endnu</span>`}</td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>
+          </div>`
+    }`;
+}
+
+function caseloadSection(rows: CaseloadRow[]): Html {
+  return html`<h2 id="sagsbelastning" class="mt-8">Sagsbelastning</h2>
+    <p class="small-text">
+      Åbne sager i kommunen pr. koordinerende sagsbehandler på de viste sager, mod regelsættets grænse.
+    </p>
+    ${
+      rows.length === 0
+        ? html`<p>Ingen af de viste sager har en koordinerende sagsbehandler.</p>`
+        : html`<div
+            class="table--responsive-scroll"
+            tabindex="0"
+            role="region"
+            aria-labelledby="sagsbelastning"
+          >
+            <table class="table table--zebra table--compact">
+              <thead>
+                <tr>
+                  <th scope="col">Koordinerende sagsbehandler</th>
+                  <th scope="col" class="text-align-right">Åbne sager</th>
+                  <th scope="col" class="text-align-right">Grænse</th>
+                  <th scope="col">Status</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${rows.map(
+                  (row) =>
+                    html`<tr>
+                      <td>${row.caseworker}</td>
+                      <td class="text-align-right">${String(row.openCases)}</td>
+                      <td class="text-align-right">${String(row.limit)}</td>
+                      <td>
+                        ${
+                          row.openCases > row.limit
+                            ? html`<span class="badge badge-error">Over grænsen</span>`
+                            : row.openCases === row.limit
+                              ? html`<span class="badge badge-warning">Ved grænsen</span>`
+                              : 'Under grænsen'
+                        }
+                      </td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>
+          </div>`
+    }`;
 }
 
 function hasFilter(query: WorklistQuery): boolean {

@@ -378,9 +378,19 @@ export function createWebRouter(dependencies: WebDependencies): express.Router {
       return;
     }
     const query = worklistQuery(form.values);
+    // After an acknowledgement (POST, then redirect here): its confirmation.
+    const acknowledged = typeof req.query.kvitteret === 'string' ? req.query.kvitteret : undefined;
+    const notice =
+      acknowledged && CASE_ID.test(acknowledged)
+        ? {
+            variant: 'success' as const,
+            heading: 'Eskaleringen er kvitteret',
+            text: `Du har kvitteret for eskaleringen på sag ${acknowledged}. Eskaleringen går ikke videre til næste niveau.`,
+          }
+        : undefined;
     try {
       const worklist = await data.worklist(session.principal!, query, now());
-      sendPage(res, 200, worklistPage(session, form, query, worklist));
+      sendPage(res, 200, worklistPage(session, form, query, worklist, notice));
     } catch (error) {
       const problem = toProblem(error);
       if (problem.status !== 400) throw error;
@@ -392,6 +402,43 @@ export function createWebRouter(dependencies: WebDependencies): express.Router {
       sendPage(res, 400, worklistPage(session, form, query, undefined));
     }
   });
+
+  // A supervisor acknowledges an escalation: the escalationAcknowledged event, through the API's route.
+  router.post(
+    '/sager/:caseId/eskaleringer/:escalationId/kvittering',
+    formBody,
+    csrf,
+    signedIn,
+    async (req, res) => {
+      const session = sessionOf(res)!;
+      const caseId = String(req.params.caseId);
+      const escalationId = String(req.params.escalationId);
+      res.locals.caseId = caseId;
+      try {
+        await data.acknowledgeEscalation(session.principal!, caseId, escalationId);
+      } catch (error) {
+        const problem = toProblem(error);
+        if (problem.status !== 409 && problem.status !== 403) throw error;
+        logger.info(
+          { requestId: res.locals.requestId, caseId, status: problem.status },
+          'acknowledgement refused',
+        );
+        const form: WorklistForm = { values: {}, errors: {} };
+        const worklist = await data.worklist(session.principal!, {}, now());
+        sendPage(
+          res,
+          problem.status,
+          worklistPage(session, form, {}, worklist, {
+            variant: 'error',
+            heading: 'Eskaleringen blev ikke kvitteret',
+            text: refusalText(problem.status, caseId, problem.detail),
+          }),
+        );
+        return;
+      }
+      res.redirect(303, `/?kvitteret=${encodeURIComponent(caseId)}#eskaleringer`);
+    },
+  );
 
   router.get('/sager/:caseId', signedIn, async (req, res) => {
     const session = sessionOf(res)!;
@@ -453,6 +500,20 @@ const errorTexts: Record<number, [string, string]> = {
     'Siden kunne ikke vises. Prøv igen om lidt. Hvis fejlen bliver ved, så kontakt it-supporten.',
   ],
 };
+
+const CASE_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/;
+
+/** Why an acknowledgement was refused, in Danish (the case gives its reasons in English). */
+function refusalText(status: number, caseId: string, detail: string | undefined): string {
+  if (status === 403) return `Din rolle giver ikke adgang til at kvittere for eskaleringer på sag ${caseId}.`;
+  const already = /is already (acknowledged|resolved)/.exec(detail ?? '');
+  if (already)
+    return already[1] === 'acknowledged'
+      ? `Eskaleringen på sag ${caseId} er allerede kvitteret, måske af en kollega.`
+      : `Eskaleringen på sag ${caseId} er allerede løst.`;
+  if (/there is no escalation/.test(detail ?? '')) return `Sag ${caseId} har ikke den eskalering.`;
+  return `Sag ${caseId} tillod ikke handlingen, som den står nu.`;
+}
 
 const fieldMessages: Record<string, string> = {
   kind: 'Vælg en sagstype fra listen.',
