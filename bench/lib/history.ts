@@ -16,6 +16,8 @@ export interface HistoryCounts {
   bytes: number;
   /** By event type, e.g. WORKFLOW_TASK_COMPLETED: 3. */
   byType: Record<string, number>;
+  /** The stored bytes by event type: where a history's size goes. */
+  bytesByType: Record<string, number>;
 }
 
 /**
@@ -34,6 +36,7 @@ export async function historyCounts(client: Client, workflowId: string): Promise
     searchAttributeUpserts: 0,
     bytes: 0,
     byType: {},
+    bytesByType: {},
   };
   let runId: string | undefined;
   for (;;) {
@@ -44,6 +47,8 @@ export async function historyCounts(client: Client, workflowId: string): Promise
       counts.events += 1;
       const name = (EventType[event.eventType ?? 0] ?? 'UNKNOWN').replace('EVENT_TYPE_', '');
       counts.byType[name] = (counts.byType[name] ?? 0) + 1;
+      const size = temporal.api.history.v1.HistoryEvent.encode(event).finish().length;
+      counts.bytesByType[name] = (counts.bytesByType[name] ?? 0) + size;
     }
     runId =
       history.events?.[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId ?? undefined;

@@ -98,15 +98,18 @@ async function scenario(env: TestWorkflowEnvironment, target: Target, years: num
     plannedStart: '2027-04-01',
   });
   await send('healthCoordinatorRequested', { offerId: 'praktik' });
+  // A complaint about the offer within the 4 weeks from the decision (Rsl. § 67; BEK 861/2025 § 11).
+  await sleepUntil(start + 65 * DAY);
+  await send('complaintReceived', { complaintId: 'k1', about: 'offer', offerId: 'praktik' });
+  await sleepUntil(start + 75 * DAY);
+  await send('complaintReconsidered', { complaintId: 'k1', result: 'kept', reasoning: 'suitable' });
+  // Version 2 rulesets: a kept complaint counts as sent to Ankestyrelsen when a caseworker says so.
+  await send('complaintForwarded', { complaintId: 'k1' });
   await sleepUntil(start + 80 * DAY);
   await send('healthCoordinatorAdvice', { offerId: 'praktik', advice: 'adjust', note: 'fewer hours' });
   // Version 2 rulesets (LAB § 113, stk. 3): the municipality's decision moves the offer.
   await send('healthAdviceDecided', { offerId: 'praktik', decision: 'adjust', reasoning: 'fewer hours' });
   await send('offerStarted', { offerId: 'praktik' });
-  await sleepUntil(start + 200 * DAY);
-  await send('complaintReceived', { complaintId: 'k1', about: 'offer', offerId: 'praktik' });
-  await sleepUntil(start + 215 * DAY);
-  await send('complaintReconsidered', { complaintId: 'k1', result: 'kept', reasoning: 'suitable' });
   await sleepUntil(start + 400 * DAY);
   await send('offerEnded', { offerId: 'praktik', reason: 'completed' });
   await send('caseworkerAssigned', { caseworkerId: 'cw-2', name: 'Ny', email: 'ny@kk.dk' });
@@ -125,8 +128,9 @@ async function scenario(env: TestWorkflowEnvironment, target: Target, years: num
   });
   await sleepUntil(start + 1085 * DAY);
   await send('courseConcluded', { outcome: 'fleksjob' });
-  // The course continues as new into its fleksjob follow-up, under the same case ID.
-  await env.sleep(1_000);
+  // Version 2 rulesets: the ended course stays open for its complaint window (4 weeks from the
+  // decision's receipt, Rsl. § 67), then continues as new into its fleksjob follow-up, same case ID.
+  await sleepUntil(start + (1085 + 40) * DAY);
   await target.read();
   await send('fleksjobStarted', { weeklyHours: 3 });
   const job = await env.currentTimeMs();
@@ -146,7 +150,7 @@ async function scenario(env: TestWorkflowEnvironment, target: Target, years: num
 }
 
 /** Steps of the scenario that advance time (for the progress bar). */
-const stepsOf = (years: number) => 9 + years;
+const stepsOf = (years: number) => 11 + years;
 
 /**
  * Part 5, simulation speed: the wall time of a whole course and `years` of fleksjob follow-up in the
