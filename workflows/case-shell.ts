@@ -41,6 +41,13 @@ export const DEFAULT_HISTORY_LIMIT = 5_000;
  */
 const RECENT_UPDATES_KEPT = 500;
 const RECENT_ANSWERS_KEPT_WHOLE = 20;
+/**
+ * A whole answer (with the case snapshot, ~6 KiB) is carried across continue-as-new only while a
+ * client may still be retrying the request: a day. Older ones keep the receipt, and a retry is
+ * answered with the case as it now stands. Carrying 20 whole answers made every run's start event
+ * ~64 KiB in the bench's simulated life, the largest part of a case's stored history.
+ */
+const WHOLE_ANSWER_KEPT_MS = 24 * 3600 * 1000;
 
 export interface CaseShell<S extends AnyCaseState> {
   rules: CaseRules<S>;
@@ -183,7 +190,12 @@ export async function runCase<S extends AnyCaseState>(shell: CaseShell<S>): Prom
     if (shouldContinueAsNew(shell.historyLimit)) {
       pausingDeliveries = true;
       await wf.condition(() => !delivering && wf.allHandlersFinished());
-      await shell.continueAsNew(state, carried(recentUpdates));
+      await shell.continueAsNew(
+        state,
+        wf.patched('whole-answers-for-a-day')
+          ? carried(recentUpdates, (seq) => state.timeline[seq - 1]?.at, Date.now())
+          : carried(recentUpdates),
+      );
     }
   }
 
@@ -207,10 +219,20 @@ function forbidden(state: AnyCaseState): wf.ApplicationFailure {
 }
 
 /** What the next run keeps of the recent answers: all their receipts, the latest whole. */
-function carried(recent: Map<string, EventAnswer | EventReceipt>): RecentUpdates {
+function carried(
+  recent: Map<string, EventAnswer | EventReceipt>,
+  answeredAt?: (seq: number) => string | undefined,
+  now?: number,
+): RecentUpdates {
   const entries = [...recent];
+  const fresh = (answer: EventAnswer) => {
+    if (!answeredAt || now === undefined) return true;
+    const at = answeredAt(answer.event.seq);
+    return at !== undefined && Date.parse(at) >= now - WHOLE_ANSWER_KEPT_MS;
+  };
   return entries.map(([id, answer], index) => {
-    if (index >= entries.length - RECENT_ANSWERS_KEPT_WHOLE || !('event' in answer)) return [id, answer];
+    if (!('event' in answer)) return [id, answer];
+    if (index >= entries.length - RECENT_ANSWERS_KEPT_WHOLE && fresh(answer)) return [id, answer];
     const { case: _case, ...withoutCase } = answer;
     return [id, withoutCase];
   });
