@@ -16,6 +16,7 @@ import { HttpClient } from './http';
 import { type DevServer, freePort, startDevServer } from './temporal-server';
 import { type BenchPeople, benchTokens } from './tokens';
 import { startWorkerProcess, type WorkerHost } from './worker-host';
+import { API_CACHED_VIEWS } from '../../src/config';
 
 export interface BenchSystem {
   server: DevServer;
@@ -84,7 +85,8 @@ export async function startSystem(context: RunContext, options: SystemOptions): 
     namespace: 'default',
     dataConverter: createDataConverter(keyRing),
   });
-  const cases = new CaseService(codecClient, queues.cases);
+  // As the API process runs by default (RF_API_CACHED_VIEWS).
+  const cases = new CaseService(codecClient, queues.cases, { cachedViews: API_CACHED_VIEWS });
   const { registry, people } = benchTokens(join(context.workDir, options.part));
   const app = createApp({
     cases,

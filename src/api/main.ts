@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     cases: new CaseService(client, config.taskQueue, {
       // Every API process signs page tokens alike, so any of them can continue a list.
       pageTokenSecret: config.keyRing.keys.get(config.keyRing.activeKeyId),
+      cachedViews: config.api.cachedViews,
     }),
     ruleset: config.ruleset,
     tokens,

@@ -51,6 +51,7 @@ import {
   WrongKindOfCaseError,
 } from './errors';
 import { PageTokens } from './page-tokens';
+import { type HistoryMark, ViewCache } from './view-cache';
 import { type CaseFilters, type CaseSummary, summarise, visibilityQuery } from './visibility';
 
 export * from './errors';
@@ -86,11 +87,15 @@ export class CaseService {
   constructor(
     private readonly client: Client,
     private readonly taskQueue: string,
-    options: { answerWithinMs?: number; pageTokenSecret?: Buffer } = {},
+    options: { answerWithinMs?: number; pageTokenSecret?: Buffer; cachedViews?: number } = {},
   ) {
     this.answerWithinMs = options.answerWithinMs ?? ANSWER_WITHIN_MS;
     this.pageTokens = new PageTokens(options.pageTokenSecret);
+    this.views = new ViewCache(options.cachedViews ?? 0);
   }
+
+  /** Views of recently read cases, each valid while its history has not grown (see view-cache.ts). */
+  readonly views: ViewCache<AnyCaseView>;
 
   private readonly answerWithinMs: number;
 
@@ -136,16 +141,38 @@ export class CaseService {
     }
   }
 
-  /** The case's state, strongly consistent: a query of its workflow. */
+  /**
+   * The case's state, strongly consistent: a query of its workflow — or, with a view cache, the view
+   * last read while the case's history has not grown since (one DescribeWorkflowExecution, which
+   * the server answers without the worker, instead of a query that may replay the whole history).
+   */
   async state(caseId: string): Promise<AnyCaseView> {
+    const workflowId = workflowIdForCase(caseId);
     try {
-      return await this.withDeadline(() =>
-        this.client.workflow.getHandle(workflowIdForCase(caseId)).query(caseStateQuery),
+      const mark =
+        this.views.capacity > 0 ? await this.withDeadline(() => this.historyMark(workflowId)) : undefined;
+      const cached = mark && this.views.get(caseId, mark);
+      if (cached) return cached;
+      const view = await this.withDeadline(() =>
+        this.client.workflow.getHandle(workflowId).query(caseStateQuery),
       );
+      if (mark) this.views.put(caseId, mark, view);
+      return view;
     } catch (error) {
-      if (error instanceof WorkflowNotFoundError) throw new CaseNotFoundError(caseId);
+      if (error instanceof WorkflowNotFoundError || grpcCode(error) === status.NOT_FOUND) {
+        throw new CaseNotFoundError(caseId);
+      }
       throw error;
     }
+  }
+
+  /** The current run of a case's workflow and how many events its history holds (never decoded). */
+  private async historyMark(workflowId: string): Promise<HistoryMark> {
+    const { workflowExecutionInfo: info } = await this.client.workflowService.describeWorkflowExecution({
+      namespace: this.client.options.namespace,
+      execution: { workflowId },
+    });
+    return { runId: info?.execution?.runId ?? '', length: Number(info?.historyLength ?? 0) };
   }
 
   /** The state of a case that must be of the given kind. */

@@ -7,6 +7,9 @@ import type { KeyRing } from '../temporal/encryption-codec';
 import { parseKeyRing, readKeyRingFile } from './encryption-keys';
 import { loadRuleset } from './rulesets';
 
+/** Case views the API process keeps (RF_API_CACHED_VIEWS): a few KiB to a few tens of KiB each. */
+export const API_CACHED_VIEWS = 2000;
+
 /**
  * Every setting except where Temporal is (that is Temporal's own environment configuration, read by
  * src/temporal/connection.ts) and mail (src/config/mail.ts), validated with zod at start. A missing
@@ -39,6 +42,8 @@ const EnvSchema = z.object({
   RF_API_TOKENS_FILE: z.string().min(1).optional(),
   /** Finish requests in flight for at most this long after SIGTERM. */
   RF_SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  /** Case views the API keeps in memory, each valid while its case's history has not grown; 0: none. */
+  RF_API_CACHED_VIEWS: z.coerce.number().int().min(0).max(1_000_000).default(API_CACHED_VIEWS),
   RF_WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(1_000_000).optional(),
   RF_WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: count,
   RF_WORKER_MAX_CONCURRENT_ACTIVITIES: count,
@@ -79,7 +84,7 @@ export interface AppConfig {
   keyRing: KeyRing;
   logLevel: LogLevel;
   shutdownGraceMs: number;
-  api: { host: string; port: number; tokensFile?: string };
+  api: { host: string; port: number; tokensFile?: string; cachedViews: number };
   worker: {
     maxCachedWorkflows?: number;
     maxConcurrentWorkflowTaskExecutions?: number;
@@ -129,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     api: {
       host: settings.RF_API_HOST,
       port: settings.RF_API_PORT,
+      cachedViews: settings.RF_API_CACHED_VIEWS,
       ...optional('tokensFile', settings.RF_API_TOKENS_FILE),
     },
     worker: {

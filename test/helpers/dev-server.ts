@@ -58,7 +58,8 @@ export async function startDevServer(
     workflowBundle: { codePath: WORKFLOW_BUNDLE_PATH },
   });
   const running = worker.run();
-  const cases = new CaseService(env.client, taskQueue);
+  // As the API process runs it: reads go through the view cache (valid while a history has not grown).
+  const cases = new CaseService(env.client, taskQueue, { cachedViews: 500 });
   const server: Server = await new Promise((resolve) => {
     const listening = createApp({
       cases,
