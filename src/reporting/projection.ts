@@ -1,6 +1,7 @@
 import type { Logger } from '../observability/logger';
 import type { Database } from '../store/database';
 import {
+  followUpOf,
   type ReportableCase,
   type StepRecord,
   stepRecords,
@@ -22,7 +23,7 @@ export interface WaitingTimesProjection {
   report(now: number, municipality?: string): Promise<WaitingTimesReport>;
   /** How many rows there are (0: never written, or dropped: a rebuild is due). */
   size(): Promise<number>;
-  /** Removes every row (the first part of a rebuild). */
+  /** Removes every row, making the table anew (the first part of a rebuild). */
   clear(): Promise<void>;
 }
 
@@ -60,7 +61,8 @@ export function createWaitingTimesProjection(
       try {
         await table;
         // Instants are ISO strings of one format: compared as text, they sort as time does.
-        for (const record of stepRecords(view)) {
+        const followUp = followUpOf(view);
+        for (const record of [...stepRecords(view), ...(followUp ? stepRecords(followUp) : [])]) {
           await db.run(
             `INSERT INTO waiting_steps (case_id, kind, step, municipality, started_at, done_at, case_ended_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7)
@@ -99,7 +101,9 @@ export function createWaitingTimesProjection(
     },
     async clear() {
       await table;
-      await db.run('DELETE FROM waiting_steps');
+      // Made anew, so a rebuild also mends a table that was dropped (or left in an older shape).
+      await db.exec('DROP TABLE IF EXISTS waiting_steps');
+      await createTable(db, TABLE);
     },
   };
 }

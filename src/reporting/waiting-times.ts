@@ -69,7 +69,8 @@ export interface ReportableCase {
   decisions?: Array<{ at: string; stands: boolean }>;
   course?: { startedAt: string };
   deadlines?: Array<{ id: string; metAt?: string }>;
-  outcome?: { at: string };
+  phase?: string;
+  outcome?: { at: string; outcome?: string };
   interrupted?: { at: string };
   rightGivenAt?: string;
   sentToTeamAt?: string;
@@ -106,6 +107,24 @@ export function stepRecords(view: ReportableCase): StepRecord[] {
   }
   if (kind === 'cash-benefit') add('sent-to-team', view.rightGivenAt, view.sentToTeamAt);
   return records;
+}
+
+/**
+ * A course concluded with a fleksjob goes on, under the same case ID, as its fleksjob follow-up (the
+ * workflow continues as one, keeping the coordinating caseworker): the follow-up's steps as it opens,
+ * so the projection has them without waiting for its first event. Its opening instant is the course's
+ * outcome here (the workflow's own is a moment later; the follow-up's first event or a rebuild writes it).
+ */
+export function followUpOf(view: ReportableCase): ReportableCase | undefined {
+  if (view.kind !== 'ressourceforloeb' || view.phase !== 'concluded' || view.outcome?.outcome !== 'fleksjob')
+    return undefined;
+  return {
+    caseId: view.caseId,
+    kind: 'fleksjob',
+    municipality: view.municipality,
+    openedAt: view.outcome.at,
+    ...(view.caseworkerFirstAssignedAt ? { caseworkerFirstAssignedAt: view.caseworkerFirstAssignedAt } : {}),
+  };
 }
 
 const DAY_MS = 86_400_000;

@@ -1,6 +1,7 @@
 import { caseSnapshotOf, type CourseState, fleksjobFromCourse, viewOf } from '../../src/domain';
 import {
   daysBetween,
+  followUpOf,
   percentile,
   type ReportableCase,
   type StepRecord,
@@ -99,6 +100,16 @@ describe('the steps of a ressourceforløb, from the fields of its view', () => {
       ['fleksjob', 'coordinating-caseworker'],
     ]);
     expect(daysBetween(records[0]!.startedAt, records[0]!.doneAt!)).toBe(0);
+    // The API writes the follow-up from the conclusion's answer, as the workflow opens it.
+    const concluded = { ...view(state), phase: 'concluded' };
+    expect(stepRecords(followUpOf(concluded)!)).toEqual([
+      {
+        ...records[0]!,
+        startedAt: new Date(after('P6M')).toISOString(),
+        doneAt: new Date(after('P6M')).toISOString(),
+      },
+    ]);
+    expect(followUpOf(view(inCourse(seeds)))).toBeUndefined();
     // The course's own records end with its outcome.
     expect(stepRecords(view(state))[0]!.caseEndedAt).toBe(new Date(after('P6M')).toISOString());
   });
