@@ -23,8 +23,8 @@ export interface WaitingTimesProjection {
   report(now: number, municipality?: string): Promise<WaitingTimesReport>;
   /** How many rows there are (0: never written, or dropped: a rebuild is due). */
   size(): Promise<number>;
-  /** Removes every row, making the table anew (the first part of a rebuild). */
-  clear(): Promise<void>;
+  /** Makes the table anew with these rows only (a rebuild's last step). */
+  replace(records: readonly StepRecord[]): Promise<void>;
 }
 
 const TABLE = `CREATE TABLE IF NOT EXISTS waiting_steps (
@@ -61,23 +61,7 @@ export function createWaitingTimesProjection(
       try {
         await table;
         // Instants are ISO strings of one format: compared as text, they sort as time does.
-        const followUp = followUpOf(view);
-        for (const record of [...stepRecords(view), ...(followUp ? stepRecords(followUp) : [])]) {
-          await db.run(
-            `INSERT INTO waiting_steps (case_id, kind, step, municipality, started_at, done_at, case_ended_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7)
-             ON CONFLICT (case_id, kind, step) DO UPDATE SET municipality = $4, started_at = $5, done_at = $6, case_ended_at = $7`,
-            [
-              record.caseId,
-              record.kind,
-              record.step,
-              record.municipality,
-              record.startedAt,
-              record.doneAt,
-              record.caseEndedAt,
-            ],
-          );
-        }
+        for (const record of recordsOf(view)) await upsert(db, record);
       } catch (error) {
         // The event is applied whatever happens here; the figures catch up at the next write or rebuild.
         logger?.warn(
@@ -99,13 +83,37 @@ export function createWaitingTimesProjection(
       const [row] = await db.all<{ n: number | string }>('SELECT COUNT(*) AS n FROM waiting_steps');
       return Number(row?.n ?? 0);
     },
-    async clear() {
-      await table;
+    async replace(records) {
+      await table.catch(() => undefined);
       // Made anew, so a rebuild also mends a table that was dropped (or left in an older shape).
       await db.exec('DROP TABLE IF EXISTS waiting_steps');
       await createTable(db, TABLE);
+      for (const record of records) await upsert(db, record);
     },
   };
+}
+
+/** A case's step records, with those of the fleksjob follow-up a concluded course continues as. */
+export function recordsOf(view: ReportableCase): StepRecord[] {
+  const followUp = followUpOf(view);
+  return [...stepRecords(view), ...(followUp ? stepRecords(followUp) : [])];
+}
+
+async function upsert(db: Database, record: StepRecord): Promise<void> {
+  await db.run(
+    `INSERT INTO waiting_steps (case_id, kind, step, municipality, started_at, done_at, case_ended_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)
+     ON CONFLICT (case_id, kind, step) DO UPDATE SET municipality = $4, started_at = $5, done_at = $6, case_ended_at = $7`,
+    [
+      record.caseId,
+      record.kind,
+      record.step,
+      record.municipality,
+      record.startedAt,
+      record.doneAt,
+      record.caseEndedAt,
+    ],
+  );
 }
 
 function fromRow(row: Row): StepRecord {

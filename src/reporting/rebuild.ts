@@ -1,7 +1,7 @@
 import type { Logger } from '../observability/logger';
 import type { CaseService } from '../client/case-service';
-import type { ReportableCase } from './waiting-times';
-import type { WaitingTimesProjection } from './projection';
+import type { ReportableCase, StepRecord } from './waiting-times';
+import { recordsOf, type WaitingTimesProjection } from './projection';
 
 export interface RebuildResult {
   cases: number;
@@ -15,8 +15,9 @@ export interface RebuildResult {
  * Writes the projection again from the case workflows, the source of truth: every case visibility
  * lists (open and closed, within Temporal's retention) is read by a query of its workflow and its
  * rows written as the view shows them. A fleksjob follow-up that continues a course also has the
- * course's steps: they are read from the course's last run. The rows are cleared first, so rows of
- * cases that no longer exist go too; while it runs the figures are incomplete.
+ * course's steps: they are read from the course's last run. Every case is read before the table is
+ * made anew with their rows (rows of cases that no longer exist go too): a rebuild that fails on the
+ * way changes nothing.
  */
 export async function rebuildWaitingTimes(
   projection: WaitingTimesProjection,
@@ -26,7 +27,8 @@ export async function rebuildWaitingTimes(
   const started = Date.now();
   let count = 0;
   let unreadable = 0;
-  await projection.clear();
+  // Read everything first: a rebuild that fails part-way (Temporal unreachable) leaves the table as it was.
+  const records: StepRecord[] = [];
   let token: string | undefined;
   do {
     const page = await cases.list(
@@ -39,15 +41,16 @@ export async function rebuildWaitingTimes(
         const view = (await cases.state(summary.caseId)) as unknown as ReportableCase & { origin?: string };
         if (view.kind === 'fleksjob' && view.origin === 'course') {
           const course = await cases.courseBefore(summary.caseId);
-          if (course) await projection.record(course as unknown as ReportableCase);
+          if (course) records.push(...recordsOf(course as unknown as ReportableCase));
         }
-        await projection.record(view);
+        records.push(...recordsOf(view));
       } catch {
         unreadable += 1;
       }
     }
     token = page.nextPageToken ?? undefined;
   } while (token);
+  await projection.replace(records);
   return { cases: count, unreadable, rows: await projection.size(), ms: Date.now() - started };
 }
 
