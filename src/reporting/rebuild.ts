@@ -67,7 +67,12 @@ export function rebuildWhenEmpty(
     try {
       if ((await projection.size()) > 0) return;
       const result = await rebuildWaitingTimes(projection, cases);
-      logger.info(result, 'waiting times: the empty projection was rebuilt from the cases');
+      if (result.unreadable > 0)
+        logger.warn(
+          result,
+          'waiting times: some cases could not be read (is a worker running?); POST /api/v1/reports/waiting-times/rebuild runs it again',
+        );
+      else logger.info(result, 'waiting times: the empty projection was rebuilt from the cases');
     } catch (error) {
       logger.warn(
         { error: error instanceof Error ? error.name : typeof error },
