@@ -119,7 +119,7 @@ async function main(): Promise<void> {
     RF_API_PORT: String(settings.RF_API_PORT),
     RF_CODEC_PORT: String(settings.RF_CODEC_PORT),
     RF_CODEC_CORS_ORIGINS: `http://localhost:${settings.RF_TEMPORAL_UI_PORT},http://127.0.0.1:${settings.RF_TEMPORAL_UI_PORT}`,
-    // The application's own database; nothing reads it yet.
+    // The application's own database: the mail ledger (workers) and the waiting-times projection (API).
     RF_DATABASE_URL: appDatabaseUrl(cluster),
     RF_LOG_LEVEL: process.env.RF_LOG_LEVEL ?? 'WARN',
   };

@@ -18,6 +18,8 @@ import type { Principal, TokenRegistry } from '../config/api-tokens';
 import type { Actor, Ruleset } from '../domain';
 import { createHttpMetrics, type HttpMetrics } from '../observability/http-metrics';
 import { createLogger, type Logger } from '../observability/logger';
+import { createWaitingTimesProjection, type WaitingTimesProjection } from '../reporting/projection';
+import { openDatabase } from '../store/database';
 import { createWebRouter, type WebOptions, webOptionsFromEnvironment } from '../web/router';
 import { type ApiLanguage, parseOptions, requestLanguage } from './language';
 import { buildOpenApiDocument } from './openapi';
@@ -37,6 +39,8 @@ export interface ApiDependencies {
   metrics?: HttpMetrics;
   /** True once the process is stopping: /readyz then answers 503 so no new traffic is sent. */
   isStopping?: () => boolean;
+  /** The waiting-times projection (src/reporting); without it, one in an in-memory SQLite database. */
+  waitingTimes?: WaitingTimesProjection;
   /** The staff pages at `/` (src/web); without it, their settings come from the environment (RF_OIDC_*). */
   web?: WebOptions;
 }
@@ -50,7 +54,12 @@ export function createApp(dependencies: ApiDependencies): express.Express {
   const { cases, tokens } = dependencies;
   const logger = dependencies.logger ?? createLogger('info', 'api');
   const metrics = dependencies.metrics ?? createHttpMetrics();
-  const routes = buildRoutes(dependencies);
+  const routes = buildRoutes({
+    ...dependencies,
+    waitingTimes:
+      dependencies.waitingTimes ??
+      createWaitingTimesProjection(openDatabase({ sqlitePath: ':memory:' }), logger),
+  });
   const openApi = buildOpenApiDocument(routes);
 
   const app = express();

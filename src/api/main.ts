@@ -5,6 +5,9 @@ import { loadTokenRegistry } from '../config/api-tokens';
 import { loadMailConfig } from '../config/mail';
 import { createHttpMetrics } from '../observability/http-metrics';
 import { createLogger, type Logger } from '../observability/logger';
+import { createWaitingTimesProjection } from '../reporting/projection';
+import { rebuildWhenEmpty } from '../reporting/rebuild';
+import { openDatabase } from '../store/database';
 import { connectClient } from '../temporal/connection';
 import { createApp } from './app';
 
@@ -29,12 +32,16 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel, 'api');
   const client = await connectClient(config.keyRing);
   let stopping = false;
+  const cases = new CaseService(client, config.taskQueue, {
+    // Every API process signs page tokens alike, so any of them can continue a list.
+    pageTokenSecret: config.keyRing.keys.get(config.keyRing.activeKeyId),
+    cachedViews: config.api.cachedViews,
+  });
+  const waitingTimes = createWaitingTimesProjection(openDatabase(config.database), logger);
+  rebuildWhenEmpty(waitingTimes, cases, logger);
   const app = createApp({
-    cases: new CaseService(client, config.taskQueue, {
-      // Every API process signs page tokens alike, so any of them can continue a list.
-      pageTokenSecret: config.keyRing.keys.get(config.keyRing.activeKeyId),
-      cachedViews: config.api.cachedViews,
-    }),
+    cases,
+    waitingTimes,
     ruleset: config.ruleset,
     tokens,
     logger,

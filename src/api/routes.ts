@@ -5,6 +5,8 @@ import { type Actor, actsFor, type AnyCaseView, type Ruleset } from '../domain';
 import { allEventMessages, type EventMessage } from '../messages';
 import { eventSchemaOf, NewCaseSchema } from '../messages/schemas';
 import { listOutbox } from '../notifications/outbox';
+import type { WaitingTimesProjection } from '../reporting/projection';
+import { reportingRoutes } from '../reporting/routes';
 import { toCaseView } from './case-view';
 import { idempotencyFor } from './idempotency';
 import { HttpProblem } from './problem';
@@ -65,11 +67,13 @@ export interface RouteDependencies {
   ruleset: Ruleset;
   /** The embedded default's mail outbox folder, listed at /api/v1/outbox (absent when mail goes by SMTP). */
   outboxDir?: string;
+  /** The waiting-times projection: each accepted event writes its case's steps (src/reporting). */
+  waitingTimes?: WaitingTimesProjection;
 }
 
 const EVERYONE: Role[] = ['caseworker', 'supervisor', 'admin'];
 
-export function buildRoutes({ cases, ruleset, outboxDir }: RouteDependencies): ApiRoute[] {
+export function buildRoutes({ cases, ruleset, outboxDir, waitingTimes }: RouteDependencies): ApiRoute[] {
   /** A case's state, if the person may read it: a person acts only for their own municipality. */
   const readCase = async (caseId: string, principal: Principal): Promise<AnyCaseView> => {
     const view = await cases.state(caseId);
@@ -101,7 +105,7 @@ export function buildRoutes({ cases, ruleset, outboxDir }: RouteDependencies): A
       async handle({ principal, actor, body, idempotencyKey }) {
         const input = body as z.output<typeof NewCaseSchema>;
         requireMunicipality(principal, input.municipality, 'a case');
-        await cases.open(
+        const opened = await cases.open(
           input,
           ruleset,
           actor,
@@ -109,6 +113,10 @@ export function buildRoutes({ cases, ruleset, outboxDir }: RouteDependencies): A
             ? { idempotency: idempotencyFor(principal, input.caseId, 'createCase', idempotencyKey, input) }
             : {},
         );
+        // A new case waits from now (the API's clock; the case's first event writes the workflow's own).
+        const { caseId, kind, municipality } = input;
+        if (!opened.repeated)
+          await waitingTimes?.record({ caseId, kind, municipality, openedAt: new Date().toISOString() });
         const href = `/api/v1/cases/${input.caseId}`;
         return {
           status: 201,
@@ -233,12 +241,17 @@ export function buildRoutes({ cases, ruleset, outboxDir }: RouteDependencies): A
       },
     });
   }
-  for (const message of uniqueMessages()) routes.push(eventRoute(message, cases));
+  if (waitingTimes) routes.push(...reportingRoutes(waitingTimes, cases));
+  for (const message of uniqueMessages()) routes.push(eventRoute(message, cases, waitingTimes));
   return routes;
 }
 
 /** One route per event; the path's `:name` segments are fields of the event. */
-function eventRoute(message: EventMessage, cases: CaseService): ApiRoute {
+function eventRoute(
+  message: EventMessage,
+  cases: CaseService,
+  waitingTimes?: WaitingTimesProjection,
+): ApiRoute {
   const pathFields = [...message.route.matchAll(/:(\w+)/g)].map((match) => match[1]!);
   const schema = eventSchemaOf(message);
   const shape = (schema as z.ZodObject).shape as Record<string, z.ZodType>;
@@ -278,6 +291,8 @@ function eventRoute(message: EventMessage, cases: CaseService): ApiRoute {
           ? { idempotency: idempotencyFor(principal, caseId, message.updateName, idempotencyKey, body) }
           : {}),
       });
+      // The answer carries the case as the event left it: its waiting-time steps, with no extra read.
+      await waitingTimes?.record(answer.case);
       return {
         status: 200,
         body: {

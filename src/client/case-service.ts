@@ -183,6 +183,25 @@ export class CaseService {
   }
 
   /**
+   * The ressourceforløb a fleksjob follow-up continues (same case ID, an earlier run of the workflow):
+   * its last run's state, read by a query of that closed run. For the waiting-times rebuild.
+   */
+  async courseBefore(caseId: string): Promise<AnyCaseView | undefined> {
+    const workflowId = workflowIdForCase(caseId);
+    let last: { runId: string; started: number } | undefined;
+    for await (const run of this.client.workflow.list({
+      query: `WorkflowId = '${workflowId.replaceAll("'", "''")}' AND WorkflowType = '${workflowTypes.ressourceforloeb}'`,
+    })) {
+      const started = run.startTime.getTime();
+      if (!last || started > last.started) last = { runId: run.runId, started };
+    }
+    if (!last) return undefined;
+    return this.withDeadline(() =>
+      this.client.workflow.getHandle(workflowId, last.runId).query(caseStateQuery),
+    );
+  }
+
+  /**
    * Sends an event as a Workflow Update and answers with the case as the event left it. With
    * idempotency the scope is the Update ID: a retry gets the first answer and the event is applied
    * once; the same key with another request is refused (IdempotencyKeyReusedError).

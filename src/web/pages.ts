@@ -118,6 +118,7 @@ export function worklistPage(
   const body = html`<h1>Sagsoversigt</h1>
     ${notice ? alert(notice.variant, notice.heading, notice.text) : ''}
     <p class="font-lead">Åbne sager i ${municipalityName(principal.municipality)}.</p>
+    ${supervises ? html`<nav aria-label="Rapporter"><a href="/ventetider">Ventetider mellem sagens trin</a></nav>` : ''}
     <p class="small-text">
       Oversigten viser sagerne, som de stod for et øjeblik siden: en ændring kan være et par sekunder om at nå
       hertil. Den enkelte sag viser altid, hvordan den står nu.

@@ -11,6 +11,7 @@ import { kindLabels, phaseLabels, phasesByKind } from './labels';
 import { DKFDS_ASSETS, DKFDS_DIST, staffCss, staffJs, WEB_ASSETS } from './layout';
 import { OidcSignIn, principalFromClaims } from './oidc';
 import { casePage, errorPage, signedOutPage, signInPage, worklistPage, type WorklistForm } from './pages';
+import { WAITING_TIMES_PATH, waitingTimesPage } from './waiting-times-page';
 import { csrfMatches, memorySessionStore, type Session, type SessionStore } from './sessions';
 
 /**
@@ -439,6 +440,8 @@ export function createWebRouter(dependencies: WebDependencies): express.Router {
       res.redirect(303, `/?kvitteret=${encodeURIComponent(caseId)}#eskaleringer`);
     },
   );
+
+  router.get(WAITING_TIMES_PATH, signedIn, waitingTimesPage(dependencies.routes));
 
   router.get('/sager/:caseId', signedIn, async (req, res) => {
     const session = sessionOf(res)!;

@@ -80,6 +80,7 @@ const bodies: Record<string, unknown> = {
   recordAfklaring: { outcome: 'team' },
   changeCashBenefitCategory: { category: 'jobparat' },
   interruptCashBenefit: { reason: 'other' },
+  rebuildWaitingTimes: {},
 };
 
 const fleksjobOperations = new Set(Object.values(fleksjobEventMessages).map((message) => message.updateName));
