@@ -50,6 +50,35 @@ afterAll(async () => {
   await h?.teardown();
 });
 
+test('the list keeps a breached deadline visible: deadlineBefore=<now>, overdue=true and overdueBefore find the case, with its escalation', async () => {
+  type Row = {
+    caseId: string;
+    overdueSince: string | null;
+    overdueDeadlines: string[];
+    escalations: Array<{ id: string; level: number; levelRole: string; cause: string; since: string }>;
+  };
+  const list = async (query: string) =>
+    (await api.get<{ cases: Row[] }>(`/api/v1/cases?${query}`, 'supervisor')).body.cases;
+  const now = encodeURIComponent(new Date().toISOString());
+  await eventually(async () => {
+    const [row] = await list('overdue=true');
+    expect(row).toMatchObject({
+      caseId: 'ESK-1',
+      overdueSince: expect.any(String),
+      overdueDeadlines: ['first-measure'],
+      escalations: [
+        { id: 'esc-1', level: 1, levelRole: 'supervisor', cause: 'first-measure', since: expect.any(String) },
+      ],
+    });
+    expect(row!.escalations[0]!.since).toBe(row!.overdueSince);
+  }, 30_000);
+  // Its next deadline lies months ahead; the breached one is what makes it due before now.
+  expect((await list(`deadlineBefore=${now}`)).map((row) => row.caseId)).toEqual(['ESK-1']);
+  expect((await list(`overdueBefore=${now}`)).map((row) => row.caseId)).toEqual(['ESK-1']);
+  expect(await list('overdueBefore=2020-01-01T00:00:00Z')).toEqual([]);
+  expect(await list('overdue=false')).toEqual([]);
+});
+
 test('a supervisor sees an overdue case and an open escalation, acknowledges it and sees it acknowledged; the page passes WCAG 2.1 AA', async () => {
   const context = await browser.newContext({ locale: 'da-DK' });
   const page = await context.newPage();
