@@ -92,6 +92,10 @@ test('a supervisor sees an overdue case and an open escalation, acknowledges it 
   expect(overdueText).toContain('ESK-1');
   expect(overdueText).toContain('Første indsats');
   expect(overdueText).toContain('sara.caseworker');
+  // Counted by kind and phase over the whole municipality, each phase a link to its cases.
+  const counts = await page.getByRole('region', { name: 'Antal åbne sager pr. sagstype' }).innerText();
+  expect(counts).toMatch(/I forløb\s+1/);
+  expect(counts).toMatch(/Venter på rehabiliteringsteamet\s+0/);
 
   const escalations = page.getByRole('region', { name: 'Åbne eskaleringer' });
   const escalationText = await escalations.innerText();
@@ -155,6 +159,14 @@ test('a caseworker has no acknowledge button and sees the caseload of the cases 
   await page.getByRole('button', { name: 'Log ind' }).click();
   await page.waitForURL(`${h.api}/`);
   await expect(page.getByRole('button', { name: /Kvitter/ }).count()).resolves.toBe(0);
+  // The overdue filter lists the cases with a breached deadline, the caseworker's own first.
+  await page.getByLabel('Kun sager med overskredne frister').check();
+  await page.getByRole('button', { name: 'Vis sager' }).click();
+  await page.waitForURL(/overdue=ja/);
+  await expect(
+    page.getByRole('region', { name: 'Sager, der passer til filteret' }).innerText(),
+  ).resolves.toContain('ESK-1');
+  expect(await accessibilityViolations(page)).toEqual([]);
   const caseload = await page.getByRole('region', { name: 'Sagsbelastning' }).innerText();
   expect(caseload).toContain('sara.caseworker');
   await context.close();
