@@ -1,3 +1,4 @@
+import { deadlineChart } from './case-deadline-chart';
 import type {
   CaseCountRow,
   CaseloadRow,
@@ -568,6 +569,7 @@ export function casePage(session: Session, view: CasePageView, now: Date): Html 
     </div>
 
     <h2 id="frister" class="mt-8">Frister</h2>
+    ${deadlineChart(view, now)}
     ${
       deadlines.length === 0
         ? html`<p>Sagen har ingen frister.</p>`

@@ -148,6 +148,12 @@ test('a supervisor sees an overdue case and an open escalation, acknowledges it 
   await expect(page.getByRole('region', { name: 'Eskaleringer' }).innerText()).resolves.toContain(
     `Kvitteret af ${people.supervisor.person}`,
   );
+  // The deadlines on a time line: an image whose description says one is breached; axe checks it too.
+  const chart = page.getByRole('img', { name: /Sagens frister på en tidslinje/ });
+  await expect(chart.count()).resolves.toBe(1);
+  await expect(chart.locator('desc').textContent()).resolves.toMatch(/1 overskredet/);
+  expect(await accessibilityViolations(page)).toEqual([]);
+  await screenshot(page, '11-sag-frister-overskredet');
   await context.close();
 });
 
