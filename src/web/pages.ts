@@ -504,11 +504,18 @@ function casesTable(id: string, rows: WorklistRow[]): Html {
               <td>
                 ${
                   row.nextDeadlineAt
-                    ? html`${date(row.nextDeadlineAt)}${row.overdue ? html` <span class="badge badge-error">Overskredet</span>` : ''}<br /><span
+                    ? html`${date(row.nextDeadlineAt)}${row.overdue && row.overdueSince === null ? html` <span class="badge badge-error">Overskredet</span>` : ''}<br /><span
                           class="small-text"
                           >${label(deadlineLabels, row.nextDeadlineKind)}</span
                         >`
                     : '–'
+                }
+                ${
+                  row.overdueSince
+                    ? html`<br /><span class="badge badge-error"
+                          >Frist overskredet siden ${date(row.overdueSince)}</span
+                        >`
+                    : ''
                 }
               </td>
               <td>${row.escalated ? html`<span class="badge badge-warning">Eskaleret</span>` : 'Nej'}</td>
