@@ -413,6 +413,17 @@ export class CaseService {
     };
   }
 
+  /** How many cases match the filters (visibility: eventually consistent). */
+  async count(filters: CaseFilters): Promise<number> {
+    const { count } = await this.withDeadline(() =>
+      this.client.workflowService.countWorkflowExecutions({
+        namespace: this.client.options.namespace,
+        query: visibilityQuery(filters),
+      }),
+    );
+    return Number(count);
+  }
+
   /** How many open cases a coordinating caseworker has (visibility: eventually consistent). */
   async caseload(caseworkerId: string, municipality?: string): Promise<number> {
     const { count } = await this.withDeadline(() =>
