@@ -24,6 +24,7 @@ import {
   type EventReceipt,
   type ExternalFacts,
   type FleksjobState,
+  intakeRefusal,
   type Ruleset,
   validateOpenCashBenefit,
 } from '../domain';
@@ -116,6 +117,9 @@ export class CaseService {
       const problem = validateOpenCashBenefit({ ...fields }, Date.now());
       if (problem) throw new EventRefusedError(problem);
     }
+    // A law that closed intake (Lov nr. 1750/2025 for ressourceforløb): no new case of the kind.
+    const closed = intakeRefusal(rules, kind, Date.now());
+    if (closed) throw new EventRefusedError(closed);
     const workflowId = workflowIdForCase(fields.caseId);
     try {
       await this.client.workflow.start(workflowTypes[kind], {

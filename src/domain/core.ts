@@ -29,6 +29,7 @@ export type * from './engine/events';
 export type * from './engine/identity';
 export type { CaseRules } from './engine/kind';
 export type * from './engine/ruleset';
+export * from './engine/ruleset-choice';
 export * from './engine/legal-basis';
 export {
   describeIssues,

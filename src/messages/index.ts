@@ -133,6 +133,16 @@ export const courseEventMessages = catalog<typeof courseEvents>({
     "Record the rehabilitation team's recommendation",
   ],
   municipalDecision: ['recordMunicipalDecision', 'decisions', "Record the municipality's decision"],
+  decisionBasisDescribed: [
+    'recordDecisionBasisDescription',
+    'decision-basis/description',
+    'Record the samlet beskrivelse af borgerens forudsætninger (instead of a team review, Lov nr. 1750/2025)',
+  ],
+  caseHealthAdviceGiven: [
+    'recordCaseHealthAdvice',
+    'decision-basis/health-advice',
+    "Record the health coordinator's advice on the case (instead of a team review, Lov nr. 1750/2025)",
+  ],
   offerRegistered: ['registerOffer', 'offers', 'Register an offer (a measure)'],
   offerStarted: ['startOffer', 'offers/:offerId/start', 'Record that an offer has started'],
   offerEnded: ['endOffer', 'offers/:offerId/end', 'Record that an offer has ended or was withdrawn'],

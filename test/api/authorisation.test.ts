@@ -46,6 +46,8 @@ const bodies: Record<string, unknown> = {
     citizenAttendedWholeMeeting: true,
   },
   recordMunicipalDecision: { decision: 'grant-course', reasoning: 'r' },
+  recordDecisionBasisDescription: { description: 'd' },
+  recordCaseHealthAdvice: { advice: 'a' },
   registerOffer: { offerId: 'o1', kind: 'mentor', real: false, plannedStart: '2027-01-01' },
   startOffer: {},
   endOffer: { reason: 'withdrawn' },

@@ -1,7 +1,9 @@
+import type { Draft } from 'immer';
 import { resolveDeadlines } from '../engine/deadlines';
 import { notify } from '../engine/draft';
 import { commonEventRules, type EventRule } from '../engine/event-rules';
-import { addDuration, type Instant } from '../engine/time';
+import { intakeClosed, intakeRefusals } from '../engine/ruleset-choice';
+import { addDuration, type Instant, toEpochMs } from '../engine/time';
 import { startOfDate } from '../engine/calendar';
 import { courseDeadlines } from './deadlines';
 import { complaintRules } from './complaints';
@@ -56,6 +58,55 @@ function newGrantRefusal(state: CourseState, data: CourseEventData<'municipalDec
     return `the team's new review recommends ${recommendation.recommends}, not a new course`;
   if (!data.grantedUntil) return 'a new grant says until when the course is granted (grantedUntil)';
   return undefined;
+}
+/**
+ * A law that closed intake (`ruleset.intake`, Lov nr. 1750 af 29. december 2025): after its last
+ * day no first grant of a ressourceforløb, and no directing a citizen to what it abolished
+ * (revalidering, a new course). A course already running continues (new periods of it included).
+ */
+function intakeRefusal(
+  state: CourseState,
+  at: Instant,
+  grant: boolean,
+  directedTo: string | undefined,
+): string | undefined {
+  const intake = state.ruleset.intake;
+  if (!intake || !intakeClosed(state.ruleset, 'ressourceforloeb', toEpochMs(at))) return undefined;
+  if (grant) return intakeRefusals.granting(intake.until, intake.source);
+  if (directedTo && (intake.alsoRefuses as string[]).includes(directedTo))
+    return intakeRefusals.directing(directedTo, intake.until, intake.source);
+  return undefined;
+}
+
+/**
+ * Without a team (Lov nr. 1750/2025, `course.decisionBasis.teamRequired: false`): a samlet
+ * beskrivelse or the health coordinator's advice on the case is recorded while the case waits for
+ * the team; when all that `withoutTeam` lists is there, the municipality can decide.
+ */
+function decisionBasisRefusal(state: CourseState, what: string): string | undefined {
+  const basis = state.ruleset.course.decisionBasis;
+  if (!basis || basis.teamRequired)
+    return `${what} is recorded instead of a team review only under a ruleset where the rehabilitation team is optional (Lov nr. 1750 af 29. december 2025); this case's ruleset requires the team`;
+  return requirePhase(state, ['referred'], what);
+}
+
+function recordDecisionBasis(
+  draft: Draft<CourseState>,
+  part: 'description' | 'healthAdvice',
+  text: string,
+  at: Instant,
+): string {
+  (draft.decisionBasis ??= {})[part] = { text, at };
+  const needs = draft.ruleset.course.decisionBasis!.withoutTeam;
+  const complete =
+    (!needs.includes('samlet-beskrivelse') || !!draft.decisionBasis.description) &&
+    (!needs.includes('health-advice') || !!draft.decisionBasis.healthAdvice);
+  if (!complete) return '';
+  const open = draft.teamReviews.find((review) => !review.answeredAt);
+  if (open) open.answeredAt = at;
+  draft.phase = 'awaiting-decision';
+  draft.decisionRequests.push({ requestedAt: at });
+  return ': the municipality can now decide without a team recommendation';
 }
 /** What a refusal directs the citizen to, in the recommendation's terms. */
 const alternativeAsRecommendation: Record<string, Recommendation | undefined> = {
@@ -121,6 +172,10 @@ export const courseRules: { [T in CourseEventType]: EventRule<CourseState, Cours
         const phase = requirePhase(state, ['awaiting-decision'], 'a decision');
         if (phase) return phase;
       }
+      if (state.phase === 'awaiting-decision') {
+        const closed = intakeRefusal(state, at, data.decision === 'grant-course', data.alternative);
+        if (closed) return closed;
+      }
       const period = grantedPeriodRefusal(state, data, at);
       if (period) return period;
       // The age rules apply to the first grant; a new period of a running course follows its own review.
@@ -160,13 +215,18 @@ export const courseRules: { [T in CourseEventType]: EventRule<CourseState, Cours
       const waives = data.citizenWishes
         ? ageRulesAgainstGrant(draft as CourseState, at, data.grantedUntil).map((rule) => rule.rule)
         : [];
-      const recommendation = draft.teamRecommendations[draft.teamRecommendations.length - 1]!;
+      // Without a team (Lov nr. 1750/2025) there is no recommendation to follow or deviate from: the
+      // decision follows the samlet beskrivelse and the health coordinator's advice, and stands.
+      const recommendation = draft.decisionBasis
+        ? undefined
+        : draft.teamRecommendations[draft.teamRecommendations.length - 1]!;
       const follows =
-        data.decision === 'grant-course'
+        !recommendation ||
+        (data.decision === 'grant-course'
           ? recommendation.recommends === 'ressourceforloeb'
           : recommendation.recommends !== 'ressourceforloeb' &&
-            alternativeAsRecommendation[data.alternative!] === recommendation.recommends;
-      const stands = follows || recommendation.context === 'deviation';
+            alternativeAsRecommendation[data.alternative!] === recommendation.recommends);
+      const stands = follows || recommendation?.context === 'deviation';
       const request = draft.decisionRequests.find((candidate) => !candidate.decidedAt);
       if (request) request.decidedAt = at;
       draft.decisions.push({
@@ -201,7 +261,7 @@ export const courseRules: { [T in CourseEventType]: EventRule<CourseState, Cours
           at,
         );
         return {
-          summary: `the municipality would ${what}, against the team's recommendation (${recommendation.recommends}): the case goes back to the team before the decision can stand`,
+          summary: `the municipality would ${what}, against the team's recommendation (${recommendation!.recommends}): the case goes back to the team before the decision can stand`,
           reason: data.reasoning,
         };
       }
@@ -223,10 +283,30 @@ export const courseRules: { [T in CourseEventType]: EventRule<CourseState, Cours
         { reasoning: data.reasoning },
       );
       return {
-        summary: `the municipality decides to ${what}${follows ? ', following the team' : ', after the team has seen the case again'}`,
+        summary: `the municipality decides to ${what}${!recommendation ? ', on the samlet beskrivelse and the health coordinator’s advice (no team)' : follows ? ', following the team' : ', after the team has seen the case again'}`,
         reason: data.reasoning,
       };
     },
+  },
+  decisionBasisDescribed: {
+    refuse: (state) =>
+      decisionBasisRefusal(state, 'a samlet beskrivelse af borgerens forudsætninger') ??
+      (state.decisionBasis?.description
+        ? `a samlet beskrivelse was already recorded on ${day(state.decisionBasis.description.at)}`
+        : undefined),
+    apply: (draft, data, { at }) => ({
+      summary: `a samlet beskrivelse af borgerens forudsætninger is recorded (no team review, Lov nr. 1750/2025)${recordDecisionBasis(draft, 'description', data.description, at)}`,
+    }),
+  },
+  caseHealthAdviceGiven: {
+    refuse: (state) =>
+      decisionBasisRefusal(state, "the health coordinator's advice on the case") ??
+      (state.decisionBasis?.healthAdvice
+        ? `the health coordinator's advice was already recorded on ${day(state.decisionBasis.healthAdvice.at)}`
+        : undefined),
+    apply: (draft, data, { at }) => ({
+      summary: `the health coordinator's advice on the case is recorded (no team review, Lov nr. 1750/2025)${recordDecisionBasis(draft, 'healthAdvice', data.advice, at)}`,
+    }),
   },
   specialReasonsRecorded: {
     refuse: (state) => {
@@ -328,10 +408,10 @@ export const courseRules: { [T in CourseEventType]: EventRule<CourseState, Cours
   },
 
   courseConcluded: {
-    refuse: (state, data) =>
+    refuse: (state, data, { at }) =>
       state.phase !== 'in-course' && data.outcome !== 'ended-other'
         ? `the course has not started: only "ended-other" (moved, died, pension age) can close the case while it is ${phaseNames[state.phase]}`
-        : undefined,
+        : intakeRefusal(state, at, false, data.outcome),
     apply: (draft, data, { at }) => {
       conclude(draft, data.outcome, at, data.note ? { note: data.note } : {});
       notify(
