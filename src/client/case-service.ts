@@ -26,6 +26,7 @@ import {
   type FleksjobState,
   intakeRefusal,
   type Ruleset,
+  type RulesetMovePlan,
   validateOpenCashBenefit,
 } from '../domain';
 import {
@@ -34,8 +35,12 @@ import {
   caseEventUpdate,
   caseStateQuery,
   failureTypes,
+  moveRulesetUpdate,
   type NewCaseInput,
   refusedEventSignal,
+  type RulesetMoveAnswer,
+  type RulesetMoveArgs,
+  rulesetMovePlanQuery,
   workflowIdForCase,
   workflowTypes,
 } from '../messages';
@@ -285,6 +290,34 @@ export class CaseService {
    * 500. When it is unclear whether the event was applied (no answer in time, the case closed
    * meanwhile), the Update's own outcome is asked for by its ID: an applied event answers as applied.
    */
+  /** What moving the case to `to` would change, as of now (src/domain/ruleset-move.ts); nothing changes. */
+  async rulesetMovePlan(caseId: string, to: Ruleset): Promise<RulesetMovePlan> {
+    return this.withDeadline(() =>
+      this.client.workflow.getHandle(workflowIdForCase(caseId)).query(rulesetMovePlanQuery, to),
+    );
+  }
+
+  /**
+   * Moves the case to another ruleset version (administrators only): applied once per move ID — the
+   * Update ID is the move's, and the case remembers the move in its audit timeline across runs. A
+   * case that cannot move refuses with the reasons (EventRefusedError) and is left as it is.
+   */
+  async moveRuleset(caseId: string, args: RulesetMoveArgs): Promise<RulesetMoveAnswer> {
+    const handle = this.client.workflow.getHandle(workflowIdForCase(caseId));
+    try {
+      return await this.withDeadline(() =>
+        handle.executeUpdate(moveRulesetUpdate, { args: [args], updateId: `ruleset-move-${args.moveId}` }),
+      );
+    } catch (error) {
+      if (error instanceof WorkflowUpdateFailedError) {
+        const cause = error.cause;
+        const reason = cause instanceof Error ? cause.message : error.message;
+        throw new EventRefusedError(reason);
+      }
+      throw error;
+    }
+  }
+
   private async eventError(
     error: unknown,
     caseId: string,

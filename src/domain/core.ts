@@ -58,3 +58,4 @@ export * from './fleksjob/kind';
 export * from './fleksjob/open';
 export * from './fleksjob/state';
 export * from './kinds';
+export * from './ruleset-move';

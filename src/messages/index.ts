@@ -8,6 +8,7 @@ import type { Ruleset } from '../domain/engine/ruleset';
 import type { EventAnswer, EventReceipt } from '../domain/engine/view';
 import type { fleksjobEvents, FleksjobState, OpenFleksjob } from '../domain/fleksjob';
 import type { AnyCaseView } from '../domain/kinds';
+import type { RulesetMovePlan } from '../domain/ruleset-move';
 
 export * from './failures';
 
@@ -356,5 +357,25 @@ export interface RefusedEventArgs {
 export const refusedEventSignal = defineSignal<[RefusedEventArgs]>('eventRefused');
 
 export const caseStateQuery = defineQuery<AnyCaseView>('caseState');
+
+/** Moving a running case to another ruleset version (src/domain/ruleset-move.ts): administrators only. */
+export interface RulesetMoveArgs {
+  actor: Actor;
+  /** Applied once per case: a retried or resumed run with the same ID changes nothing. */
+  moveId: string;
+  /** The whole ruleset version the case is pinned to after the move (the caller loads and validates it). */
+  to: Ruleset;
+  /** Why: the law or decision behind the move, recorded in the audit timeline. */
+  reason: string;
+}
+export interface RulesetMoveAnswer {
+  /** Moved now, or already by this move ID (`repeated`). */
+  moved: boolean;
+  repeated: boolean;
+  plan: RulesetMovePlan;
+}
+export const moveRulesetUpdate = defineUpdate<RulesetMoveAnswer, [RulesetMoveArgs]>('moveRuleset');
+/** The plan of a move to this ruleset version, as of now: nothing changes. */
+export const rulesetMovePlanQuery = defineQuery<RulesetMovePlan, [Ruleset]>('rulesetMovePlan');
 
 export type { NewCase, NewCaseInput } from './schemas';
