@@ -7,6 +7,7 @@ import { eventSchemaOf, NewCaseSchema } from '../messages/schemas';
 import { listOutbox } from '../notifications/outbox';
 import type { WaitingTimesProjection } from '../reporting/projection';
 import { reportingRoutes } from '../reporting/routes';
+import { adminRoutes } from './admin-routes';
 import { toCaseView } from './case-view';
 import { idempotencyFor } from './idempotency';
 import { HttpProblem } from './problem';
@@ -250,6 +251,7 @@ export function buildRoutes({
     });
   }
   if (waitingTimes) routes.push(...reportingRoutes(waitingTimes, cases));
+  routes.push(...adminRoutes(cases));
   for (const message of uniqueMessages()) routes.push(eventRoute(message, cases, waitingTimes));
   return routes;
 }

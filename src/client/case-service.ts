@@ -27,6 +27,7 @@ import {
   intakeRefusal,
   type Ruleset,
   type RulesetMovePlan,
+  type RulesetMoveReport,
   validateOpenCashBenefit,
 } from '../domain';
 import {
@@ -41,6 +42,10 @@ import {
   type RulesetMoveAnswer,
   type RulesetMoveArgs,
   rulesetMovePlanQuery,
+  RULESET_MOVE_RUN_WORKFLOW,
+  rulesetMoveProgressQuery,
+  rulesetMoveRunIdFor,
+  type RulesetMoveRunInput,
   workflowIdForCase,
   workflowTypes,
 } from '../messages';
@@ -314,6 +319,57 @@ export class CaseService {
         const reason = cause instanceof Error ? cause.message : error.message;
         throw new EventRefusedError(reason);
       }
+      throw error;
+    }
+  }
+
+  /**
+   * One page of the open cases a bulk move covers, by case ID; the page token is Temporal's own
+   * (base64), so a resumed run goes on after a worker restart.
+   */
+  async casesToMove(
+    filters: Pick<CaseFilters, 'ruleset' | 'municipality' | 'kind'>,
+    page: { size: number; token?: string | null },
+  ): Promise<{ caseIds: string[]; nextPageToken: string | null }> {
+    const { executions, nextPageToken } = await this.withDeadline(() =>
+      this.client.workflowService.listWorkflowExecutions({
+        namespace: this.client.options.namespace,
+        query: visibilityQuery({ status: 'open', ...filters }),
+        pageSize: page.size,
+        ...(page.token ? { nextPageToken: Buffer.from(page.token, 'base64') } : {}),
+      }),
+    );
+    return {
+      caseIds: executions.map((execution) => summarise(execution).caseId),
+      nextPageToken:
+        nextPageToken && nextPageToken.length > 0 ? Buffer.from(nextPageToken).toString('base64') : null,
+    };
+  }
+
+  /** Starts a bulk move (a dry run unless `apply`); a second start of the same move ID finds the first. */
+  async startRulesetMoveRun(input: RulesetMoveRunInput): Promise<{ id: string; started: boolean }> {
+    try {
+      await this.client.workflow.start(RULESET_MOVE_RUN_WORKFLOW, {
+        workflowId: rulesetMoveRunIdFor(input.moveId),
+        taskQueue: this.taskQueue,
+        args: [input],
+      });
+      return { id: input.moveId, started: true };
+    } catch (error) {
+      if (error instanceof WorkflowExecutionAlreadyStartedError) return { id: input.moveId, started: false };
+      throw error;
+    }
+  }
+
+  /** A bulk move's progress, or its report once done; undefined if there is no such move. */
+  async rulesetMoveRunReport(moveId: string): Promise<RulesetMoveReport | undefined> {
+    const handle = this.client.workflow.getHandle(rulesetMoveRunIdFor(moveId));
+    try {
+      const description = await this.withDeadline(() => handle.describe());
+      if (description.status.name === 'COMPLETED') return (await handle.result()) as RulesetMoveReport;
+      return await this.withDeadline(() => handle.query(rulesetMoveProgressQuery));
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError || grpcCode(error) === status.NOT_FOUND) return undefined;
       throw error;
     }
   }

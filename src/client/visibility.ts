@@ -16,6 +16,8 @@ export interface CaseFilters {
   escalated?: boolean;
   /** The next deadline falls before this instant. */
   deadlineBefore?: string;
+  /** Pinned to this ruleset version (name@version). */
+  ruleset?: string;
 }
 
 export interface CaseSummary {
@@ -52,6 +54,7 @@ export function visibilityQuery(filters: CaseFilters): string {
   if (filters.caseworker) clauses.push(`${searchAttributes.caseworker.name} = ${quote(filters.caseworker)}`);
   if (filters.escalated !== undefined)
     clauses.push(`${searchAttributes.escalated.name} = ${filters.escalated}`);
+  if (filters.ruleset) clauses.push(`${searchAttributes.ruleset.name} = ${quote(filters.ruleset)}`);
   if (filters.deadlineBefore)
     clauses.push(`${searchAttributes.nextDeadline.name} < ${quote(filters.deadlineBefore)}`);
   return clauses.join(' AND ');

@@ -189,3 +189,85 @@ export function wasApplied(state: CaseBase, moveId: string): boolean {
     (entry) => entry.type === 'rulesetMoved' && entry.summary.includes(`(move ${moveId})`),
   );
 }
+
+/** What became of one case in a bulk move (a dry run plans; `apply` moves). */
+export interface CaseMoveOutcome {
+  caseId: string;
+  outcome: 'would-move' | 'moved' | 'already-moved' | 'cannot-move' | 'failed';
+  /** Why it cannot move, or what failed. */
+  reasons?: string[];
+  /** The plan's counts: deadlines that move, appear, fall away; letters that go out. */
+  moved?: number;
+  appear?: number;
+  fallAway?: number;
+  letters?: number;
+}
+
+/** The progress and, at the end, the report of a bulk move (`rulesetMoveRun`). */
+export interface RulesetMoveReport {
+  moveId: string;
+  apply: boolean;
+  from: string;
+  to: string;
+  status: 'running' | 'done';
+  startedAt: string;
+  finishedAt?: string;
+  /** Cases looked at, and what became of them. */
+  seen: number;
+  counts: Record<CaseMoveOutcome['outcome'], number>;
+  /** Every case that cannot move or failed (first MAX_LISTED), and the first cases planned or moved. */
+  cases: CaseMoveOutcome[];
+  /** Cases left out of `cases` to keep the report small. */
+  casesLeftOut: number;
+}
+
+/** How many cases a report lists by name (the counts cover every case). */
+export const MAX_LISTED = 2000;
+
+export function emptyReport(
+  moveId: string,
+  apply: boolean,
+  from: string,
+  to: string,
+  startedAt: string,
+): RulesetMoveReport {
+  return {
+    moveId,
+    apply,
+    from,
+    to,
+    status: 'running',
+    startedAt,
+    seen: 0,
+    counts: { 'would-move': 0, moved: 0, 'already-moved': 0, 'cannot-move': 0, failed: 0 },
+    cases: [],
+    casesLeftOut: 0,
+  };
+}
+
+/** The report with one more case: counted always, listed while there is room (problems first). */
+export function withOutcome(report: RulesetMoveReport, outcome: CaseMoveOutcome): RulesetMoveReport {
+  const problem = outcome.outcome === 'cannot-move' || outcome.outcome === 'failed';
+  const room = report.cases.length < (problem ? MAX_LISTED : MAX_LISTED / 2);
+  return {
+    ...report,
+    seen: report.seen + 1,
+    counts: { ...report.counts, [outcome.outcome]: report.counts[outcome.outcome] + 1 },
+    cases: room ? [...report.cases, outcome] : report.cases,
+    casesLeftOut: report.casesLeftOut + (room ? 0 : 1),
+  };
+}
+
+/** A plan as one line of a bulk report. */
+export function outcomeOfPlan(plan: RulesetMovePlan, apply: boolean, repeated = false): CaseMoveOutcome {
+  if (!plan.canMove && !repeated)
+    return { caseId: plan.caseId, outcome: 'cannot-move', reasons: plan.reasons };
+  return {
+    caseId: plan.caseId,
+    outcome: repeated ? 'already-moved' : apply ? 'moved' : 'would-move',
+    moved: plan.moved.length,
+    appear: plan.appear.length,
+    fallAway: plan.fallAway.length,
+    letters: plan.letters.length,
+  };
+}

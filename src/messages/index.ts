@@ -8,7 +8,7 @@ import type { Ruleset } from '../domain/engine/ruleset';
 import type { EventAnswer, EventReceipt } from '../domain/engine/view';
 import type { fleksjobEvents, FleksjobState, OpenFleksjob } from '../domain/fleksjob';
 import type { AnyCaseView } from '../domain/kinds';
-import type { RulesetMovePlan } from '../domain/ruleset-move';
+import type { RulesetMovePlan, RulesetMoveReport } from '../domain/ruleset-move';
 
 export * from './failures';
 
@@ -379,3 +379,29 @@ export const moveRulesetUpdate = defineUpdate<RulesetMoveAnswer, [RulesetMoveArg
 export const rulesetMovePlanQuery = defineQuery<RulesetMovePlan, [Ruleset]>('rulesetMovePlan');
 
 export type { NewCase, NewCaseInput } from './schemas';
+
+/** A bulk move of the cases a visibility query finds to another ruleset version (workflow `rulesetMoveRun`). */
+export interface RulesetMoveRunInput {
+  /** The move's ID: the run's workflow ID is `ruleset-move-<moveId>`, and each case is moved once by it. */
+  moveId: string;
+  /** Which cases: open cases pinned to `from` (name@version), optionally of one municipality or kind. */
+  from: string;
+  municipality?: string;
+  kind?: CaseKind;
+  to: Ruleset;
+  reason: string;
+  actor: Actor;
+  /** false (the default): a dry run that plans every case and changes nothing. */
+  apply: boolean;
+  /** At most this many cases a second (rate limit), and this many at a time. */
+  perSecond: number;
+  concurrency: number;
+  pageSize: number;
+  /** Resuming (continue-as-new): the visibility page to go on from, and the report so far. */
+  cursor?: string | null;
+  report?: RulesetMoveReport;
+}
+
+export const RULESET_MOVE_RUN_WORKFLOW = 'rulesetMoveRun';
+export const rulesetMoveRunIdFor = (moveId: string) => `ruleset-move-${moveId}`;
+export const rulesetMoveProgressQuery = defineQuery<RulesetMoveReport>('rulesetMoveProgress');

@@ -83,6 +83,8 @@ const bodies: Record<string, unknown> = {
   changeCashBenefitCategory: { category: 'jobparat' },
   interruptCashBenefit: { reason: 'other' },
   rebuildWaitingTimes: {},
+  // A dry run (the default): nothing moves.
+  startRulesetMove: { from: 'seeds-2017@2', to: 'law-2022@2', reason: 'r', moveId: 'auth-dry-run' },
 };
 
 const fleksjobOperations = new Set(Object.values(fleksjobEventMessages).map((message) => message.updateName));
