@@ -4,7 +4,8 @@ import { emptyReport, type RulesetMoveReport, withOutcome } from '../src/domain/
 import { rulesetMoveProgressQuery, type RulesetMoveRunInput } from '../src/messages';
 
 const { casesToMove, moveCaseRuleset } = wf.proxyActivities<ReturnType<typeof createRulesetMoveActivities>>({
-  startToCloseTimeout: '1 minute',
+  // One case's plan or move answers in seconds; a worker that died mid-call is retried soon.
+  startToCloseTimeout: '15 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds', maximumAttempts: 20 },
 });
 
