@@ -1,3 +1,5 @@
+import { danishDate } from './engine/ruleset-choice';
+
 /**
  * The phase-out of ressourceforløb (Lov nr. 1750 af 29. december 2025: no new courses, running ones
  * completed): how many running courses each municipality still has, by the month they end — the
@@ -22,7 +24,8 @@ export interface PhaseOutRow {
 /** The month a running course ends: the earlier of its granted period's end and its maximum. */
 export function endMonthOf(course: RunningCourse): string {
   const granted = course.grants?.[course.grants.length - 1]?.grantedUntil;
-  const maximum = course.maximumEndsAt?.slice(0, 10);
+  // An instant ends a course on its Danish calendar date (23:00Z on 30 November is 1 December).
+  const maximum = course.maximumEndsAt ? danishDate(Date.parse(course.maximumEndsAt)) : undefined;
   const ends = [granted, maximum].filter((date): date is string => !!date).sort()[0];
   return ends ? ends.slice(0, 7) : 'unknown';
 }
