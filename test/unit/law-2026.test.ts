@@ -114,3 +114,43 @@ describe('the team becomes optional (law-2026 version 2, from 1 July 2026)', () 
     expect(state.phase).toBe('awaiting-decision');
   });
 });
+
+describe('a running course without a team (law-2026 version 2)', () => {
+  const described = { description: 'forløbet har rykket borgeren; mere tid er nødvendig' };
+  const advice = { advice: 'ingen helbredsmæssige hindringer for et nyt forløb' };
+  const GRANTED = at('2026-07-02T08:00:00Z');
+
+  function running(): CourseState {
+    let state = open(v2, at('2026-05-04T08:00:00Z'));
+    const team = { recommends: 'ressourceforloeb', unanimous: true, citizenAttendedWholeMeeting: true };
+    state = send(state, 'teamRecommendation', team, at('2026-06-01T08:00:00Z'));
+    // Granted before intake closed (version 2 is pinned, the decision falls on 30 June).
+    return send(state, 'municipalDecision', grant('2027-06-30'), at('2026-06-30T08:00:00Z'));
+  }
+
+  test('a new period follows a new samlet beskrivelse and health advice instead of a team review', () => {
+    let state = running();
+    expect(refusal(state, 'municipalDecision', grant('2028-06-29'), GRANTED)).toMatch(
+      /new review by the rehabilitation team/,
+    );
+    state = send(state, 'decisionBasisDescribed', described, GRANTED);
+    state = send(state, 'caseHealthAdviceGiven', advice, GRANTED + 60_000);
+    expect(state.phase).toBe('in-course');
+    state = send(state, 'municipalDecision', grant('2028-06-29'), GRANTED + 120_000);
+    expect(state.course?.grants?.map((g) => g.grantedUntil)).toEqual(['2027-06-30', '2028-06-29']);
+    expect(state.timeline[state.timeline.length - 1]?.summary).toMatch(/new course period .*no team/);
+    // The basis is spent: the next period needs a new one.
+    expect(refusal(state, 'municipalDecision', grant('2029-06-29'), GRANTED + 180_000)).toMatch(/new review/);
+  });
+
+  test('a team recommendation after the decision basis is the one the decision follows', () => {
+    let state = open(v2, AFTER_CUTOFF);
+    state = send(state, 'decisionBasisDescribed', described, AFTER_CUTOFF + 60_000);
+    const team = { recommends: 'foertidspension', unanimous: true, citizenAttendedWholeMeeting: true };
+    state = send(state, 'teamRecommendation', team, AFTER_CUTOFF + 120_000);
+    const toFleksjob = { decision: 'refuse', alternative: 'fleksjob', reasoning: 'r' };
+    state = send(state, 'municipalDecision', toFleksjob, AFTER_CUTOFF + 180_000);
+    // Against the team's recommendation: back to the team, as before the reform.
+    expect(state.decisions[0]).toMatchObject({ followsRecommendation: false, stands: false });
+  });
+});

@@ -10,7 +10,7 @@ import { complaintRules } from './complaints';
 import { offerRules } from './offers';
 import type { CourseEventData, CourseEventType, Recommendation } from './events';
 import { ageRulesAgainstGrant } from './age';
-import { conclude, type CourseState, phaseNames, requirePhase } from './state';
+import { conclude, type CourseState, phaseNames, requirePhase, type TeamRecommendationRecord } from './state';
 
 /**
  * The rules of a ressourceforløb for events: each event's rule says when it is refused (a reason a
@@ -51,6 +51,8 @@ function newGrantRefusal(state: CourseState, data: CourseEventData<'municipalDec
   if (data.decision !== 'grant-course')
     return 'during a course the municipality ends it by concluding it (courseConcluded) or routing it to pension, not by a refusal';
   const last = state.decisions[state.decisions.length - 1];
+  // Without a team (Lov nr. 1750/2025): a decision basis recorded since the last decision will do.
+  if (decisionBasisCompleteAt(state) && data.grantedUntil) return undefined;
   const recommendation = state.teamRecommendations[state.teamRecommendations.length - 1];
   if (!recommendation || !last || recommendation.at <= last.at)
     return 'a new course needs a new review by the rehabilitation team first';
@@ -80,14 +82,50 @@ function intakeRefusal(
 
 /**
  * Without a team (Lov nr. 1750/2025, `course.decisionBasis.teamRequired: false`): a samlet
- * beskrivelse or the health coordinator's advice on the case is recorded while the case waits for
- * the team; when all that `withoutTeam` lists is there, the municipality can decide.
+ * beskrivelse and the health coordinator's advice on the case are recorded toward the next decision —
+ * the first one while the case waits for the team, or a new granted period of a running course; when
+ * all that `withoutTeam` lists is there (recorded since the last decision), the municipality can
+ * decide without a team recommendation.
  */
-function decisionBasisRefusal(state: CourseState, what: string): string | undefined {
+function decisionBasisRefusal(
+  state: CourseState,
+  part: 'description' | 'healthAdvice',
+  what: string,
+): string | undefined {
   const basis = state.ruleset.course.decisionBasis;
   if (!basis || basis.teamRequired)
     return `${what} is recorded instead of a team review only under a ruleset where the rehabilitation team is optional (Lov nr. 1750 af 29. december 2025); this case's ruleset requires the team`;
-  return requirePhase(state, ['referred'], what);
+  const phase = requirePhase(state, ['referred', 'in-course'], what);
+  if (phase) return phase;
+  const recorded = state.decisionBasis?.[part];
+  return recorded && recorded.at > lastDecisionAt(state)
+    ? `${what} was already recorded on ${day(recorded.at)} toward the next decision`
+    : undefined;
+}
+
+const lastDecisionAt = (state: CourseState): Instant => state.decisions[state.decisions.length - 1]?.at ?? '';
+
+/** When the decision basis became complete since the last decision (undefined: it is not). */
+function decisionBasisCompleteAt(state: CourseState): Instant | undefined {
+  const basis = state.ruleset.course.decisionBasis;
+  if (!basis || basis.teamRequired || !state.decisionBasis) return undefined;
+  const since = lastDecisionAt(state);
+  const parts = [
+    basis.withoutTeam.includes('samlet-beskrivelse') ? state.decisionBasis.description : null,
+    basis.withoutTeam.includes('health-advice') ? state.decisionBasis.healthAdvice : null,
+  ].filter((part) => part !== null);
+  if (parts.some((part) => !part || part.at <= since)) return undefined;
+  return parts.map((part) => part!.at).sort()[parts.length - 1];
+}
+
+/**
+ * The team's recommendation a decision follows, or undefined when it follows the decision basis
+ * instead (recorded after the last recommendation, or with no recommendation at all).
+ */
+function recommendationFollowed(state: CourseState): TeamRecommendationRecord | undefined {
+  const last = state.teamRecommendations[state.teamRecommendations.length - 1];
+  const basisAt = decisionBasisCompleteAt(state);
+  return last && (!basisAt || last.at > basisAt) ? last : undefined;
 }
 
 function recordDecisionBasis(
@@ -97,17 +135,15 @@ function recordDecisionBasis(
   at: Instant,
 ): string {
   (draft.decisionBasis ??= {})[part] = { text, at };
-  const needs = draft.ruleset.course.decisionBasis!.withoutTeam;
-  const complete =
-    (!needs.includes('samlet-beskrivelse') || !!draft.decisionBasis.description) &&
-    (!needs.includes('health-advice') || !!draft.decisionBasis.healthAdvice);
-  if (!complete) return '';
+  if (!decisionBasisCompleteAt(draft as CourseState)) return '';
+  if (draft.phase === 'in-course') return ': the municipality can decide on a new period without the team';
   const open = draft.teamReviews.find((review) => !review.answeredAt);
   if (open) open.answeredAt = at;
   draft.phase = 'awaiting-decision';
   draft.decisionRequests.push({ requestedAt: at });
   return ': the municipality can now decide without a team recommendation';
 }
+
 /** What a refusal directs the citizen to, in the recommendation's terms. */
 const alternativeAsRecommendation: Record<string, Recommendation | undefined> = {
   fleksjob: 'fleksjob',
@@ -188,7 +224,9 @@ export const courseRules: { [T in CourseEventType]: EventRule<CourseState, Cours
     },
     apply: (draft, data, { at }) => {
       if (draft.phase === 'in-course') {
-        // A new grant after a new team review: the course goes on for a new period.
+        // A new grant after a new team review (or, without a team, a new decision basis): the course
+        // goes on for a new period.
+        const onBasis = !recommendationFollowed(draft as CourseState);
         draft.decisions.push({
           at,
           decision: data.decision,
@@ -208,7 +246,7 @@ export const courseRules: { [T in CourseEventType]: EventRule<CourseState, Cours
           { reasoning: data.reasoning },
         );
         return {
-          summary: `the municipality grants a new course period until ${data.grantedUntil}, following the team`,
+          summary: `the municipality grants a new course period until ${data.grantedUntil}, ${onBasis ? 'on the samlet beskrivelse and the health coordinator’s advice (no team)' : 'following the team'}`,
           reason: data.reasoning,
         };
       }
@@ -217,9 +255,7 @@ export const courseRules: { [T in CourseEventType]: EventRule<CourseState, Cours
         : [];
       // Without a team (Lov nr. 1750/2025) there is no recommendation to follow or deviate from: the
       // decision follows the samlet beskrivelse and the health coordinator's advice, and stands.
-      const recommendation = draft.decisionBasis
-        ? undefined
-        : draft.teamRecommendations[draft.teamRecommendations.length - 1]!;
+      const recommendation = recommendationFollowed(draft as CourseState);
       const follows =
         !recommendation ||
         (data.decision === 'grant-course'
@@ -290,20 +326,14 @@ export const courseRules: { [T in CourseEventType]: EventRule<CourseState, Cours
   },
   decisionBasisDescribed: {
     refuse: (state) =>
-      decisionBasisRefusal(state, 'a samlet beskrivelse af borgerens forudsætninger') ??
-      (state.decisionBasis?.description
-        ? `a samlet beskrivelse was already recorded on ${day(state.decisionBasis.description.at)}`
-        : undefined),
+      decisionBasisRefusal(state, 'description', 'a samlet beskrivelse af borgerens forudsætninger'),
     apply: (draft, data, { at }) => ({
       summary: `a samlet beskrivelse af borgerens forudsætninger is recorded (no team review, Lov nr. 1750/2025)${recordDecisionBasis(draft, 'description', data.description, at)}`,
     }),
   },
   caseHealthAdviceGiven: {
     refuse: (state) =>
-      decisionBasisRefusal(state, "the health coordinator's advice on the case") ??
-      (state.decisionBasis?.healthAdvice
-        ? `the health coordinator's advice was already recorded on ${day(state.decisionBasis.healthAdvice.at)}`
-        : undefined),
+      decisionBasisRefusal(state, 'healthAdvice', "the health coordinator's advice on the case"),
     apply: (draft, data, { at }) => ({
       summary: `the health coordinator's advice on the case is recorded (no team review, Lov nr. 1750/2025)${recordDecisionBasis(draft, 'healthAdvice', data.advice, at)}`,
     }),
