@@ -81,5 +81,6 @@ function caseServiceOf(options: CaseWorkerOptions): CaseService {
     namespace: options.namespace,
     dataConverter: createDataConverter(options.keyRing),
   });
-  return new CaseService(client, options.taskQueue);
+  // Within the move activity's 10 seconds (workflows/ruleset-move-run.ts), so a slow case is retried.
+  return new CaseService(client, options.taskQueue, { answerWithinMs: 8_000 });
 }

@@ -5,7 +5,7 @@ import { rulesetMoveProgressQuery, type RulesetMoveRunInput } from '../src/messa
 
 const { casesToMove, moveCaseRuleset } = wf.proxyActivities<ReturnType<typeof createRulesetMoveActivities>>({
   // One case's plan or move answers in seconds; a worker that died mid-call is retried soon.
-  startToCloseTimeout: '15 seconds',
+  startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds', maximumAttempts: 20 },
 });
 

@@ -185,7 +185,16 @@ test('a dry run and a move of 1,000 cases, the worker killed mid-move: each case
   step('killing');
   killWorker();
   startWorker();
+  const watching = process.env.RF_BULK_DEBUG
+    ? setInterval(() => {
+        void cases
+          .rulesetMoveRunReport('apply')
+          .then((progress) => step(`seen ${progress?.seen}`))
+          .catch(() => step('no answer'));
+      }, 2000)
+    : undefined;
   const report = await resultOf('apply');
+  clearInterval(watching);
   step('moved');
   process.stderr.write(`bulk move after a kill -9 of the worker: ${JSON.stringify(report.counts)}\n`);
   expect(report.counts['moved'] + report.counts['already-moved']).toBe(CASES - WITH_RIGHT);
