@@ -63,7 +63,8 @@ export async function rulesetMoveRun(input: RulesetMoveRunInput): Promise<Rulese
     }
     cursor = page.nextPageToken;
     if (!cursor) break;
-    if (wf.workflowInfo().historyLength > HISTORY_LIMIT || wf.workflowInfo().continueAsNewSuggested)
+    const limit = input.historyLimit ?? HISTORY_LIMIT;
+    if (wf.workflowInfo().historyLength > limit || wf.workflowInfo().continueAsNewSuggested)
       await wf.continueAsNew<typeof rulesetMoveRun>({ ...input, cursor, report });
   }
   report = { ...report, status: 'done', finishedAt: new Date(Date.now()).toISOString() };

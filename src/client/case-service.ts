@@ -353,6 +353,8 @@ export class CaseService {
         workflowId: rulesetMoveRunIdFor(input.moveId),
         taskQueue: this.taskQueue,
         args: [input],
+        // A move ID names one run for good: a finished move keeps its report, and is not run again.
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
       });
       return { id: input.moveId, started: true };
     } catch (error) {

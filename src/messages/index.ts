@@ -397,6 +397,8 @@ export interface RulesetMoveRunInput {
   perSecond: number;
   concurrency: number;
   pageSize: number;
+  /** History events before the run continues as new (default 4,000; tests use less). */
+  historyLimit?: number;
   /** Resuming (continue-as-new): the visibility page to go on from, and the report so far. */
   cursor?: string | null;
   report?: RulesetMoveReport;
