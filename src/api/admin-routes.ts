@@ -63,6 +63,7 @@ const ReportSchema = z
           caseId: z.string(),
           outcome: z.enum(['would-move', 'moved', 'already-moved', 'cannot-move', 'failed']),
           reasons: z.array(z.string()).optional(),
+          warnings: z.array(z.string()).optional(),
           moved: z.number().int().optional(),
           appear: z.number().int().optional(),
           fallAway: z.number().int().optional(),

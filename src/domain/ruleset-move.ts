@@ -4,6 +4,7 @@ import { record } from './engine/draft';
 import type { Actor } from './engine/events';
 import type { CaseRules } from './engine/kind';
 import type { Ruleset } from './engine/ruleset';
+import { intakeClosed } from './engine/ruleset-choice';
 import { toEpochMs, toInstant } from './engine/time';
 
 /**
@@ -50,6 +51,8 @@ export interface RulesetMovePlan {
   fallAway: DeadlineChange[];
   /** Letters the move would send at once (reminders or breaches now due under the new version). */
   letters: { topic: string; to: string[] }[];
+  /** What the move means for the case beyond its deadlines (e.g. no grant possible once intake has closed). */
+  warnings: string[];
 }
 
 /** Refusal texts of a move, kept together so they can move to a message table as one group. */
@@ -60,6 +63,8 @@ export const rulesetMoveRefusals = {
     `the deadline "${label}" would already have passed on ${due.slice(0, 10)} under the new version`,
   voids: (right: KeptRight, name: string, version: number) =>
     `the citizen has a right (${right}) that ${name}@${version} does not have and does not keep (keepsRights)`,
+  noGrant: (until: string, source: string) =>
+    `after the move no ressourceforløb can be granted in this case: intake closed after ${until} (${source})`,
 } as const;
 
 /** The rights a case holds that a ruleset without the rule would void. */
@@ -128,6 +133,12 @@ export function planRulesetMove<S extends CaseBase>(
       to: notification.recipients.map((recipient) => recipient.role),
     }));
 
+  // A course not yet granted, moved under a version whose intake has closed, can no longer be granted.
+  const warnings: string[] = [];
+  const notYetGranted = state.phase === 'referred' || state.phase === 'awaiting-decision';
+  if (state.kind === 'ressourceforloeb' && notYetGranted && to.intake && intakeClosed(to, state.kind, now))
+    warnings.push(rulesetMoveRefusals.noGrant(to.intake.until, to.intake.source));
+
   return {
     caseId: state.caseId,
     from: { name: from.name, version: from.version },
@@ -139,6 +150,7 @@ export function planRulesetMove<S extends CaseBase>(
     appear,
     fallAway,
     letters,
+    warnings,
   };
 }
 
@@ -196,6 +208,8 @@ export interface CaseMoveOutcome {
   outcome: 'would-move' | 'moved' | 'already-moved' | 'cannot-move' | 'failed';
   /** Why it cannot move, or what failed. */
   reasons?: string[];
+  /** What the move means beyond its deadlines (the plan's warnings). */
+  warnings?: string[];
   /** The plan's counts: deadlines that move, appear, fall away; letters that go out. */
   moved?: number;
   appear?: number;
@@ -269,5 +283,6 @@ export function outcomeOfPlan(plan: RulesetMovePlan, apply: boolean, repeated = 
     appear: plan.appear.length,
     fallAway: plan.fallAway.length,
     letters: plan.letters.length,
+    ...(plan.warnings.length > 0 ? { warnings: plan.warnings } : {}),
   };
 }

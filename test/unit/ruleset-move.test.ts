@@ -1,7 +1,7 @@
 import { loadRuleset } from '../../src/config/rulesets';
 import { course, type CourseState, type Ruleset } from '../../src/domain';
 import { applyRulesetMove, planRulesetMove, wasApplied } from '../../src/domain/ruleset-move';
-import { advanceClock, courseAfter, events, inCourse, law, send, seeds } from '../helpers/core';
+import { advanceClock, courseAfter, events, inCourse, law, open, send, seeds } from '../helpers/core';
 
 /**
  * Moving a running case to another ruleset version: the plan says which deadlines move, appear or
@@ -65,9 +65,28 @@ describe('the plan', () => {
     expect(kept.keptRights).toEqual(['decision-on-existing-evidence']);
   });
 
+  test('a referred case moved under law-2026 after intake has closed: the plan warns that no course can be granted', () => {
+    const referred = open(law, Date.parse('2026-08-03T08:00:00Z'));
+    const plan = planRulesetMove(
+      course,
+      referred,
+      loadRuleset('law-2026'),
+      Date.parse('2026-08-04T08:00:00Z'),
+    );
+    expect(plan.canMove).toBe(true);
+    expect(plan.warnings.join()).toMatch(/no ressourceforløb can be granted .*Lov nr\. 1750/);
+  });
+
   test('law-2022 → law-2026: the granted period is kept, nothing else changes', () => {
     const plan = planRulesetMove(course, inCourse(law), loadRuleset('law-2026'), courseAfter('P1W'));
-    expect(plan).toMatchObject({ canMove: true, moved: [], appear: [], fallAway: [], letters: [] });
+    expect(plan).toMatchObject({
+      canMove: true,
+      moved: [],
+      appear: [],
+      fallAway: [],
+      letters: [],
+      warnings: [],
+    });
   });
 
   test('a closed case and a case already under the version cannot move', () => {
