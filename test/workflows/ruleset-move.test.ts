@@ -1,6 +1,7 @@
 import { EventRefusedError } from '../../src/client/case-service';
 import type { Actor } from '../../src/domain';
 import { loadRuleset } from '../../src/config/rulesets';
+import { recordHistoriesIfAsked } from '../helpers/histories';
 import { startTimeSkipping, type TimeSkippingHarness } from '../helpers/time-skipping';
 
 /**
@@ -19,7 +20,12 @@ beforeAll(async () => {
   h = await startTimeSkipping();
 });
 afterAll(async () => {
-  await h?.teardown();
+  try {
+    // RECORD_HISTORIES=<folder>: a moved case's history, for the replay test (patched('ruleset-move')).
+    await recordHistoriesIfAsked(h.env.client, ['MV-1', 'MV-2']);
+  } finally {
+    await h?.teardown();
+  }
 });
 
 async function openCourse(caseId: string): Promise<number> {
