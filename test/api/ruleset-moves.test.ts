@@ -1,6 +1,10 @@
 import type { Client } from '@temporalio/client';
 import { CaseService, EventRefusedError } from '../../src/client/case-service';
-import { loadRuleset } from '../../src/config/rulesets';
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../../src/api/app';
+import { loadRuleset, loadRulesets } from '../../src/config/rulesets';
+import { silentLogger } from '../../src/observability/logger';
+import { testTokenRegistry } from '../helpers/tokens';
 import type { Actor } from '../../src/domain';
 import { startDevServer, type DevServerHarness } from '../helpers/dev-server';
 import { httpClient } from '../helpers/http';
@@ -93,4 +97,38 @@ test('after intake has closed a new ressourceforløb is refused before any workf
   );
   await expect(opening).rejects.toBeInstanceOf(EventRefusedError);
   await expect(opening).rejects.toThrow(/Lov nr\. 1750 af 29\. december 2025/);
+});
+
+test('the API pins a new case to the configured version in force today: under law-2026 no new course opens', async () => {
+  // RF_RULESET=law-2022,law-2026: on 1 December 2026 law-2026 version 2 is in force.
+  const app = createApp({
+    cases: h.cases,
+    ruleset: law,
+    rulesets: loadRulesets('law-2022,law-2026'),
+    tokens: testTokenRegistry(),
+    logger: silentLogger(),
+  });
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  try {
+    const dated = httpClient(() => `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    const refused = await dated.post<{ detail: string }>('/api/v1/cases', {
+      caseId: 'NEW-2',
+      municipality: '101',
+      citizen,
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.detail).toMatch(/no new ressourceforloeb can be opened after 2026-06-30/);
+    const fleksjob = {
+      kind: 'fleksjob',
+      caseId: 'NEW-FJ',
+      municipality: '101',
+      citizen,
+      job: { weeklyHours: 10 },
+    };
+    expect((await dated.post('/api/v1/cases', fleksjob)).status).toBe(201);
+    expect((await h.cases.state('NEW-FJ')).ruleset).toMatchObject({ name: 'law-2026', version: 2 });
+  } finally {
+    server.close();
+  }
 });
