@@ -178,6 +178,13 @@ export function applyRulesetMove<S extends CaseBase>(
   if (!plan.canMove) return { ok: false, plan };
   const next = produce(state, (draft) => {
     draft.ruleset = request.to as typeof draft.ruleset;
+    (draft.rulesetMoves ??= []).push({
+      moveId: request.moveId,
+      at: toInstant(now),
+      by: actor.id,
+      from: plan.from,
+      to: plan.to,
+    });
     const changes = [
       plan.moved.length > 0 ? `${plan.moved.length} deadline(s) move` : '',
       plan.appear.length > 0 ? `${plan.appear.length} appear` : '',
@@ -195,11 +202,9 @@ export function applyRulesetMove<S extends CaseBase>(
   return { ok: true, state: next as S, plan, repeated: false };
 }
 
-/** Whether the move with this ID was already applied to the case (its timeline says so). */
+/** Whether the move with this ID was already applied to the case. */
 export function wasApplied(state: CaseBase, moveId: string): boolean {
-  return state.timeline.some(
-    (entry) => entry.type === 'rulesetMoved' && entry.summary.includes(`(move ${moveId})`),
-  );
+  return (state.rulesetMoves ?? []).some((move) => move.moveId === moveId);
 }
 
 /** What became of one case in a bulk move (a dry run plans; `apply` moves). */

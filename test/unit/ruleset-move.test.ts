@@ -1,5 +1,7 @@
+import { CaseViewSchema } from '../../src/api/view-schemas';
+import { toCaseView } from '../../src/api/case-view';
 import { loadRuleset } from '../../src/config/rulesets';
-import { course, type CourseState, type Ruleset } from '../../src/domain';
+import { course, type CourseState, type Ruleset, viewOf } from '../../src/domain';
 import { applyRulesetMove, planRulesetMove, wasApplied } from '../../src/domain/ruleset-move';
 import { advanceClock, courseAfter, events, inCourse, law, open, send, seeds } from '../helpers/core';
 
@@ -117,6 +119,19 @@ describe('the move', () => {
     expect(entry).toMatchObject({ type: 'rulesetMoved', actor: admin, reason: request.reason });
     expect(entry.summary).toMatch(/from ruleset seeds-2017@2 to law-2022@2 \(move move-1\)/);
     expect(wasApplied(first.state, 'move-1')).toBe(true);
+    expect(first.state.rulesetMoves).toEqual([
+      {
+        moveId: 'move-1',
+        at: expect.any(String),
+        by: 'admin-1',
+        from: { name: 'seeds-2017', version: 2 },
+        to: { name: 'law-2022', version: 2 },
+      },
+    ]);
+    // The API documents the move record: the moved case's view matches its schema.
+    expect(
+      CaseViewSchema.safeParse(toCaseView(viewOf(first.state), { role: 'admin' })).error,
+    ).toBeUndefined();
     const again = applyRulesetMove(course, first.state, request, admin, courseAfter('P2W'));
     expect(again).toMatchObject({ ok: true, repeated: true });
     if (again.ok) expect(again.state.timeline).toHaveLength(first.state.timeline.length);
