@@ -1,6 +1,9 @@
 import { getHeapStatistics } from 'node:v8';
 import { type InjectedSinks, NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { Client } from '@temporalio/client';
 import { createActivities, type ActivityDependencies } from '../activities';
+import { createRulesetMoveActivities } from '../activities/ruleset-moves';
+import { CaseService } from '../src/client/case-service';
 import type { BusinessMetrics } from '../src/observability/business-metrics';
 import type { CaseSinks } from '../workflows/sinks';
 import type { KeyRing } from '../src/temporal/encryption-codec';
@@ -46,22 +49,38 @@ export function caseSinks(metrics?: Pick<BusinessMetrics, 'eventsRefused'>): Inj
 
 export async function createCaseWorker(options: CaseWorkerOptions): Promise<Worker> {
   const { metrics } = options;
+  let cases: CaseService | undefined;
   return Worker.create({
     connection: options.connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     dataConverter: createDataConverter(options.keyRing),
-    activities: createActivities({
-      ...options,
-      onMailFailed: () => {
-        options.onMailFailed?.();
-        metrics?.mailsFailed.inc();
-      },
-    }),
+    activities: {
+      ...createActivities({
+        ...options,
+        onMailFailed: () => {
+          options.onMailFailed?.();
+          metrics?.mailsFailed.inc();
+        },
+      }),
+      // A bulk ruleset move talks to the cases as a client does (queries and Updates).
+      ...createRulesetMoveActivities(() => (cases ??= caseServiceOf(options))),
+    },
     sinks: caseSinks(metrics),
     maxCachedWorkflows: defaultMaxCachedCases(),
     ...options.tuning,
     // Bundled here as the images bundle it (shared modules preloaded, validators checked).
     workflowBundle: options.workflowBundle ?? { code: await bundleCaseWorkflows() },
   });
+}
+
+/** The worker's own client of the cases, on its connection (for the activities that act on cases). */
+function caseServiceOf(options: CaseWorkerOptions): CaseService {
+  const client = new Client({
+    connection: options.connection,
+    namespace: options.namespace,
+    dataConverter: createDataConverter(options.keyRing),
+  });
+  // Within the move activity's 10 seconds (workflows/ruleset-move-run.ts), so a slow case is retried.
+  return new CaseService(client, options.taskQueue, { answerWithinMs: 8_000 });
 }

@@ -23,9 +23,12 @@ import {
   type EventMessage,
   eventUpdate,
   failureTypes,
+  moveRulesetUpdate,
   type RecentUpdates,
   refusedEventSignal,
+  rulesetMovePlanQuery,
 } from '../src/messages';
+import { applyRulesetMove, planRulesetMove, wasApplied } from '../src/domain/ruleset-move';
 import { deliverOnce } from './delivery';
 import { searchAttributePublisher } from './search-attributes';
 import { caseMetrics } from './sinks';
@@ -100,6 +103,32 @@ export async function runCase<S extends AnyCaseState>(shell: CaseShell<S>): Prom
   };
 
   wf.setHandler(caseStateQuery, () => viewOf(state));
+
+  // Moving the case to another ruleset version (issue 16). Registering handlers adds nothing to the
+  // history; the move itself is behind patched('ruleset-move'), so histories from before it replay.
+  wf.setHandler(rulesetMovePlanQuery, (to) => planRulesetMove(rules, state, to, Date.now()));
+  wf.setHandler(
+    moveRulesetUpdate,
+    ({ actor, moveId, to, reason }) => {
+      if (!wf.patched('ruleset-move')) throw moveRefused('this case cannot be moved by this release');
+      commit(rules.advanceClock(state, Date.now()));
+      const result = applyRulesetMove(rules, state, { moveId, to, reason }, actor, Date.now());
+      if (!result.ok) throw moveRefused(result.plan.reasons.join('; '));
+      commit(result.state);
+      return { moved: true, repeated: result.repeated, plan: result.plan };
+    },
+    {
+      validator: ({ actor, moveId, to, reason }) => {
+        if (actor.role !== 'admin')
+          throw moveRefused('only an administrator moves a case to another ruleset');
+        if (!moveId || !reason?.trim() || !to?.name || !to.version)
+          throw moveRefused('a move names its ID, the ruleset version and why');
+        if (wasApplied(state, moveId)) return;
+        const plan = planRulesetMove(rules, rules.advanceClock(state, Date.now()), to, Date.now());
+        if (!plan.canMove) throw moveRefused(plan.reasons.join('; '));
+      },
+    },
+  );
 
   for (const message of Object.values(messages)) {
     wf.setHandler(
@@ -236,6 +265,10 @@ function carried(
     const { case: _case, ...withoutCase } = answer;
     return [id, withoutCase];
   });
+}
+
+function moveRefused(reason: string): wf.ApplicationFailure {
+  return wf.ApplicationFailure.nonRetryable(reason, failureTypes.eventRefused);
 }
 
 function refusal(decision: { reason: string; refusal?: string }): wf.ApplicationFailure {

@@ -28,8 +28,10 @@ import { type ApiRoute, buildRoutes } from './routes';
 
 export interface ApiDependencies {
   cases: CaseService;
-  /** The ruleset new cases are pinned to. */
+  /** The ruleset new cases are pinned to (when `rulesets` is absent). */
   ruleset: Ruleset;
+  /** Every configured ruleset version: a new case is pinned to the one in force on its day. */
+  rulesets?: Ruleset[];
   tokens: TokenRegistry;
   /** The embedded default's mail outbox folder, listed at /api/v1/outbox. */
   outboxDir?: string;

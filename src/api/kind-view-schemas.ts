@@ -37,6 +37,17 @@ export const course = {
       })
       .strict(),
   ),
+  decisionBasis: z
+    .object({
+      description: z.object({ text: z.string(), at: instant }).strict().optional(),
+      healthAdvice: z.object({ text: z.string(), at: instant }).strict().optional(),
+    })
+    .strict()
+    .optional()
+    .meta({
+      description:
+        "Without a rehabilitation team (Lov nr. 1750/2025): the samlet beskrivelse and the health coordinator's advice before the decision",
+    }),
   decisions: z.array(
     z
       .object({

@@ -43,6 +43,7 @@ async function main(): Promise<void> {
     cases,
     waitingTimes,
     ruleset: config.ruleset,
+    rulesets: config.rulesets,
     tokens,
     logger,
     metrics: createHttpMetrics(),

@@ -1,12 +1,21 @@
 import { z } from 'zod';
 import type { CaseFilters, CaseService } from '../client/case-service';
 import type { Principal, Role } from '../config/api-tokens';
-import { type Actor, actsFor, type AnyCaseView, casePhases, type CaseKind, type Ruleset } from '../domain';
+import {
+  type Actor,
+  actsFor,
+  type AnyCaseView,
+  casePhases,
+  type CaseKind,
+  type Ruleset,
+  rulesetForNewCase,
+} from '../domain';
 import { allEventMessages, type EventMessage } from '../messages';
 import { eventSchemaOf, NewCaseSchema } from '../messages/schemas';
 import { listOutbox } from '../notifications/outbox';
 import type { WaitingTimesProjection } from '../reporting/projection';
 import { reportingRoutes } from '../reporting/routes';
+import { adminRoutes } from './admin-routes';
 import { toCaseView } from './case-view';
 import { idempotencyFor } from './idempotency';
 import { HttpProblem } from './problem';
@@ -64,8 +73,10 @@ export interface ApiRoute {
 
 export interface RouteDependencies {
   cases: CaseService;
-  /** The ruleset new cases are pinned to. */
+  /** The ruleset new cases are pinned to (when `rulesets` is absent). */
   ruleset: Ruleset;
+  /** Every configured ruleset version: a new case is pinned to the one in force on its day. */
+  rulesets?: Ruleset[];
   /** The embedded default's mail outbox folder, listed at /api/v1/outbox (absent when mail goes by SMTP). */
   outboxDir?: string;
   /** The waiting-times projection: each accepted event writes its case's steps (src/reporting). */
@@ -74,7 +85,13 @@ export interface RouteDependencies {
 
 const EVERYONE: Role[] = ['caseworker', 'supervisor', 'admin'];
 
-export function buildRoutes({ cases, ruleset, outboxDir, waitingTimes }: RouteDependencies): ApiRoute[] {
+export function buildRoutes({
+  cases,
+  ruleset,
+  rulesets,
+  outboxDir,
+  waitingTimes,
+}: RouteDependencies): ApiRoute[] {
   /** A case's state, if the person may read it: a person acts only for their own municipality. */
   const readCase = async (caseId: string, principal: Principal): Promise<AnyCaseView> => {
     const view = await cases.state(caseId);
@@ -90,7 +107,7 @@ export function buildRoutes({ cases, ruleset, outboxDir, waitingTimes }: RouteDe
       summary:
         'Open a case: a referral or the citizen’s own application, a fleksjob follow-up, or a kontanthjælp spell',
       description:
-        'Without `kind` the case is a ressourceforløb. The case is pinned to the ruleset configured now. With an Idempotency-Key, a repeated request answers 201 again instead of 409.',
+        'Without `kind` the case is a ressourceforløb. The case is pinned to the configured ruleset in force today (by its effective date); where that ruleset has closed intake for the kind, the case is refused (409). With an Idempotency-Key, a repeated request answers 201 again instead of 409.',
       tag: 'Cases',
       roles: ['caseworker', 'admin'],
       body: NewCaseSchema,
@@ -108,7 +125,7 @@ export function buildRoutes({ cases, ruleset, outboxDir, waitingTimes }: RouteDe
         requireMunicipality(principal, input.municipality, 'a case');
         const opened = await cases.open(
           input,
-          ruleset,
+          rulesets ? rulesetForNewCase(rulesets, Date.now()) : ruleset,
           actor,
           idempotencyKey
             ? { idempotency: idempotencyFor(principal, input.caseId, 'createCase', idempotencyKey, input) }
@@ -274,6 +291,7 @@ export function buildRoutes({ cases, ruleset, outboxDir, waitingTimes }: RouteDe
     });
   }
   if (waitingTimes) routes.push(...reportingRoutes(waitingTimes, cases));
+  routes.push(...adminRoutes(cases));
   for (const message of uniqueMessages()) routes.push(eventRoute(message, cases, waitingTimes));
   return routes;
 }

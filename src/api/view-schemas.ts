@@ -163,6 +163,20 @@ const common = {
       })
       .strict(),
   ),
+  rulesetMoves: z
+    .array(
+      z
+        .object({
+          moveId: z.string(),
+          at: instant,
+          by: z.string(),
+          from: z.object({ name: z.string(), version: z.number().int() }).strict(),
+          to: z.object({ name: z.string(), version: z.number().int() }).strict(),
+        })
+        .strict(),
+    )
+    .optional()
+    .meta({ description: 'Each move of the case to another ruleset version, by whom and when' }),
   escalations: z.array(EscalationSchema),
   deadlines: z.array(DeadlineSchema),
   nextDeadlineAt: instant.nullable().meta({ description: 'When the earliest pending deadline falls due' }),

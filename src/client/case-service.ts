@@ -24,7 +24,10 @@ import {
   type EventReceipt,
   type ExternalFacts,
   type FleksjobState,
+  intakeRefusal,
   type Ruleset,
+  type RulesetMovePlan,
+  type RulesetMoveReport,
   validateOpenCashBenefit,
 } from '../domain';
 import {
@@ -33,8 +36,16 @@ import {
   caseEventUpdate,
   caseStateQuery,
   failureTypes,
+  moveRulesetUpdate,
   type NewCaseInput,
   refusedEventSignal,
+  type RulesetMoveAnswer,
+  type RulesetMoveArgs,
+  rulesetMovePlanQuery,
+  RULESET_MOVE_RUN_WORKFLOW,
+  rulesetMoveProgressQuery,
+  rulesetMoveRunIdFor,
+  type RulesetMoveRunInput,
   workflowIdForCase,
   workflowTypes,
 } from '../messages';
@@ -116,6 +127,9 @@ export class CaseService {
       const problem = validateOpenCashBenefit({ ...fields }, Date.now());
       if (problem) throw new EventRefusedError(problem);
     }
+    // A law that closed intake (Lov nr. 1750/2025 for ressourceforløb): no new case of the kind.
+    const closed = intakeRefusal(rules, kind, Date.now());
+    if (closed) throw new EventRefusedError(closed);
     const workflowId = workflowIdForCase(fields.caseId);
     try {
       await this.client.workflow.start(workflowTypes[kind], {
@@ -285,6 +299,87 @@ export class CaseService {
    * 500. When it is unclear whether the event was applied (no answer in time, the case closed
    * meanwhile), the Update's own outcome is asked for by its ID: an applied event answers as applied.
    */
+  /** What moving the case to `to` would change, as of now (src/domain/ruleset-move.ts); nothing changes. */
+  async rulesetMovePlan(caseId: string, to: Ruleset): Promise<RulesetMovePlan> {
+    return this.withDeadline(() =>
+      this.client.workflow.getHandle(workflowIdForCase(caseId)).query(rulesetMovePlanQuery, to),
+    );
+  }
+
+  /**
+   * Moves the case to another ruleset version (administrators only): applied once per move ID — the
+   * Update ID is the move's, and the case remembers the move in its audit timeline across runs. A
+   * case that cannot move refuses with the reasons (EventRefusedError) and is left as it is.
+   */
+  async moveRuleset(caseId: string, args: RulesetMoveArgs): Promise<RulesetMoveAnswer> {
+    const handle = this.client.workflow.getHandle(workflowIdForCase(caseId));
+    try {
+      return await this.withDeadline(() =>
+        handle.executeUpdate(moveRulesetUpdate, { args: [args], updateId: `ruleset-move-${args.moveId}` }),
+      );
+    } catch (error) {
+      if (error instanceof WorkflowUpdateFailedError) {
+        const cause = error.cause;
+        const reason = cause instanceof Error ? cause.message : error.message;
+        throw new EventRefusedError(reason);
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * One page of the open cases a bulk move covers, by case ID; the page token is Temporal's own
+   * (base64), so a resumed run goes on after a worker restart.
+   */
+  async casesToMove(
+    filters: Pick<CaseFilters, 'ruleset' | 'municipality' | 'kind'>,
+    page: { size: number; token?: string | null },
+  ): Promise<{ caseIds: string[]; nextPageToken: string | null }> {
+    const { executions, nextPageToken } = await this.withDeadline(() =>
+      this.client.workflowService.listWorkflowExecutions({
+        namespace: this.client.options.namespace,
+        query: visibilityQuery({ status: 'open', ...filters }),
+        pageSize: page.size,
+        ...(page.token ? { nextPageToken: Buffer.from(page.token, 'base64') } : {}),
+      }),
+    );
+    return {
+      caseIds: executions.map((execution) => summarise(execution).caseId),
+      nextPageToken:
+        nextPageToken && nextPageToken.length > 0 ? Buffer.from(nextPageToken).toString('base64') : null,
+    };
+  }
+
+  /** Starts a bulk move (a dry run unless `apply`); a second start of the same move ID finds the first. */
+  async startRulesetMoveRun(input: RulesetMoveRunInput): Promise<{ id: string; started: boolean }> {
+    try {
+      await this.client.workflow.start(RULESET_MOVE_RUN_WORKFLOW, {
+        workflowId: rulesetMoveRunIdFor(input.moveId),
+        taskQueue: this.taskQueue,
+        args: [input],
+        // A move ID names one run for good: a finished move keeps its report, and is not run again.
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      });
+      return { id: input.moveId, started: true };
+    } catch (error) {
+      if (error instanceof WorkflowExecutionAlreadyStartedError) return { id: input.moveId, started: false };
+      throw error;
+    }
+  }
+
+  /** A bulk move's progress, or its report once done; undefined if there is no such move. */
+  async rulesetMoveRunReport(moveId: string): Promise<RulesetMoveReport | undefined> {
+    const handle = this.client.workflow.getHandle(rulesetMoveRunIdFor(moveId));
+    try {
+      const description = await this.withDeadline(() => handle.describe());
+      if (description.status.name === 'COMPLETED') return (await handle.result()) as RulesetMoveReport;
+      return await this.withDeadline(() => handle.query(rulesetMoveProgressQuery));
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError || grpcCode(error) === status.NOT_FOUND) return undefined;
+      throw error;
+    }
+  }
+
   private async eventError(
     error: unknown,
     caseId: string,

@@ -20,6 +20,8 @@ export interface CaseFilters {
   overdue?: boolean;
   /** The earliest breached deadline not yet met fell due before this instant. */
   overdueBefore?: string;
+  /** Pinned to this ruleset version (name@version). */
+  ruleset?: string;
 }
 
 /** An open escalation as the list shows it: its level (from 1), who it is with, its cause, since when. */
@@ -73,6 +75,7 @@ export function visibilityQuery(filters: CaseFilters): string {
   if (filters.caseworker) clauses.push(`${searchAttributes.caseworker.name} = ${quote(filters.caseworker)}`);
   if (filters.escalated !== undefined)
     clauses.push(`${searchAttributes.escalated.name} = ${filters.escalated}`);
+  if (filters.ruleset) clauses.push(`${searchAttributes.ruleset.name} = ${quote(filters.ruleset)}`);
   // A breached deadline drops out of the next deadline, but is due before any later instant too.
   if (filters.deadlineBefore)
     clauses.push(

@@ -5,7 +5,7 @@ import { describeIssues } from '../domain/engine/validation';
 import { TASK_QUEUE } from '../messages';
 import type { KeyRing } from '../temporal/encryption-codec';
 import { parseKeyRing, readKeyRingFile } from './encryption-keys';
-import { loadRuleset } from './rulesets';
+import { chooseRuleset, loadRulesets } from './rulesets';
 
 /** Case views the API process keeps (RF_API_CACHED_VIEWS): a few KiB to a few tens of KiB each. */
 export const API_CACHED_VIEWS = 2000;
@@ -80,7 +80,10 @@ export interface AppConfig {
   /** The product's own database: PostgreSQL at `url`, or the SQLite file. */
   database: { url?: string; sqlitePath: string };
   taskQueue: string;
+  /** The ruleset in force for new cases when the configuration was read (of `rulesets`). */
   ruleset: Ruleset;
+  /** Every configured ruleset version (RF_RULESET, comma-separated): a new case gets the one in force on its day. */
+  rulesets: Ruleset[];
   keyRing: KeyRing;
   logLevel: LogLevel;
   shutdownGraceMs: number;
@@ -115,9 +118,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       return undefined;
     }
   };
-  const ruleset = attempt(() => loadRuleset(settings.RF_RULESET));
+  const rulesets = attempt(() => loadRulesets(settings.RF_RULESET));
+  const ruleset = rulesets && chooseRuleset(rulesets);
   const keyRing = attempt(() => loadKeyRing(settings));
-  if (problems.length > 0 || !ruleset || !keyRing) throw new ConfigError(problems);
+  if (problems.length > 0 || !rulesets || !ruleset || !keyRing) throw new ConfigError(problems);
   const optional = <K extends string, V>(key: K, value: V | undefined) =>
     (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
   return {
@@ -128,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     taskQueue: settings.RF_TASK_QUEUE,
     ruleset,
+    rulesets,
     keyRing,
     logLevel: settings.RF_LOG_LEVEL,
     shutdownGraceMs: settings.RF_SHUTDOWN_GRACE_SECONDS * 1000,

@@ -29,6 +29,7 @@ export type * from './engine/events';
 export type * from './engine/identity';
 export type { CaseRules } from './engine/kind';
 export type * from './engine/ruleset';
+export * from './engine/ruleset-choice';
 export * from './engine/legal-basis';
 export {
   describeIssues,
@@ -57,3 +58,4 @@ export * from './fleksjob/kind';
 export * from './fleksjob/open';
 export * from './fleksjob/state';
 export * from './kinds';
+export * from './ruleset-move';

@@ -8,6 +8,7 @@ import type { Ruleset } from '../domain/engine/ruleset';
 import type { EventAnswer, EventReceipt } from '../domain/engine/view';
 import type { fleksjobEvents, FleksjobState, OpenFleksjob } from '../domain/fleksjob';
 import type { AnyCaseView } from '../domain/kinds';
+import type { RulesetMovePlan, RulesetMoveReport } from '../domain/ruleset-move';
 
 export * from './failures';
 
@@ -133,6 +134,16 @@ export const courseEventMessages = catalog<typeof courseEvents>({
     "Record the rehabilitation team's recommendation",
   ],
   municipalDecision: ['recordMunicipalDecision', 'decisions', "Record the municipality's decision"],
+  decisionBasisDescribed: [
+    'recordDecisionBasisDescription',
+    'decision-basis/description',
+    'Record the samlet beskrivelse af borgerens forudsætninger (instead of a team review, Lov nr. 1750/2025)',
+  ],
+  caseHealthAdviceGiven: [
+    'recordCaseHealthAdvice',
+    'decision-basis/health-advice',
+    "Record the health coordinator's advice on the case (instead of a team review, Lov nr. 1750/2025)",
+  ],
   offerRegistered: ['registerOffer', 'offers', 'Register an offer (a measure)'],
   offerStarted: ['startOffer', 'offers/:offerId/start', 'Record that an offer has started'],
   offerEnded: ['endOffer', 'offers/:offerId/end', 'Record that an offer has ended or was withdrawn'],
@@ -347,4 +358,52 @@ export const refusedEventSignal = defineSignal<[RefusedEventArgs]>('eventRefused
 
 export const caseStateQuery = defineQuery<AnyCaseView>('caseState');
 
+/** Moving a running case to another ruleset version (src/domain/ruleset-move.ts): administrators only. */
+export interface RulesetMoveArgs {
+  actor: Actor;
+  /** Applied once per case: a retried or resumed run with the same ID changes nothing. */
+  moveId: string;
+  /** The whole ruleset version the case is pinned to after the move (the caller loads and validates it). */
+  to: Ruleset;
+  /** Why: the law or decision behind the move, recorded in the audit timeline. */
+  reason: string;
+}
+export interface RulesetMoveAnswer {
+  /** Moved now, or already by this move ID (`repeated`). */
+  moved: boolean;
+  repeated: boolean;
+  plan: RulesetMovePlan;
+}
+export const moveRulesetUpdate = defineUpdate<RulesetMoveAnswer, [RulesetMoveArgs]>('moveRuleset');
+/** The plan of a move to this ruleset version, as of now: nothing changes. */
+export const rulesetMovePlanQuery = defineQuery<RulesetMovePlan, [Ruleset]>('rulesetMovePlan');
+
 export type { NewCase, NewCaseInput } from './schemas';
+
+/** A bulk move of the cases a visibility query finds to another ruleset version (workflow `rulesetMoveRun`). */
+export interface RulesetMoveRunInput {
+  /** The move's ID: the run's workflow ID is `ruleset-move-<moveId>`, and each case is moved once by it. */
+  moveId: string;
+  /** Which cases: open cases pinned to `from` (name@version), optionally of one municipality or kind. */
+  from: string;
+  municipality?: string;
+  kind?: CaseKind;
+  to: Ruleset;
+  reason: string;
+  actor: Actor;
+  /** false (the default): a dry run that plans every case and changes nothing. */
+  apply: boolean;
+  /** At most this many cases a second (rate limit), and this many at a time. */
+  perSecond: number;
+  concurrency: number;
+  pageSize: number;
+  /** History events before the run continues as new (default 4,000; tests use less). */
+  historyLimit?: number;
+  /** Resuming (continue-as-new): the visibility page to go on from, and the report so far. */
+  cursor?: string | null;
+  report?: RulesetMoveReport;
+}
+
+export const RULESET_MOVE_RUN_WORKFLOW = 'rulesetMoveRun';
+export const rulesetMoveRunIdFor = (moveId: string) => `ruleset-move-${moveId}`;
+export const rulesetMoveProgressQuery = defineQuery<RulesetMoveReport>('rulesetMoveProgress');

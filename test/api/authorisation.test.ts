@@ -46,6 +46,8 @@ const bodies: Record<string, unknown> = {
     citizenAttendedWholeMeeting: true,
   },
   recordMunicipalDecision: { decision: 'grant-course', reasoning: 'r' },
+  recordDecisionBasisDescription: { description: 'd' },
+  recordCaseHealthAdvice: { advice: 'a' },
   registerOffer: { offerId: 'o1', kind: 'mentor', real: false, plannedStart: '2027-01-01' },
   startOffer: {},
   endOffer: { reason: 'withdrawn' },
@@ -81,6 +83,8 @@ const bodies: Record<string, unknown> = {
   changeCashBenefitCategory: { category: 'jobparat' },
   interruptCashBenefit: { reason: 'other' },
   rebuildWaitingTimes: {},
+  // A dry run (the default): nothing moves.
+  startRulesetMove: { from: 'seeds-2017@2', to: 'law-2022@2', reason: 'r', moveId: 'auth-dry-run' },
 };
 
 const fleksjobOperations = new Set(Object.values(fleksjobEventMessages).map((message) => message.updateName));

@@ -101,6 +101,8 @@ const payloads: Record<CourseEventType, unknown> = {
   caseworkerAssigned: { caseworkerId: 'cw-99', name: 'Ny Sagsbehandler' },
   teamRecommendation: events.recommendCourse,
   municipalDecision: events.grant,
+  decisionBasisDescribed: { description: 'arbejdsevne, helbred og sociale forhold beskrevet samlet' },
+  caseHealthAdviceGiven: { advice: 'sundhedskoordinatoren anbefaler fleksjob' },
   offerRegistered: events.realOffer('o9'),
   specialReasonsRecorded: { reasoning: 'the citizen is in hospital' },
   offerStarted: { offerId: 'o1' },
@@ -132,6 +134,10 @@ const accepted: Record<CourseEventType, Phase[]> = {
   caseworkerAssigned: [R, A, C, F, X],
   teamRecommendation: [R, A, C],
   municipalDecision: [A],
+  // Under the seeds the team is required: a samlet beskrivelse and the coordinator's case advice
+  // replace it only under a ruleset where the team is optional (law-2026 v2; see law-2026.test.ts).
+  decisionBasisDescribed: [],
+  caseHealthAdviceGiven: [],
   offerRegistered: [C],
   // Under the seeds a late first measure escalates: there is no return to the team to waive.
   specialReasonsRecorded: [],

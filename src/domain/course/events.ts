@@ -103,6 +103,17 @@ export const courseEvents = {
     .strict(),
 
   /**
+   * Lov nr. 1750 af 29. december 2025 (rulesets with `course.decisionBasis.teamRequired: false`): the
+   * "samlet beskrivelse af borgerens forudsætninger" the municipality prepares instead of a team
+   * review. With the health coordinator's advice (`caseHealthAdviceGiven`) it lets the municipality
+   * decide.
+   */
+  decisionBasisDescribed: z.object({ description: prose(8000) }).strict(),
+
+  /** The regional health coordinator's advice on the case (not on one offer), before a decision without a team. */
+  caseHealthAdviceGiven: z.object({ advice: prose(4000) }).strict(),
+
+  /**
    * "Særlige grunde" (LAB § 113, stk. 2): why the case need not go back to the team when no counting
    * measure has started within the first-measure limit.
    */

@@ -1,14 +1,16 @@
+import type { Draft } from 'immer';
 import { resolveDeadlines } from '../engine/deadlines';
 import { notify } from '../engine/draft';
 import { commonEventRules, type EventRule } from '../engine/event-rules';
-import { addDuration, type Instant } from '../engine/time';
+import { intakeClosed, intakeRefusals } from '../engine/ruleset-choice';
+import { addDuration, type Instant, toEpochMs } from '../engine/time';
 import { startOfDate } from '../engine/calendar';
 import { courseDeadlines } from './deadlines';
 import { complaintRules } from './complaints';
 import { offerRules } from './offers';
 import type { CourseEventData, CourseEventType, Recommendation } from './events';
 import { ageRulesAgainstGrant } from './age';
-import { conclude, type CourseState, phaseNames, requirePhase } from './state';
+import { conclude, type CourseState, phaseNames, requirePhase, type TeamRecommendationRecord } from './state';
 
 /**
  * The rules of a ressourceforløb for events: each event's rule says when it is refused (a reason a
@@ -49,6 +51,8 @@ function newGrantRefusal(state: CourseState, data: CourseEventData<'municipalDec
   if (data.decision !== 'grant-course')
     return 'during a course the municipality ends it by concluding it (courseConcluded) or routing it to pension, not by a refusal';
   const last = state.decisions[state.decisions.length - 1];
+  // Without a team (Lov nr. 1750/2025): a decision basis recorded since the last decision will do.
+  if (decisionBasisCompleteAt(state) && data.grantedUntil) return undefined;
   const recommendation = state.teamRecommendations[state.teamRecommendations.length - 1];
   if (!recommendation || !last || recommendation.at <= last.at)
     return 'a new course needs a new review by the rehabilitation team first';
@@ -57,6 +61,89 @@ function newGrantRefusal(state: CourseState, data: CourseEventData<'municipalDec
   if (!data.grantedUntil) return 'a new grant says until when the course is granted (grantedUntil)';
   return undefined;
 }
+/**
+ * A law that closed intake (`ruleset.intake`, Lov nr. 1750 af 29. december 2025): after its last
+ * day no first grant of a ressourceforløb, and no directing a citizen to what it abolished
+ * (revalidering, a new course). A course already running continues (new periods of it included).
+ */
+function intakeRefusal(
+  state: CourseState,
+  at: Instant,
+  grant: boolean,
+  directedTo: string | undefined,
+): string | undefined {
+  const intake = state.ruleset.intake;
+  if (!intake || !intakeClosed(state.ruleset, 'ressourceforloeb', toEpochMs(at))) return undefined;
+  if (grant) return intakeRefusals.granting(intake.until, intake.source);
+  if (directedTo && (intake.alsoRefuses as string[]).includes(directedTo))
+    return intakeRefusals.directing(directedTo, intake.until, intake.source);
+  return undefined;
+}
+
+/**
+ * Without a team (Lov nr. 1750/2025, `course.decisionBasis.teamRequired: false`): a samlet
+ * beskrivelse and the health coordinator's advice on the case are recorded toward the next decision —
+ * the first one while the case waits for the team, or a new granted period of a running course; when
+ * all that `withoutTeam` lists is there (recorded since the last decision), the municipality can
+ * decide without a team recommendation.
+ */
+function decisionBasisRefusal(
+  state: CourseState,
+  part: 'description' | 'healthAdvice',
+  what: string,
+): string | undefined {
+  const basis = state.ruleset.course.decisionBasis;
+  if (!basis || basis.teamRequired)
+    return `${what} is recorded instead of a team review only under a ruleset where the rehabilitation team is optional (Lov nr. 1750 af 29. december 2025); this case's ruleset requires the team`;
+  const phase = requirePhase(state, ['referred', 'in-course'], what);
+  if (phase) return phase;
+  const recorded = state.decisionBasis?.[part];
+  return recorded && recorded.at > lastDecisionAt(state)
+    ? `${what} was already recorded on ${day(recorded.at)} toward the next decision`
+    : undefined;
+}
+
+const lastDecisionAt = (state: CourseState): Instant => state.decisions[state.decisions.length - 1]?.at ?? '';
+
+/** When the decision basis became complete since the last decision (undefined: it is not). */
+function decisionBasisCompleteAt(state: CourseState): Instant | undefined {
+  const basis = state.ruleset.course.decisionBasis;
+  if (!basis || basis.teamRequired || !state.decisionBasis) return undefined;
+  const since = lastDecisionAt(state);
+  const parts = [
+    basis.withoutTeam.includes('samlet-beskrivelse') ? state.decisionBasis.description : null,
+    basis.withoutTeam.includes('health-advice') ? state.decisionBasis.healthAdvice : null,
+  ].filter((part) => part !== null);
+  if (parts.some((part) => !part || part.at <= since)) return undefined;
+  return parts.map((part) => part!.at).sort()[parts.length - 1];
+}
+
+/**
+ * The team's recommendation a decision follows, or undefined when it follows the decision basis
+ * instead (recorded after the last recommendation, or with no recommendation at all).
+ */
+function recommendationFollowed(state: CourseState): TeamRecommendationRecord | undefined {
+  const last = state.teamRecommendations[state.teamRecommendations.length - 1];
+  const basisAt = decisionBasisCompleteAt(state);
+  return last && (!basisAt || last.at > basisAt) ? last : undefined;
+}
+
+function recordDecisionBasis(
+  draft: Draft<CourseState>,
+  part: 'description' | 'healthAdvice',
+  text: string,
+  at: Instant,
+): string {
+  (draft.decisionBasis ??= {})[part] = { text, at };
+  if (!decisionBasisCompleteAt(draft as CourseState)) return '';
+  if (draft.phase === 'in-course') return ': the municipality can decide on a new period without the team';
+  const open = draft.teamReviews.find((review) => !review.answeredAt);
+  if (open) open.answeredAt = at;
+  draft.phase = 'awaiting-decision';
+  draft.decisionRequests.push({ requestedAt: at });
+  return ': the municipality can now decide without a team recommendation';
+}
+
 /** What a refusal directs the citizen to, in the recommendation's terms. */
 const alternativeAsRecommendation: Record<string, Recommendation | undefined> = {
   fleksjob: 'fleksjob',
@@ -121,6 +208,10 @@ export const courseRules: { [T in CourseEventType]: EventRule<CourseState, Cours
         const phase = requirePhase(state, ['awaiting-decision'], 'a decision');
         if (phase) return phase;
       }
+      if (state.phase === 'awaiting-decision') {
+        const closed = intakeRefusal(state, at, data.decision === 'grant-course', data.alternative);
+        if (closed) return closed;
+      }
       const period = grantedPeriodRefusal(state, data, at);
       if (period) return period;
       // The age rules apply to the first grant; a new period of a running course follows its own review.
@@ -133,7 +224,9 @@ export const courseRules: { [T in CourseEventType]: EventRule<CourseState, Cours
     },
     apply: (draft, data, { at }) => {
       if (draft.phase === 'in-course') {
-        // A new grant after a new team review: the course goes on for a new period.
+        // A new grant after a new team review (or, without a team, a new decision basis): the course
+        // goes on for a new period.
+        const onBasis = !recommendationFollowed(draft as CourseState);
         draft.decisions.push({
           at,
           decision: data.decision,
@@ -153,20 +246,23 @@ export const courseRules: { [T in CourseEventType]: EventRule<CourseState, Cours
           { reasoning: data.reasoning },
         );
         return {
-          summary: `the municipality grants a new course period until ${data.grantedUntil}, following the team`,
+          summary: `the municipality grants a new course period until ${data.grantedUntil}, ${onBasis ? 'on the samlet beskrivelse and the health coordinator’s advice (no team)' : 'following the team'}`,
           reason: data.reasoning,
         };
       }
       const waives = data.citizenWishes
         ? ageRulesAgainstGrant(draft as CourseState, at, data.grantedUntil).map((rule) => rule.rule)
         : [];
-      const recommendation = draft.teamRecommendations[draft.teamRecommendations.length - 1]!;
+      // Without a team (Lov nr. 1750/2025) there is no recommendation to follow or deviate from: the
+      // decision follows the samlet beskrivelse and the health coordinator's advice, and stands.
+      const recommendation = recommendationFollowed(draft as CourseState);
       const follows =
-        data.decision === 'grant-course'
+        !recommendation ||
+        (data.decision === 'grant-course'
           ? recommendation.recommends === 'ressourceforloeb'
           : recommendation.recommends !== 'ressourceforloeb' &&
-            alternativeAsRecommendation[data.alternative!] === recommendation.recommends;
-      const stands = follows || recommendation.context === 'deviation';
+            alternativeAsRecommendation[data.alternative!] === recommendation.recommends);
+      const stands = follows || recommendation?.context === 'deviation';
       const request = draft.decisionRequests.find((candidate) => !candidate.decidedAt);
       if (request) request.decidedAt = at;
       draft.decisions.push({
@@ -201,7 +297,7 @@ export const courseRules: { [T in CourseEventType]: EventRule<CourseState, Cours
           at,
         );
         return {
-          summary: `the municipality would ${what}, against the team's recommendation (${recommendation.recommends}): the case goes back to the team before the decision can stand`,
+          summary: `the municipality would ${what}, against the team's recommendation (${recommendation!.recommends}): the case goes back to the team before the decision can stand`,
           reason: data.reasoning,
         };
       }
@@ -223,10 +319,24 @@ export const courseRules: { [T in CourseEventType]: EventRule<CourseState, Cours
         { reasoning: data.reasoning },
       );
       return {
-        summary: `the municipality decides to ${what}${follows ? ', following the team' : ', after the team has seen the case again'}`,
+        summary: `the municipality decides to ${what}${!recommendation ? ', on the samlet beskrivelse and the health coordinator’s advice (no team)' : follows ? ', following the team' : ', after the team has seen the case again'}`,
         reason: data.reasoning,
       };
     },
+  },
+  decisionBasisDescribed: {
+    refuse: (state) =>
+      decisionBasisRefusal(state, 'description', 'a samlet beskrivelse af borgerens forudsætninger'),
+    apply: (draft, data, { at }) => ({
+      summary: `a samlet beskrivelse af borgerens forudsætninger is recorded (no team review, Lov nr. 1750/2025)${recordDecisionBasis(draft, 'description', data.description, at)}`,
+    }),
+  },
+  caseHealthAdviceGiven: {
+    refuse: (state) =>
+      decisionBasisRefusal(state, 'healthAdvice', "the health coordinator's advice on the case"),
+    apply: (draft, data, { at }) => ({
+      summary: `the health coordinator's advice on the case is recorded (no team review, Lov nr. 1750/2025)${recordDecisionBasis(draft, 'healthAdvice', data.advice, at)}`,
+    }),
   },
   specialReasonsRecorded: {
     refuse: (state) => {
@@ -328,10 +438,10 @@ export const courseRules: { [T in CourseEventType]: EventRule<CourseState, Cours
   },
 
   courseConcluded: {
-    refuse: (state, data) =>
+    refuse: (state, data, { at }) =>
       state.phase !== 'in-course' && data.outcome !== 'ended-other'
         ? `the course has not started: only "ended-other" (moved, died, pension age) can close the case while it is ${phaseNames[state.phase]}`
-        : undefined,
+        : intakeRefusal(state, at, false, data.outcome),
     apply: (draft, data, { at }) => {
       conclude(draft, data.outcome, at, data.note ? { note: data.note } : {});
       notify(

@@ -134,6 +134,14 @@ export interface CourseState extends CaseBase {
   /** Each time a municipal decision became due, and when it was made. */
   decisionRequests: DecisionRequest[];
   teamRecommendations: TeamRecommendationRecord[];
+  /**
+   * Without a team (Lov nr. 1750/2025): the samlet beskrivelse and the health coordinator's advice
+   * recorded toward the pending decision (absent until one is recorded).
+   */
+  decisionBasis?: {
+    description?: { text: string; at: Instant };
+    healthAdvice?: { text: string; at: Instant };
+  };
   decisions: DecisionRecord[];
   course?: {
     startedAt: Instant;

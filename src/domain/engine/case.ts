@@ -160,6 +160,19 @@ export interface CaseBase {
   escalations: Escalation[];
   notifications: NotificationRecord[];
   timeline: TimelineEntry[];
+  /**
+   * Each move of the case to another ruleset version (src/domain/ruleset-move.ts), by its move ID:
+   * a move is applied once. Absent until the first move; the timeline says the same in words.
+   */
+  rulesetMoves?: RulesetMoveRecord[];
+}
+
+export interface RulesetMoveRecord {
+  moveId: string;
+  at: Instant;
+  by: string;
+  from: { name: string; version: number };
+  to: { name: string; version: number };
 }
 
 /** The records every new case starts with, empty. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LEGAL_BASIS_KEYS, type LegalBasisKey } from './legal-basis';
 import { isValidZone } from './calendar';
 import { isValidDuration } from './time';
+import { CASE_KINDS } from './case';
 
 const duration = z
   .string()
@@ -49,6 +50,36 @@ export const RulesetSchema = z
     version: z.number().int().positive(),
     title: z.string().min(1),
     source: z.string().optional(),
+    /**
+     * The first day this version applies to new cases (Danish calendar date). Among the configured
+     * rulesets a new case gets the one with the latest `effectiveFrom` on or before its day
+     * (src/domain/engine/ruleset-choice.ts). Absent (rulesets from before issue 16): in force from
+     * always, as before — a dated version in force replaces it.
+     */
+    effectiveFrom: z.iso.date().optional(),
+    /**
+     * The last day new cases of `kinds` may be opened or granted under this version (a law that closes
+     * intake, e.g. Lov nr. 1750 af 29. december 2025 for ressourceforløb). After it, opening a case of
+     * such a kind, granting it, or directing a citizen to `alsoRefuses` is refused with `source` as the
+     * reason; cases already running continue. Absent: no intake limit.
+     */
+    intake: z
+      .object({
+        until: z.iso.date(),
+        kinds: z.array(z.enum(CASE_KINDS)).min(1),
+        /** Outcomes and alternatives that are new intake into an abolished scheme, e.g. revalidering. */
+        alsoRefuses: z.array(z.enum(['revalidering', 'new-course'])).default([]),
+        source: z.string().min(1).max(600),
+      })
+      .strict()
+      .optional(),
+    /**
+     * Rights a citizen already has under this version that a move to another version keeps (see
+     * src/domain/ruleset-move.ts): `decision-on-existing-evidence` (seeds: no real offer within a year),
+     * `granted-period` (the course runs to the end date granted). A move to a version that would void
+     * a right the case holds is refused unless the new version lists it here as kept.
+     */
+    keepsRights: z.array(z.enum(['decision-on-existing-evidence', 'granted-period'])).optional(),
     /**
      * The calendar deadlines are counted in (src/domain/engine/calendar.ts). Absent: durations are
      * added in UTC and no deadline moves off a day off — the arithmetic of rulesets from before issue
@@ -110,6 +141,21 @@ export const RulesetSchema = z
             requireGrantedUntil: z.boolean(),
             minimum: duration.optional(),
             maximum: duration.optional(),
+            source,
+          })
+          .strict()
+          .optional(),
+        /**
+         * Law (Lov nr. 1750 af 29. december 2025, from its second commencement step): the
+         * rehabilitation team is no longer required. `teamRequired: false`: a decision may follow,
+         * instead of a team recommendation, what `withoutTeam` lists — a recorded "samlet beskrivelse af
+         * borgerens forudsætninger" (`decisionBasisDescribed`) and the health coordinator's advice on
+         * the case (`caseHealthAdviceGiven`). Absent: the team recommends before every decision.
+         */
+        decisionBasis: z
+          .object({
+            teamRequired: z.boolean(),
+            withoutTeam: z.array(z.enum(['samlet-beskrivelse', 'health-advice'])).min(1),
             source,
           })
           .strict()

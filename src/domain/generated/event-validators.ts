@@ -62,51 +62,53 @@ const K14 = new Set<string>(["decision","alternative","reasoning","grantedUntil"
 const K15 = new Set<unknown>(["job-training","internship","treatment","education","mentor","social-support","other"]);
 const K16 = new Set<unknown>(["lab-kap-11","lab-kap-12","lab-kap-14","social","health","other"]);
 const K17 = new Set<string>(["offerId","kind","real","plannedStart","description","basis"]);
-const K18 = new Set<string>(["reasoning"]);
-const K19 = new Set<string>(["offerId"]);
-const K20 = new Set<unknown>(["completed","discontinued","withdrawn"]);
-const K21 = new Set<string>(["offerId","reason","note"]);
-const K22 = new Set<string>(["offerId","specialty"]);
-const K23 = new Set<unknown>(["proceed","adjust","replace"]);
-const K24 = new Set<string>(["offerId","advice","note"]);
-const K25 = new Set<unknown>(["keep","adjust","replace"]);
-const K26 = new Set<string>(["offerId","decision","reasoning"]);
-const K27 = checks.dateWithin("1990-01-01", "2099-12-31");
-const K28 = new Set<string>(["from","to","note"]);
-const K29 = new Set<unknown>(["grant","refusal","offer","conclusion"]);
-const K30 = new Set<string>(["complaintId","about","offerId","decisionReceivedOn","lateReason"]);
-const K31 = new Set<unknown>(["upheld","partly-upheld","kept"]);
-const K32 = new Set<string>(["complaintId","result","reasoning"]);
-const K33 = new Set<string>(["complaintId","maintained"]);
-const K34 = new Set<string>(["complaintId","sentOn"]);
-const K35 = new Set<unknown>(["decision-upheld","decision-changed","remitted"]);
-const K36 = new Set<string>(["complaintId","result"]);
-const K37 = new Set<string>([]);
-const K38 = new Set<unknown>(["terminal-illness","no-prospect-of-development"]);
-const K39 = new Set<string>(["basis","note","reasoning"]);
-const K40 = new Set<unknown>(["job","education","revalidering","fleksjob","foertidspension","new-course","ended-other"]);
-const K41 = new Set<string>(["outcome","note","reasoning"]);
-const K42 = new Set<string>(["weeklyHours","employer"]);
-const K43 = new Set<string>(["weeklyHours","note"]);
-const K44 = new Set<string>(["chosen","note"]);
-const K45 = new Set<unknown>(["as-expected","higher","lower"]);
-const K46 = new Set<string>(["workCapacity","weeklyHours","note"]);
-const K47 = new Set<string>(["progression","planFollowed","weeklyHours","note"]);
-const K48 = new Set<string>(["note"]);
-const K49 = new Set<unknown>(["continue","foertidspension","end-fleksjob"]);
-const K50 = new Set<string>(["recommends","note","reasoning"]);
-const K51 = new Set<string>(["decision","reasoning"]);
-const K52 = new Set<unknown>(["permanent","new-temporary-period","end"]);
-const K53 = new Set<string>(["decision","note","reasoning"]);
-const K54 = new Set<string>(["employer","weeklyHours","note"]);
-const K55 = new Set<unknown>(["foertidspension","ordinary-job","resigned","other"]);
-const K56 = new Set<string>(["reason","note","reasoning"]);
-const K57 = new Set<unknown>(["employment","education","other-benefit","moved","other"]);
-const K58 = new Set<string>(["reason","note"]);
-const K59 = new Set<unknown>(["team","measure"]);
-const K60 = new Set<string>(["outcome","note"]);
-const K61 = new Set<unknown>(["aktivitetsparat","jobparat"]);
-const K62 = new Set<string>(["category"]);
+const K18 = new Set<string>(["description"]);
+const K19 = new Set<string>(["advice"]);
+const K20 = new Set<string>(["reasoning"]);
+const K21 = new Set<string>(["offerId"]);
+const K22 = new Set<unknown>(["completed","discontinued","withdrawn"]);
+const K23 = new Set<string>(["offerId","reason","note"]);
+const K24 = new Set<string>(["offerId","specialty"]);
+const K25 = new Set<unknown>(["proceed","adjust","replace"]);
+const K26 = new Set<string>(["offerId","advice","note"]);
+const K27 = new Set<unknown>(["keep","adjust","replace"]);
+const K28 = new Set<string>(["offerId","decision","reasoning"]);
+const K29 = checks.dateWithin("1990-01-01", "2099-12-31");
+const K30 = new Set<string>(["from","to","note"]);
+const K31 = new Set<unknown>(["grant","refusal","offer","conclusion"]);
+const K32 = new Set<string>(["complaintId","about","offerId","decisionReceivedOn","lateReason"]);
+const K33 = new Set<unknown>(["upheld","partly-upheld","kept"]);
+const K34 = new Set<string>(["complaintId","result","reasoning"]);
+const K35 = new Set<string>(["complaintId","maintained"]);
+const K36 = new Set<string>(["complaintId","sentOn"]);
+const K37 = new Set<unknown>(["decision-upheld","decision-changed","remitted"]);
+const K38 = new Set<string>(["complaintId","result"]);
+const K39 = new Set<string>([]);
+const K40 = new Set<unknown>(["terminal-illness","no-prospect-of-development"]);
+const K41 = new Set<string>(["basis","note","reasoning"]);
+const K42 = new Set<unknown>(["job","education","revalidering","fleksjob","foertidspension","new-course","ended-other"]);
+const K43 = new Set<string>(["outcome","note","reasoning"]);
+const K44 = new Set<string>(["weeklyHours","employer"]);
+const K45 = new Set<string>(["weeklyHours","note"]);
+const K46 = new Set<string>(["chosen","note"]);
+const K47 = new Set<unknown>(["as-expected","higher","lower"]);
+const K48 = new Set<string>(["workCapacity","weeklyHours","note"]);
+const K49 = new Set<string>(["progression","planFollowed","weeklyHours","note"]);
+const K50 = new Set<string>(["note"]);
+const K51 = new Set<unknown>(["continue","foertidspension","end-fleksjob"]);
+const K52 = new Set<string>(["recommends","note","reasoning"]);
+const K53 = new Set<string>(["decision","reasoning"]);
+const K54 = new Set<unknown>(["permanent","new-temporary-period","end"]);
+const K55 = new Set<string>(["decision","note","reasoning"]);
+const K56 = new Set<string>(["employer","weeklyHours","note"]);
+const K57 = new Set<unknown>(["foertidspension","ordinary-job","resigned","other"]);
+const K58 = new Set<string>(["reason","note","reasoning"]);
+const K59 = new Set<unknown>(["employment","education","other-benefit","moved","other"]);
+const K60 = new Set<string>(["reason","note"]);
+const K61 = new Set<unknown>(["team","measure"]);
+const K62 = new Set<string>(["outcome","note"]);
+const K63 = new Set<unknown>(["aktivitetsparat","jobparat"]);
+const K64 = new Set<string>(["category"]);
 
 function v1(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input));  return input; }
@@ -512,6 +514,29 @@ function v39(input: any, path: Path, issues: Found[]): any {
 }
 
 function v48(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 8000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 8000), cont: true }); return input; }
+  let value = input;
+  const start = issues.length;
+  let aborted = issues.slice(start).some((i) => i.cont !== true);
+  if (!aborted) value = value.trim();
+  if (!issues.slice(start).some((i) => i.cont === false) && value.length < 1) { issues.push({ path: path, message: "Too small: expected string to have >=1 characters", cont: true }); aborted = aborted || false; }
+  if (!issues.slice(start).some((i) => i.cont === false) && value.length > 8000) { issues.push({ path: path, message: "Too big: expected string to have <=8000 characters", cont: true }); aborted = aborted || false; }
+  if (!aborted && !checks.printableText(value)) { issues.push({ path: path, message: "must not contain control characters", cont: true }); aborted = aborted || false; }
+  return value;
+}
+
+function v47(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
+  const start = issues.length;
+  const value: any = {};
+  { const r = v48(input["description"], [...path, "description"], issues); if (r !== undefined || "description" in input) value["description"] = r; }
+  const unknown: string[] = [];
+  for (const key in input) if (!K18.has(key)) unknown.push(key);
+  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
+  return value;
+}
+
+function v50(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 4000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 4000), cont: true }); return input; }
   let value = input;
   const start = issues.length;
@@ -523,34 +548,57 @@ function v48(input: any, path: Path, issues: Found[]): any {
   return value;
 }
 
-function v47(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
-  const start = issues.length;
-  const value: any = {};
-  { const r = v48(input["reasoning"], [...path, "reasoning"], issues); if (r !== undefined || "reasoning" in input) value["reasoning"] = r; }
-  const unknown: string[] = [];
-  for (const key in input) if (!K18.has(key)) unknown.push(key);
-  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
-  return value;
-}
-
 function v49(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
-  { const r = v1(input["offerId"], [...path, "offerId"], issues); if (r !== undefined || "offerId" in input) value["offerId"] = r; }
+  { const r = v50(input["advice"], [...path, "advice"], issues); if (r !== undefined || "advice" in input) value["advice"] = r; }
   const unknown: string[] = [];
   for (const key in input) if (!K19.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
   return value;
 }
 
+function v52(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 4000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 4000), cont: true }); return input; }
+  let value = input;
+  const start = issues.length;
+  let aborted = issues.slice(start).some((i) => i.cont !== true);
+  if (!aborted) value = value.trim();
+  if (!issues.slice(start).some((i) => i.cont === false) && value.length < 1) { issues.push({ path: path, message: "Too small: expected string to have >=1 characters", cont: true }); aborted = aborted || false; }
+  if (!issues.slice(start).some((i) => i.cont === false) && value.length > 4000) { issues.push({ path: path, message: "Too big: expected string to have <=4000 characters", cont: true }); aborted = aborted || false; }
+  if (!aborted && !checks.printableText(value)) { issues.push({ path: path, message: "must not contain control characters", cont: true }); aborted = aborted || false; }
+  return value;
+}
+
 function v51(input: any, path: Path, issues: Found[]): any {
-  if (!K20.has(input)) issues.push({ path, message: "Invalid option: expected one of \"completed\"|\"discontinued\"|\"withdrawn\"", cont: undefined });
-  return input;
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
+  const start = issues.length;
+  const value: any = {};
+  { const r = v52(input["reasoning"], [...path, "reasoning"], issues); if (r !== undefined || "reasoning" in input) value["reasoning"] = r; }
+  const unknown: string[] = [];
+  for (const key in input) if (!K20.has(key)) unknown.push(key);
+  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
+  return value;
 }
 
 function v53(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
+  const start = issues.length;
+  const value: any = {};
+  { const r = v1(input["offerId"], [...path, "offerId"], issues); if (r !== undefined || "offerId" in input) value["offerId"] = r; }
+  const unknown: string[] = [];
+  for (const key in input) if (!K21.has(key)) unknown.push(key);
+  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
+  return value;
+}
+
+function v55(input: any, path: Path, issues: Found[]): any {
+  if (!K22.has(input)) issues.push({ path, message: "Invalid option: expected one of \"completed\"|\"discontinued\"|\"withdrawn\"", cont: undefined });
+  return input;
+}
+
+function v57(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 1000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 1000), cont: true }); return input; }
   let value = input;
   const start = issues.length;
@@ -562,24 +610,24 @@ function v53(input: any, path: Path, issues: Found[]): any {
   return value;
 }
 
-function v52(input: any, path: Path, issues: Found[]): any {
-  return input === undefined ? undefined : v53(input, path, issues);
+function v56(input: any, path: Path, issues: Found[]): any {
+  return input === undefined ? undefined : v57(input, path, issues);
 }
 
-function v50(input: any, path: Path, issues: Found[]): any {
+function v54(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
   { const r = v1(input["offerId"], [...path, "offerId"], issues); if (r !== undefined || "offerId" in input) value["offerId"] = r; }
-  { const r = v51(input["reason"], [...path, "reason"], issues); if (r !== undefined || "reason" in input) value["reason"] = r; }
-  if ("note" in input) value["note"] = v52(input["note"], [...path, "note"], issues);
+  { const r = v55(input["reason"], [...path, "reason"], issues); if (r !== undefined || "reason" in input) value["reason"] = r; }
+  if ("note" in input) value["note"] = v56(input["note"], [...path, "note"], issues);
   const unknown: string[] = [];
-  for (const key in input) if (!K21.has(key)) unknown.push(key);
+  for (const key in input) if (!K23.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
   return value;
 }
 
-function v55(input: any, path: Path, issues: Found[]): any {
+function v59(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 100) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 100), cont: true }); return input; }
   let value = input;
   const start = issues.length;
@@ -591,35 +639,35 @@ function v55(input: any, path: Path, issues: Found[]): any {
   return value;
 }
 
-function v54(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
-  const start = issues.length;
-  const value: any = {};
-  { const r = v1(input["offerId"], [...path, "offerId"], issues); if (r !== undefined || "offerId" in input) value["offerId"] = r; }
-  { const r = v55(input["specialty"], [...path, "specialty"], issues); if (r !== undefined || "specialty" in input) value["specialty"] = r; }
-  const unknown: string[] = [];
-  for (const key in input) if (!K22.has(key)) unknown.push(key);
-  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
-  return value;
-}
-
-function v56(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
-  const start = issues.length;
-  const value: any = {};
-  { const r = v1(input["offerId"], [...path, "offerId"], issues); if (r !== undefined || "offerId" in input) value["offerId"] = r; }
-  const unknown: string[] = [];
-  for (const key in input) if (!K19.has(key)) unknown.push(key);
-  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
-  return value;
-}
-
 function v58(input: any, path: Path, issues: Found[]): any {
-  if (!K23.has(input)) issues.push({ path, message: "Invalid option: expected one of \"proceed\"|\"adjust\"|\"replace\"", cont: undefined });
-  return input;
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
+  const start = issues.length;
+  const value: any = {};
+  { const r = v1(input["offerId"], [...path, "offerId"], issues); if (r !== undefined || "offerId" in input) value["offerId"] = r; }
+  { const r = v59(input["specialty"], [...path, "specialty"], issues); if (r !== undefined || "specialty" in input) value["specialty"] = r; }
+  const unknown: string[] = [];
+  for (const key in input) if (!K24.has(key)) unknown.push(key);
+  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
+  return value;
 }
 
 function v60(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
+  const start = issues.length;
+  const value: any = {};
+  { const r = v1(input["offerId"], [...path, "offerId"], issues); if (r !== undefined || "offerId" in input) value["offerId"] = r; }
+  const unknown: string[] = [];
+  for (const key in input) if (!K21.has(key)) unknown.push(key);
+  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
+  return value;
+}
+
+function v62(input: any, path: Path, issues: Found[]): any {
+  if (!K25.has(input)) issues.push({ path, message: "Invalid option: expected one of \"proceed\"|\"adjust\"|\"replace\"", cont: undefined });
+  return input;
+}
+
+function v64(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 2000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 2000), cont: true }); return input; }
   let value = input;
   const start = issues.length;
@@ -631,29 +679,29 @@ function v60(input: any, path: Path, issues: Found[]): any {
   return value;
 }
 
-function v59(input: any, path: Path, issues: Found[]): any {
-  return input === undefined ? undefined : v60(input, path, issues);
+function v63(input: any, path: Path, issues: Found[]): any {
+  return input === undefined ? undefined : v64(input, path, issues);
 }
 
-function v57(input: any, path: Path, issues: Found[]): any {
+function v61(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
   { const r = v1(input["offerId"], [...path, "offerId"], issues); if (r !== undefined || "offerId" in input) value["offerId"] = r; }
-  { const r = v58(input["advice"], [...path, "advice"], issues); if (r !== undefined || "advice" in input) value["advice"] = r; }
-  if ("note" in input) value["note"] = v59(input["note"], [...path, "note"], issues);
+  { const r = v62(input["advice"], [...path, "advice"], issues); if (r !== undefined || "advice" in input) value["advice"] = r; }
+  if ("note" in input) value["note"] = v63(input["note"], [...path, "note"], issues);
   const unknown: string[] = [];
-  for (const key in input) if (!K24.has(key)) unknown.push(key);
+  for (const key in input) if (!K26.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
   return value;
 }
 
-function v62(input: any, path: Path, issues: Found[]): any {
-  if (!K25.has(input)) issues.push({ path, message: "Invalid option: expected one of \"keep\"|\"adjust\"|\"replace\"", cont: undefined });
+function v66(input: any, path: Path, issues: Found[]): any {
+  if (!K27.has(input)) issues.push({ path, message: "Invalid option: expected one of \"keep\"|\"adjust\"|\"replace\"", cont: undefined });
   return input;
 }
 
-function v63(input: any, path: Path, issues: Found[]): any {
+function v67(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 4000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 4000), cont: true }); return input; }
   let value = input;
   const start = issues.length;
@@ -665,40 +713,40 @@ function v63(input: any, path: Path, issues: Found[]): any {
   return value;
 }
 
-function v61(input: any, path: Path, issues: Found[]): any {
+function v65(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
   { const r = v1(input["offerId"], [...path, "offerId"], issues); if (r !== undefined || "offerId" in input) value["offerId"] = r; }
-  { const r = v62(input["decision"], [...path, "decision"], issues); if (r !== undefined || "decision" in input) value["decision"] = r; }
-  { const r = v63(input["reasoning"], [...path, "reasoning"], issues); if (r !== undefined || "reasoning" in input) value["reasoning"] = r; }
+  { const r = v66(input["decision"], [...path, "decision"], issues); if (r !== undefined || "decision" in input) value["decision"] = r; }
+  { const r = v67(input["reasoning"], [...path, "reasoning"], issues); if (r !== undefined || "reasoning" in input) value["reasoning"] = r; }
   const unknown: string[] = [];
-  for (const key in input) if (!K26.has(key)) unknown.push(key);
+  for (const key in input) if (!K28.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
   return value;
 }
 
-function v65(input: any, path: Path, issues: Found[]): any {
+function v69(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input));  return input; }
   let value = input;
   const start = issues.length;
   if (!K12.test(value)) issues.push({ path, message: "Invalid ISO date", cont: true });
   let aborted = issues.slice(start).some((i) => i.cont !== true);
-  if (!aborted && !K27(value)) { issues.push({ path: path, message: "must be a date from 1990-01-01 to 2099-12-31", cont: true }); aborted = aborted || false; }
+  if (!aborted && !K29(value)) { issues.push({ path: path, message: "must be a date from 1990-01-01 to 2099-12-31", cont: true }); aborted = aborted || false; }
   return value;
 }
 
-function v66(input: any, path: Path, issues: Found[]): any {
+function v70(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input));  return input; }
   let value = input;
   const start = issues.length;
   if (!K12.test(value)) issues.push({ path, message: "Invalid ISO date", cont: true });
   let aborted = issues.slice(start).some((i) => i.cont !== true);
-  if (!aborted && !K27(value)) { issues.push({ path: path, message: "must be a date from 1990-01-01 to 2099-12-31", cont: true }); aborted = aborted || false; }
+  if (!aborted && !K29(value)) { issues.push({ path: path, message: "must be a date from 1990-01-01 to 2099-12-31", cont: true }); aborted = aborted || false; }
   return value;
 }
 
-function v68(input: any, path: Path, issues: Found[]): any {
+function v72(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 1000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 1000), cont: true }); return input; }
   let value = input;
   const start = issues.length;
@@ -710,35 +758,35 @@ function v68(input: any, path: Path, issues: Found[]): any {
   return value;
 }
 
-function v67(input: any, path: Path, issues: Found[]): any {
-  return input === undefined ? undefined : v68(input, path, issues);
+function v71(input: any, path: Path, issues: Found[]): any {
+  return input === undefined ? undefined : v72(input, path, issues);
 }
 
-function v64(input: any, path: Path, issues: Found[]): any {
+function v68(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
-  { const r = v65(input["from"], [...path, "from"], issues); if (r !== undefined || "from" in input) value["from"] = r; }
-  { const r = v66(input["to"], [...path, "to"], issues); if (r !== undefined || "to" in input) value["to"] = r; }
-  if ("note" in input) value["note"] = v67(input["note"], [...path, "note"], issues);
+  { const r = v69(input["from"], [...path, "from"], issues); if (r !== undefined || "from" in input) value["from"] = r; }
+  { const r = v70(input["to"], [...path, "to"], issues); if (r !== undefined || "to" in input) value["to"] = r; }
+  if ("note" in input) value["note"] = v71(input["note"], [...path, "note"], issues);
   const unknown: string[] = [];
-  for (const key in input) if (!K28.has(key)) unknown.push(key);
+  for (const key in input) if (!K30.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
   let aborted = issues.slice(start).some((i) => i.cont !== true);
   if (!aborted && !checks.periodInOrder(value)) { issues.push({ path: [...path, ...["to"]], message: "a course ends after it starts", cont: true }); aborted = aborted || false; }
   return value;
 }
 
-function v70(input: any, path: Path, issues: Found[]): any {
-  if (!K29.has(input)) issues.push({ path, message: "Invalid option: expected one of \"grant\"|\"refusal\"|\"offer\"|\"conclusion\"", cont: undefined });
+function v74(input: any, path: Path, issues: Found[]): any {
+  if (!K31.has(input)) issues.push({ path, message: "Invalid option: expected one of \"grant\"|\"refusal\"|\"offer\"|\"conclusion\"", cont: undefined });
   return input;
 }
 
-function v71(input: any, path: Path, issues: Found[]): any {
+function v75(input: any, path: Path, issues: Found[]): any {
   return input === undefined ? undefined : v1(input, path, issues);
 }
 
-function v73(input: any, path: Path, issues: Found[]): any {
+function v77(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input));  return input; }
   let value = input;
   const start = issues.length;
@@ -748,11 +796,11 @@ function v73(input: any, path: Path, issues: Found[]): any {
   return value;
 }
 
-function v72(input: any, path: Path, issues: Found[]): any {
-  return input === undefined ? undefined : v73(input, path, issues);
+function v76(input: any, path: Path, issues: Found[]): any {
+  return input === undefined ? undefined : v77(input, path, issues);
 }
 
-function v75(input: any, path: Path, issues: Found[]): any {
+function v79(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 2000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 2000), cont: true }); return input; }
   let value = input;
   const start = issues.length;
@@ -764,33 +812,33 @@ function v75(input: any, path: Path, issues: Found[]): any {
   return value;
 }
 
-function v74(input: any, path: Path, issues: Found[]): any {
-  return input === undefined ? undefined : v75(input, path, issues);
+function v78(input: any, path: Path, issues: Found[]): any {
+  return input === undefined ? undefined : v79(input, path, issues);
 }
 
-function v69(input: any, path: Path, issues: Found[]): any {
+function v73(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
   { const r = v1(input["complaintId"], [...path, "complaintId"], issues); if (r !== undefined || "complaintId" in input) value["complaintId"] = r; }
-  { const r = v70(input["about"], [...path, "about"], issues); if (r !== undefined || "about" in input) value["about"] = r; }
-  if ("offerId" in input) value["offerId"] = v71(input["offerId"], [...path, "offerId"], issues);
-  if ("decisionReceivedOn" in input) value["decisionReceivedOn"] = v72(input["decisionReceivedOn"], [...path, "decisionReceivedOn"], issues);
-  if ("lateReason" in input) value["lateReason"] = v74(input["lateReason"], [...path, "lateReason"], issues);
+  { const r = v74(input["about"], [...path, "about"], issues); if (r !== undefined || "about" in input) value["about"] = r; }
+  if ("offerId" in input) value["offerId"] = v75(input["offerId"], [...path, "offerId"], issues);
+  if ("decisionReceivedOn" in input) value["decisionReceivedOn"] = v76(input["decisionReceivedOn"], [...path, "decisionReceivedOn"], issues);
+  if ("lateReason" in input) value["lateReason"] = v78(input["lateReason"], [...path, "lateReason"], issues);
   const unknown: string[] = [];
-  for (const key in input) if (!K30.has(key)) unknown.push(key);
+  for (const key in input) if (!K32.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
   let aborted = issues.slice(start).some((i) => i.cont !== true);
   if (!aborted && !checks.offerComplaintNamesOffer(value)) { issues.push({ path: [...path, ...["offerId"]], message: "a complaint about an offer names the offer (offerId); other complaints do not", cont: true }); aborted = aborted || false; }
   return value;
 }
 
-function v77(input: any, path: Path, issues: Found[]): any {
-  if (!K31.has(input)) issues.push({ path, message: "Invalid option: expected one of \"upheld\"|\"partly-upheld\"|\"kept\"", cont: undefined });
+function v81(input: any, path: Path, issues: Found[]): any {
+  if (!K33.has(input)) issues.push({ path, message: "Invalid option: expected one of \"upheld\"|\"partly-upheld\"|\"kept\"", cont: undefined });
   return input;
 }
 
-function v78(input: any, path: Path, issues: Found[]): any {
+function v82(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 4000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 4000), cont: true }); return input; }
   let value = input;
   const start = issues.length;
@@ -802,37 +850,37 @@ function v78(input: any, path: Path, issues: Found[]): any {
   return value;
 }
 
-function v76(input: any, path: Path, issues: Found[]): any {
+function v80(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
   { const r = v1(input["complaintId"], [...path, "complaintId"], issues); if (r !== undefined || "complaintId" in input) value["complaintId"] = r; }
-  { const r = v77(input["result"], [...path, "result"], issues); if (r !== undefined || "result" in input) value["result"] = r; }
-  { const r = v78(input["reasoning"], [...path, "reasoning"], issues); if (r !== undefined || "reasoning" in input) value["reasoning"] = r; }
+  { const r = v81(input["result"], [...path, "result"], issues); if (r !== undefined || "result" in input) value["result"] = r; }
+  { const r = v82(input["reasoning"], [...path, "reasoning"], issues); if (r !== undefined || "reasoning" in input) value["reasoning"] = r; }
   const unknown: string[] = [];
-  for (const key in input) if (!K32.has(key)) unknown.push(key);
+  for (const key in input) if (!K34.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
   return value;
 }
 
-function v80(input: any, path: Path, issues: Found[]): any {
+function v84(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'boolean') issues.push(typeIssue(path, 'boolean', input));
   return input;
 }
 
-function v79(input: any, path: Path, issues: Found[]): any {
+function v83(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
   { const r = v1(input["complaintId"], [...path, "complaintId"], issues); if (r !== undefined || "complaintId" in input) value["complaintId"] = r; }
-  { const r = v80(input["maintained"], [...path, "maintained"], issues); if (r !== undefined || "maintained" in input) value["maintained"] = r; }
+  { const r = v84(input["maintained"], [...path, "maintained"], issues); if (r !== undefined || "maintained" in input) value["maintained"] = r; }
   const unknown: string[] = [];
-  for (const key in input) if (!K33.has(key)) unknown.push(key);
+  for (const key in input) if (!K35.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
   return value;
 }
 
-function v83(input: any, path: Path, issues: Found[]): any {
+function v87(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input));  return input; }
   let value = input;
   const start = issues.length;
@@ -842,55 +890,55 @@ function v83(input: any, path: Path, issues: Found[]): any {
   return value;
 }
 
-function v82(input: any, path: Path, issues: Found[]): any {
-  return input === undefined ? undefined : v83(input, path, issues);
-}
-
-function v81(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
-  const start = issues.length;
-  const value: any = {};
-  { const r = v1(input["complaintId"], [...path, "complaintId"], issues); if (r !== undefined || "complaintId" in input) value["complaintId"] = r; }
-  if ("sentOn" in input) value["sentOn"] = v82(input["sentOn"], [...path, "sentOn"], issues);
-  const unknown: string[] = [];
-  for (const key in input) if (!K34.has(key)) unknown.push(key);
-  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
-  return value;
+function v86(input: any, path: Path, issues: Found[]): any {
+  return input === undefined ? undefined : v87(input, path, issues);
 }
 
 function v85(input: any, path: Path, issues: Found[]): any {
-  if (!K35.has(input)) issues.push({ path, message: "Invalid option: expected one of \"decision-upheld\"|\"decision-changed\"|\"remitted\"", cont: undefined });
-  return input;
-}
-
-function v84(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
   { const r = v1(input["complaintId"], [...path, "complaintId"], issues); if (r !== undefined || "complaintId" in input) value["complaintId"] = r; }
-  { const r = v85(input["result"], [...path, "result"], issues); if (r !== undefined || "result" in input) value["result"] = r; }
+  if ("sentOn" in input) value["sentOn"] = v86(input["sentOn"], [...path, "sentOn"], issues);
   const unknown: string[] = [];
   for (const key in input) if (!K36.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
   return value;
 }
 
-function v86(input: any, path: Path, issues: Found[]): any {
+function v89(input: any, path: Path, issues: Found[]): any {
+  if (!K37.has(input)) issues.push({ path, message: "Invalid option: expected one of \"decision-upheld\"|\"decision-changed\"|\"remitted\"", cont: undefined });
+  return input;
+}
+
+function v88(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
+  { const r = v1(input["complaintId"], [...path, "complaintId"], issues); if (r !== undefined || "complaintId" in input) value["complaintId"] = r; }
+  { const r = v89(input["result"], [...path, "result"], issues); if (r !== undefined || "result" in input) value["result"] = r; }
   const unknown: string[] = [];
-  for (const key in input) if (!K37.has(key)) unknown.push(key);
+  for (const key in input) if (!K38.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
   return value;
 }
 
-function v88(input: any, path: Path, issues: Found[]): any {
-  if (!K38.has(input)) issues.push({ path, message: "Invalid option: expected one of \"terminal-illness\"|\"no-prospect-of-development\"", cont: undefined });
+function v90(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
+  const start = issues.length;
+  const value: any = {};
+  const unknown: string[] = [];
+  for (const key in input) if (!K39.has(key)) unknown.push(key);
+  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
+  return value;
+}
+
+function v92(input: any, path: Path, issues: Found[]): any {
+  if (!K40.has(input)) issues.push({ path, message: "Invalid option: expected one of \"terminal-illness\"|\"no-prospect-of-development\"", cont: undefined });
   return input;
 }
 
-function v90(input: any, path: Path, issues: Found[]): any {
+function v94(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 2000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 2000), cont: true }); return input; }
   let value = input;
   const start = issues.length;
@@ -902,11 +950,11 @@ function v90(input: any, path: Path, issues: Found[]): any {
   return value;
 }
 
-function v89(input: any, path: Path, issues: Found[]): any {
-  return input === undefined ? undefined : v90(input, path, issues);
+function v93(input: any, path: Path, issues: Found[]): any {
+  return input === undefined ? undefined : v94(input, path, issues);
 }
 
-function v92(input: any, path: Path, issues: Found[]): any {
+function v96(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 4000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 4000), cont: true }); return input; }
   let value = input;
   const start = issues.length;
@@ -914,40 +962,6 @@ function v92(input: any, path: Path, issues: Found[]): any {
   if (!aborted) value = value.trim();
   if (!issues.slice(start).some((i) => i.cont === false) && value.length < 1) { issues.push({ path: path, message: "Too small: expected string to have >=1 characters", cont: true }); aborted = aborted || false; }
   if (!issues.slice(start).some((i) => i.cont === false) && value.length > 4000) { issues.push({ path: path, message: "Too big: expected string to have <=4000 characters", cont: true }); aborted = aborted || false; }
-  if (!aborted && !checks.printableText(value)) { issues.push({ path: path, message: "must not contain control characters", cont: true }); aborted = aborted || false; }
-  return value;
-}
-
-function v91(input: any, path: Path, issues: Found[]): any {
-  return input === undefined ? undefined : v92(input, path, issues);
-}
-
-function v87(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
-  const start = issues.length;
-  const value: any = {};
-  { const r = v88(input["basis"], [...path, "basis"], issues); if (r !== undefined || "basis" in input) value["basis"] = r; }
-  if ("note" in input) value["note"] = v89(input["note"], [...path, "note"], issues);
-  if ("reasoning" in input) value["reasoning"] = v91(input["reasoning"], [...path, "reasoning"], issues);
-  const unknown: string[] = [];
-  for (const key in input) if (!K39.has(key)) unknown.push(key);
-  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
-  return value;
-}
-
-function v94(input: any, path: Path, issues: Found[]): any {
-  if (!K40.has(input)) issues.push({ path, message: "Invalid option: expected one of \"job\"|\"education\"|\"revalidering\"|\"fleksjob\"|\"foertidspension\"|\"new-course\"|\"ended-other\"", cont: undefined });
-  return input;
-}
-
-function v96(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 2000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 2000), cont: true }); return input; }
-  let value = input;
-  const start = issues.length;
-  let aborted = issues.slice(start).some((i) => i.cont !== true);
-  if (!aborted) value = value.trim();
-  if (!issues.slice(start).some((i) => i.cont === false) && value.length < 1) { issues.push({ path: path, message: "Too small: expected string to have >=1 characters", cont: true }); aborted = aborted || false; }
-  if (!issues.slice(start).some((i) => i.cont === false) && value.length > 2000) { issues.push({ path: path, message: "Too big: expected string to have <=2000 characters", cont: true }); aborted = aborted || false; }
   if (!aborted && !checks.printableText(value)) { issues.push({ path: path, message: "must not contain control characters", cont: true }); aborted = aborted || false; }
   return value;
 }
@@ -956,7 +970,41 @@ function v95(input: any, path: Path, issues: Found[]): any {
   return input === undefined ? undefined : v96(input, path, issues);
 }
 
+function v91(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
+  const start = issues.length;
+  const value: any = {};
+  { const r = v92(input["basis"], [...path, "basis"], issues); if (r !== undefined || "basis" in input) value["basis"] = r; }
+  if ("note" in input) value["note"] = v93(input["note"], [...path, "note"], issues);
+  if ("reasoning" in input) value["reasoning"] = v95(input["reasoning"], [...path, "reasoning"], issues);
+  const unknown: string[] = [];
+  for (const key in input) if (!K41.has(key)) unknown.push(key);
+  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
+  return value;
+}
+
 function v98(input: any, path: Path, issues: Found[]): any {
+  if (!K42.has(input)) issues.push({ path, message: "Invalid option: expected one of \"job\"|\"education\"|\"revalidering\"|\"fleksjob\"|\"foertidspension\"|\"new-course\"|\"ended-other\"", cont: undefined });
+  return input;
+}
+
+function v100(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 2000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 2000), cont: true }); return input; }
+  let value = input;
+  const start = issues.length;
+  let aborted = issues.slice(start).some((i) => i.cont !== true);
+  if (!aborted) value = value.trim();
+  if (!issues.slice(start).some((i) => i.cont === false) && value.length < 1) { issues.push({ path: path, message: "Too small: expected string to have >=1 characters", cont: true }); aborted = aborted || false; }
+  if (!issues.slice(start).some((i) => i.cont === false) && value.length > 2000) { issues.push({ path: path, message: "Too big: expected string to have <=2000 characters", cont: true }); aborted = aborted || false; }
+  if (!aborted && !checks.printableText(value)) { issues.push({ path: path, message: "must not contain control characters", cont: true }); aborted = aborted || false; }
+  return value;
+}
+
+function v99(input: any, path: Path, issues: Found[]): any {
+  return input === undefined ? undefined : v100(input, path, issues);
+}
+
+function v102(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 4000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 4000), cont: true }); return input; }
   let value = input;
   const start = issues.length;
@@ -968,24 +1016,24 @@ function v98(input: any, path: Path, issues: Found[]): any {
   return value;
 }
 
-function v97(input: any, path: Path, issues: Found[]): any {
-  return input === undefined ? undefined : v98(input, path, issues);
+function v101(input: any, path: Path, issues: Found[]): any {
+  return input === undefined ? undefined : v102(input, path, issues);
 }
 
-function v93(input: any, path: Path, issues: Found[]): any {
+function v97(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
-  { const r = v94(input["outcome"], [...path, "outcome"], issues); if (r !== undefined || "outcome" in input) value["outcome"] = r; }
-  if ("note" in input) value["note"] = v95(input["note"], [...path, "note"], issues);
-  if ("reasoning" in input) value["reasoning"] = v97(input["reasoning"], [...path, "reasoning"], issues);
+  { const r = v98(input["outcome"], [...path, "outcome"], issues); if (r !== undefined || "outcome" in input) value["outcome"] = r; }
+  if ("note" in input) value["note"] = v99(input["note"], [...path, "note"], issues);
+  if ("reasoning" in input) value["reasoning"] = v101(input["reasoning"], [...path, "reasoning"], issues);
   const unknown: string[] = [];
-  for (const key in input) if (!K41.has(key)) unknown.push(key);
+  for (const key in input) if (!K43.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
   return value;
 }
 
-function v100(input: any, path: Path, issues: Found[]): any {
+function v104(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'number' || !Number.isFinite(input)) { issues.push(typeIssue(path, 'number', input)); return input; }
   const value = input;
   const start = issues.length;
@@ -995,7 +1043,7 @@ function v100(input: any, path: Path, issues: Found[]): any {
   return value;
 }
 
-function v102(input: any, path: Path, issues: Found[]): any {
+function v106(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 200) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 200), cont: true }); return input; }
   let value = input;
   const start = issues.length;
@@ -1007,23 +1055,23 @@ function v102(input: any, path: Path, issues: Found[]): any {
   return value;
 }
 
-function v101(input: any, path: Path, issues: Found[]): any {
-  return input === undefined ? undefined : v102(input, path, issues);
+function v105(input: any, path: Path, issues: Found[]): any {
+  return input === undefined ? undefined : v106(input, path, issues);
 }
 
-function v99(input: any, path: Path, issues: Found[]): any {
+function v103(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
-  { const r = v100(input["weeklyHours"], [...path, "weeklyHours"], issues); if (r !== undefined || "weeklyHours" in input) value["weeklyHours"] = r; }
-  if ("employer" in input) value["employer"] = v101(input["employer"], [...path, "employer"], issues);
+  { const r = v104(input["weeklyHours"], [...path, "weeklyHours"], issues); if (r !== undefined || "weeklyHours" in input) value["weeklyHours"] = r; }
+  if ("employer" in input) value["employer"] = v105(input["employer"], [...path, "employer"], issues);
   const unknown: string[] = [];
-  for (const key in input) if (!K42.has(key)) unknown.push(key);
+  for (const key in input) if (!K44.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
   return value;
 }
 
-function v105(input: any, path: Path, issues: Found[]): any {
+function v109(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 2000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 2000), cont: true }); return input; }
   let value = input;
   const start = issues.length;
@@ -1035,53 +1083,18 @@ function v105(input: any, path: Path, issues: Found[]): any {
   return value;
 }
 
-function v104(input: any, path: Path, issues: Found[]): any {
-  return input === undefined ? undefined : v105(input, path, issues);
-}
-
-function v103(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
-  const start = issues.length;
-  const value: any = {};
-  { const r = v100(input["weeklyHours"], [...path, "weeklyHours"], issues); if (r !== undefined || "weeklyHours" in input) value["weeklyHours"] = r; }
-  if ("note" in input) value["note"] = v104(input["note"], [...path, "note"], issues);
-  const unknown: string[] = [];
-  for (const key in input) if (!K43.has(key)) unknown.push(key);
-  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
-  return value;
+function v108(input: any, path: Path, issues: Found[]): any {
+  return input === undefined ? undefined : v109(input, path, issues);
 }
 
 function v107(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'boolean') issues.push(typeIssue(path, 'boolean', input));
-  return input;
-}
-
-function v106(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
-  { const r = v107(input["chosen"], [...path, "chosen"], issues); if (r !== undefined || "chosen" in input) value["chosen"] = r; }
-  if ("note" in input) value["note"] = v104(input["note"], [...path, "note"], issues);
+  { const r = v104(input["weeklyHours"], [...path, "weeklyHours"], issues); if (r !== undefined || "weeklyHours" in input) value["weeklyHours"] = r; }
+  if ("note" in input) value["note"] = v108(input["note"], [...path, "note"], issues);
   const unknown: string[] = [];
-  for (const key in input) if (!K44.has(key)) unknown.push(key);
-  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
-  return value;
-}
-
-function v109(input: any, path: Path, issues: Found[]): any {
-  if (!K45.has(input)) issues.push({ path, message: "Invalid option: expected one of \"as-expected\"|\"higher\"|\"lower\"", cont: undefined });
-  return input;
-}
-
-function v108(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
-  const start = issues.length;
-  const value: any = {};
-  { const r = v109(input["workCapacity"], [...path, "workCapacity"], issues); if (r !== undefined || "workCapacity" in input) value["workCapacity"] = r; }
-  { const r = v100(input["weeklyHours"], [...path, "weeklyHours"], issues); if (r !== undefined || "weeklyHours" in input) value["weeklyHours"] = r; }
-  if ("note" in input) value["note"] = v104(input["note"], [...path, "note"], issues);
-  const unknown: string[] = [];
-  for (const key in input) if (!K46.has(key)) unknown.push(key);
+  for (const key in input) if (!K45.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
   return value;
 }
@@ -1091,30 +1104,30 @@ function v111(input: any, path: Path, issues: Found[]): any {
   return input;
 }
 
-function v112(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'boolean') issues.push(typeIssue(path, 'boolean', input));
-  return input;
-}
-
 function v110(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
-  { const r = v111(input["progression"], [...path, "progression"], issues); if (r !== undefined || "progression" in input) value["progression"] = r; }
-  { const r = v112(input["planFollowed"], [...path, "planFollowed"], issues); if (r !== undefined || "planFollowed" in input) value["planFollowed"] = r; }
-  { const r = v100(input["weeklyHours"], [...path, "weeklyHours"], issues); if (r !== undefined || "weeklyHours" in input) value["weeklyHours"] = r; }
-  if ("note" in input) value["note"] = v104(input["note"], [...path, "note"], issues);
+  { const r = v111(input["chosen"], [...path, "chosen"], issues); if (r !== undefined || "chosen" in input) value["chosen"] = r; }
+  if ("note" in input) value["note"] = v108(input["note"], [...path, "note"], issues);
   const unknown: string[] = [];
-  for (const key in input) if (!K47.has(key)) unknown.push(key);
+  for (const key in input) if (!K46.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
   return value;
 }
 
 function v113(input: any, path: Path, issues: Found[]): any {
+  if (!K47.has(input)) issues.push({ path, message: "Invalid option: expected one of \"as-expected\"|\"higher\"|\"lower\"", cont: undefined });
+  return input;
+}
+
+function v112(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
-  if ("note" in input) value["note"] = v104(input["note"], [...path, "note"], issues);
+  { const r = v113(input["workCapacity"], [...path, "workCapacity"], issues); if (r !== undefined || "workCapacity" in input) value["workCapacity"] = r; }
+  { const r = v104(input["weeklyHours"], [...path, "weeklyHours"], issues); if (r !== undefined || "weeklyHours" in input) value["weeklyHours"] = r; }
+  if ("note" in input) value["note"] = v108(input["note"], [...path, "note"], issues);
   const unknown: string[] = [];
   for (const key in input) if (!K48.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
@@ -1122,33 +1135,34 @@ function v113(input: any, path: Path, issues: Found[]): any {
 }
 
 function v115(input: any, path: Path, issues: Found[]): any {
-  if (!K49.has(input)) issues.push({ path, message: "Invalid option: expected one of \"continue\"|\"foertidspension\"|\"end-fleksjob\"", cont: undefined });
+  if (typeof input !== 'boolean') issues.push(typeIssue(path, 'boolean', input));
   return input;
 }
 
-function v117(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 4000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 4000), cont: true }); return input; }
-  let value = input;
-  const start = issues.length;
-  let aborted = issues.slice(start).some((i) => i.cont !== true);
-  if (!aborted) value = value.trim();
-  if (!issues.slice(start).some((i) => i.cont === false) && value.length < 1) { issues.push({ path: path, message: "Too small: expected string to have >=1 characters", cont: true }); aborted = aborted || false; }
-  if (!issues.slice(start).some((i) => i.cont === false) && value.length > 4000) { issues.push({ path: path, message: "Too big: expected string to have <=4000 characters", cont: true }); aborted = aborted || false; }
-  if (!aborted && !checks.printableText(value)) { issues.push({ path: path, message: "must not contain control characters", cont: true }); aborted = aborted || false; }
-  return value;
-}
-
 function v116(input: any, path: Path, issues: Found[]): any {
-  return input === undefined ? undefined : v117(input, path, issues);
+  if (typeof input !== 'boolean') issues.push(typeIssue(path, 'boolean', input));
+  return input;
 }
 
 function v114(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
-  { const r = v115(input["recommends"], [...path, "recommends"], issues); if (r !== undefined || "recommends" in input) value["recommends"] = r; }
-  if ("note" in input) value["note"] = v104(input["note"], [...path, "note"], issues);
-  if ("reasoning" in input) value["reasoning"] = v116(input["reasoning"], [...path, "reasoning"], issues);
+  { const r = v115(input["progression"], [...path, "progression"], issues); if (r !== undefined || "progression" in input) value["progression"] = r; }
+  { const r = v116(input["planFollowed"], [...path, "planFollowed"], issues); if (r !== undefined || "planFollowed" in input) value["planFollowed"] = r; }
+  { const r = v104(input["weeklyHours"], [...path, "weeklyHours"], issues); if (r !== undefined || "weeklyHours" in input) value["weeklyHours"] = r; }
+  if ("note" in input) value["note"] = v108(input["note"], [...path, "note"], issues);
+  const unknown: string[] = [];
+  for (const key in input) if (!K49.has(key)) unknown.push(key);
+  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
+  return value;
+}
+
+function v117(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
+  const start = issues.length;
+  const value: any = {};
+  if ("note" in input) value["note"] = v108(input["note"], [...path, "note"], issues);
   const unknown: string[] = [];
   for (const key in input) if (!K50.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
@@ -1156,11 +1170,11 @@ function v114(input: any, path: Path, issues: Found[]): any {
 }
 
 function v119(input: any, path: Path, issues: Found[]): any {
-  if (!K49.has(input)) issues.push({ path, message: "Invalid option: expected one of \"continue\"|\"foertidspension\"|\"end-fleksjob\"", cont: undefined });
+  if (!K51.has(input)) issues.push({ path, message: "Invalid option: expected one of \"continue\"|\"foertidspension\"|\"end-fleksjob\"", cont: undefined });
   return input;
 }
 
-function v120(input: any, path: Path, issues: Found[]): any {
+function v121(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 4000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 4000), cont: true }); return input; }
   let value = input;
   const start = issues.length;
@@ -1172,32 +1186,38 @@ function v120(input: any, path: Path, issues: Found[]): any {
   return value;
 }
 
+function v120(input: any, path: Path, issues: Found[]): any {
+  return input === undefined ? undefined : v121(input, path, issues);
+}
+
 function v118(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
-  { const r = v119(input["decision"], [...path, "decision"], issues); if (r !== undefined || "decision" in input) value["decision"] = r; }
-  { const r = v120(input["reasoning"], [...path, "reasoning"], issues); if (r !== undefined || "reasoning" in input) value["reasoning"] = r; }
+  { const r = v119(input["recommends"], [...path, "recommends"], issues); if (r !== undefined || "recommends" in input) value["recommends"] = r; }
+  if ("note" in input) value["note"] = v108(input["note"], [...path, "note"], issues);
+  if ("reasoning" in input) value["reasoning"] = v120(input["reasoning"], [...path, "reasoning"], issues);
   const unknown: string[] = [];
-  for (const key in input) if (!K51.has(key)) unknown.push(key);
-  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
-  return value;
-}
-
-function v121(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
-  const start = issues.length;
-  const value: any = {};
-  if ("note" in input) value["note"] = v104(input["note"], [...path, "note"], issues);
-  const unknown: string[] = [];
-  for (const key in input) if (!K48.has(key)) unknown.push(key);
+  for (const key in input) if (!K52.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
   return value;
 }
 
 function v123(input: any, path: Path, issues: Found[]): any {
-  if (!K52.has(input)) issues.push({ path, message: "Invalid option: expected one of \"permanent\"|\"new-temporary-period\"|\"end\"", cont: undefined });
+  if (!K51.has(input)) issues.push({ path, message: "Invalid option: expected one of \"continue\"|\"foertidspension\"|\"end-fleksjob\"", cont: undefined });
   return input;
+}
+
+function v124(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 4000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 4000), cont: true }); return input; }
+  let value = input;
+  const start = issues.length;
+  let aborted = issues.slice(start).some((i) => i.cont !== true);
+  if (!aborted) value = value.trim();
+  if (!issues.slice(start).some((i) => i.cont === false) && value.length < 1) { issues.push({ path: path, message: "Too small: expected string to have >=1 characters", cont: true }); aborted = aborted || false; }
+  if (!issues.slice(start).some((i) => i.cont === false) && value.length > 4000) { issues.push({ path: path, message: "Too big: expected string to have <=4000 characters", cont: true }); aborted = aborted || false; }
+  if (!aborted && !checks.printableText(value)) { issues.push({ path: path, message: "must not contain control characters", cont: true }); aborted = aborted || false; }
+  return value;
 }
 
 function v122(input: any, path: Path, issues: Found[]): any {
@@ -1205,15 +1225,43 @@ function v122(input: any, path: Path, issues: Found[]): any {
   const start = issues.length;
   const value: any = {};
   { const r = v123(input["decision"], [...path, "decision"], issues); if (r !== undefined || "decision" in input) value["decision"] = r; }
-  if ("note" in input) value["note"] = v104(input["note"], [...path, "note"], issues);
-  if ("reasoning" in input) value["reasoning"] = v116(input["reasoning"], [...path, "reasoning"], issues);
+  { const r = v124(input["reasoning"], [...path, "reasoning"], issues); if (r !== undefined || "reasoning" in input) value["reasoning"] = r; }
   const unknown: string[] = [];
   for (const key in input) if (!K53.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
   return value;
 }
 
+function v125(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
+  const start = issues.length;
+  const value: any = {};
+  if ("note" in input) value["note"] = v108(input["note"], [...path, "note"], issues);
+  const unknown: string[] = [];
+  for (const key in input) if (!K50.has(key)) unknown.push(key);
+  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
+  return value;
+}
+
+function v127(input: any, path: Path, issues: Found[]): any {
+  if (!K54.has(input)) issues.push({ path, message: "Invalid option: expected one of \"permanent\"|\"new-temporary-period\"|\"end\"", cont: undefined });
+  return input;
+}
+
 function v126(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
+  const start = issues.length;
+  const value: any = {};
+  { const r = v127(input["decision"], [...path, "decision"], issues); if (r !== undefined || "decision" in input) value["decision"] = r; }
+  if ("note" in input) value["note"] = v108(input["note"], [...path, "note"], issues);
+  if ("reasoning" in input) value["reasoning"] = v120(input["reasoning"], [...path, "reasoning"], issues);
+  const unknown: string[] = [];
+  for (const key in input) if (!K55.has(key)) unknown.push(key);
+  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
+  return value;
+}
+
+function v130(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 200) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 200), cont: true }); return input; }
   let value = input;
   const start = issues.length;
@@ -1225,50 +1273,21 @@ function v126(input: any, path: Path, issues: Found[]): any {
   return value;
 }
 
-function v125(input: any, path: Path, issues: Found[]): any {
-  return input === undefined ? undefined : v126(input, path, issues);
+function v129(input: any, path: Path, issues: Found[]): any {
+  return input === undefined ? undefined : v130(input, path, issues);
 }
 
-function v127(input: any, path: Path, issues: Found[]): any {
-  return input === undefined ? undefined : v100(input, path, issues);
-}
-
-function v124(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
-  const start = issues.length;
-  const value: any = {};
-  if ("employer" in input) value["employer"] = v125(input["employer"], [...path, "employer"], issues);
-  if ("weeklyHours" in input) value["weeklyHours"] = v127(input["weeklyHours"], [...path, "weeklyHours"], issues);
-  if ("note" in input) value["note"] = v104(input["note"], [...path, "note"], issues);
-  const unknown: string[] = [];
-  for (const key in input) if (!K54.has(key)) unknown.push(key);
-  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
-  return value;
+function v131(input: any, path: Path, issues: Found[]): any {
+  return input === undefined ? undefined : v104(input, path, issues);
 }
 
 function v128(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
-  if ("note" in input) value["note"] = v104(input["note"], [...path, "note"], issues);
-  const unknown: string[] = [];
-  for (const key in input) if (!K48.has(key)) unknown.push(key);
-  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
-  return value;
-}
-
-function v130(input: any, path: Path, issues: Found[]): any {
-  if (!K55.has(input)) issues.push({ path, message: "Invalid option: expected one of \"foertidspension\"|\"ordinary-job\"|\"resigned\"|\"other\"", cont: undefined });
-  return input;
-}
-
-function v129(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
-  const start = issues.length;
-  const value: any = {};
-  { const r = v130(input["reason"], [...path, "reason"], issues); if (r !== undefined || "reason" in input) value["reason"] = r; }
-  if ("note" in input) value["note"] = v104(input["note"], [...path, "note"], issues);
-  if ("reasoning" in input) value["reasoning"] = v116(input["reasoning"], [...path, "reasoning"], issues);
+  if ("employer" in input) value["employer"] = v129(input["employer"], [...path, "employer"], issues);
+  if ("weeklyHours" in input) value["weeklyHours"] = v131(input["weeklyHours"], [...path, "weeklyHours"], issues);
+  if ("note" in input) value["note"] = v108(input["note"], [...path, "note"], issues);
   const unknown: string[] = [];
   for (const key in input) if (!K56.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
@@ -1276,39 +1295,40 @@ function v129(input: any, path: Path, issues: Found[]): any {
 }
 
 function v132(input: any, path: Path, issues: Found[]): any {
-  if (!K57.has(input)) issues.push({ path, message: "Invalid option: expected one of \"employment\"|\"education\"|\"other-benefit\"|\"moved\"|\"other\"", cont: undefined });
-  return input;
-}
-
-function v134(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 2000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 2000), cont: true }); return input; }
-  let value = input;
-  const start = issues.length;
-  let aborted = issues.slice(start).some((i) => i.cont !== true);
-  if (!aborted) value = value.trim();
-  if (!issues.slice(start).some((i) => i.cont === false) && value.length < 1) { issues.push({ path: path, message: "Too small: expected string to have >=1 characters", cont: true }); aborted = aborted || false; }
-  if (!issues.slice(start).some((i) => i.cont === false) && value.length > 2000) { issues.push({ path: path, message: "Too big: expected string to have <=2000 characters", cont: true }); aborted = aborted || false; }
-  if (!aborted && !checks.printableText(value)) { issues.push({ path: path, message: "must not contain control characters", cont: true }); aborted = aborted || false; }
-  return value;
-}
-
-function v133(input: any, path: Path, issues: Found[]): any {
-  return input === undefined ? undefined : v134(input, path, issues);
-}
-
-function v131(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
-  { const r = v132(input["reason"], [...path, "reason"], issues); if (r !== undefined || "reason" in input) value["reason"] = r; }
-  if ("note" in input) value["note"] = v133(input["note"], [...path, "note"], issues);
+  if ("note" in input) value["note"] = v108(input["note"], [...path, "note"], issues);
+  const unknown: string[] = [];
+  for (const key in input) if (!K50.has(key)) unknown.push(key);
+  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
+  return value;
+}
+
+function v134(input: any, path: Path, issues: Found[]): any {
+  if (!K57.has(input)) issues.push({ path, message: "Invalid option: expected one of \"foertidspension\"|\"ordinary-job\"|\"resigned\"|\"other\"", cont: undefined });
+  return input;
+}
+
+function v133(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
+  const start = issues.length;
+  const value: any = {};
+  { const r = v134(input["reason"], [...path, "reason"], issues); if (r !== undefined || "reason" in input) value["reason"] = r; }
+  if ("note" in input) value["note"] = v108(input["note"], [...path, "note"], issues);
+  if ("reasoning" in input) value["reasoning"] = v120(input["reasoning"], [...path, "reasoning"], issues);
   const unknown: string[] = [];
   for (const key in input) if (!K58.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
   return value;
 }
 
-function v137(input: any, path: Path, issues: Found[]): any {
+function v136(input: any, path: Path, issues: Found[]): any {
+  if (!K59.has(input)) issues.push({ path, message: "Invalid option: expected one of \"employment\"|\"education\"|\"other-benefit\"|\"moved\"|\"other\"", cont: undefined });
+  return input;
+}
+
+function v138(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 2000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 2000), cont: true }); return input; }
   let value = input;
   const start = issues.length;
@@ -1320,24 +1340,20 @@ function v137(input: any, path: Path, issues: Found[]): any {
   return value;
 }
 
-function v136(input: any, path: Path, issues: Found[]): any {
-  return input === undefined ? undefined : v137(input, path, issues);
+function v137(input: any, path: Path, issues: Found[]): any {
+  return input === undefined ? undefined : v138(input, path, issues);
 }
 
 function v135(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
-  if ("note" in input) value["note"] = v136(input["note"], [...path, "note"], issues);
+  { const r = v136(input["reason"], [...path, "reason"], issues); if (r !== undefined || "reason" in input) value["reason"] = r; }
+  if ("note" in input) value["note"] = v137(input["note"], [...path, "note"], issues);
   const unknown: string[] = [];
-  for (const key in input) if (!K48.has(key)) unknown.push(key);
+  for (const key in input) if (!K60.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
   return value;
-}
-
-function v139(input: any, path: Path, issues: Found[]): any {
-  if (!K59.has(input)) issues.push({ path, message: "Invalid option: expected one of \"team\"|\"measure\"", cont: undefined });
-  return input;
 }
 
 function v141(input: any, path: Path, issues: Found[]): any {
@@ -1356,30 +1372,62 @@ function v140(input: any, path: Path, issues: Found[]): any {
   return input === undefined ? undefined : v141(input, path, issues);
 }
 
-function v138(input: any, path: Path, issues: Found[]): any {
+function v139(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
-  { const r = v139(input["outcome"], [...path, "outcome"], issues); if (r !== undefined || "outcome" in input) value["outcome"] = r; }
   if ("note" in input) value["note"] = v140(input["note"], [...path, "note"], issues);
   const unknown: string[] = [];
-  for (const key in input) if (!K60.has(key)) unknown.push(key);
+  for (const key in input) if (!K50.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
   return value;
 }
 
 function v143(input: any, path: Path, issues: Found[]): any {
-  if (!K61.has(input)) issues.push({ path, message: "Invalid option: expected one of \"aktivitetsparat\"|\"jobparat\"", cont: undefined });
+  if (!K61.has(input)) issues.push({ path, message: "Invalid option: expected one of \"team\"|\"measure\"", cont: undefined });
   return input;
+}
+
+function v145(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 2000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 2000), cont: true }); return input; }
+  let value = input;
+  const start = issues.length;
+  let aborted = issues.slice(start).some((i) => i.cont !== true);
+  if (!aborted) value = value.trim();
+  if (!issues.slice(start).some((i) => i.cont === false) && value.length < 1) { issues.push({ path: path, message: "Too small: expected string to have >=1 characters", cont: true }); aborted = aborted || false; }
+  if (!issues.slice(start).some((i) => i.cont === false) && value.length > 2000) { issues.push({ path: path, message: "Too big: expected string to have <=2000 characters", cont: true }); aborted = aborted || false; }
+  if (!aborted && !checks.printableText(value)) { issues.push({ path: path, message: "must not contain control characters", cont: true }); aborted = aborted || false; }
+  return value;
+}
+
+function v144(input: any, path: Path, issues: Found[]): any {
+  return input === undefined ? undefined : v145(input, path, issues);
 }
 
 function v142(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
-  { const r = v143(input["category"], [...path, "category"], issues); if (r !== undefined || "category" in input) value["category"] = r; }
+  { const r = v143(input["outcome"], [...path, "outcome"], issues); if (r !== undefined || "outcome" in input) value["outcome"] = r; }
+  if ("note" in input) value["note"] = v144(input["note"], [...path, "note"], issues);
   const unknown: string[] = [];
   for (const key in input) if (!K62.has(key)) unknown.push(key);
+  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
+  return value;
+}
+
+function v147(input: any, path: Path, issues: Found[]): any {
+  if (!K63.has(input)) issues.push({ path, message: "Invalid option: expected one of \"aktivitetsparat\"|\"jobparat\"", cont: undefined });
+  return input;
+}
+
+function v146(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
+  const start = issues.length;
+  const value: any = {};
+  { const r = v147(input["category"], [...path, "category"], issues); if (r !== undefined || "category" in input) value["category"] = r; }
+  const unknown: string[] = [];
+  for (const key in input) if (!K64.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
   return value;
 }
@@ -1392,22 +1440,24 @@ export const courseEventValidators: ValidatorsOf<typeof courseEvents> = {
   teamRecommendation: run(v18),
   municipalDecision: run(v30),
   offerRegistered: run(v39),
-  specialReasonsRecorded: run(v47),
-  offerStarted: run(v49),
-  offerEnded: run(v50),
-  specialistAdvisedAgainst: run(v54),
-  healthCoordinatorRequested: run(v56),
-  healthCoordinatorAdvice: run(v57),
-  healthAdviceDecided: run(v61),
-  earlierCourseRegistered: run(v64),
-  complaintReceived: run(v69),
-  complaintReconsidered: run(v76),
-  complaintMaintained: run(v79),
-  complaintForwarded: run(v81),
-  appealDecided: run(v84),
-  decisionOnExistingEvidenceDemanded: run(v86),
-  workCapacityCannotDevelop: run(v87),
-  courseConcluded: run(v93),
+  decisionBasisDescribed: run(v47),
+  caseHealthAdviceGiven: run(v49),
+  specialReasonsRecorded: run(v51),
+  offerStarted: run(v53),
+  offerEnded: run(v54),
+  specialistAdvisedAgainst: run(v58),
+  healthCoordinatorRequested: run(v60),
+  healthCoordinatorAdvice: run(v61),
+  healthAdviceDecided: run(v65),
+  earlierCourseRegistered: run(v68),
+  complaintReceived: run(v73),
+  complaintReconsidered: run(v80),
+  complaintMaintained: run(v83),
+  complaintForwarded: run(v85),
+  appealDecided: run(v88),
+  decisionOnExistingEvidenceDemanded: run(v90),
+  workCapacityCannotDevelop: run(v91),
+  courseConcluded: run(v97),
 };
 
 export const fleksjobEventValidators: ValidatorsOf<typeof fleksjobEvents> = {
@@ -1415,19 +1465,19 @@ export const fleksjobEventValidators: ValidatorsOf<typeof fleksjobEvents> = {
   relativeRegistered: run(v5),
   relativeConsent: run(v10),
   escalationAcknowledged: run(v15),
-  fleksjobStarted: run(v99),
-  hoursChanged: run(v103),
-  fewHoursChosen: run(v106),
-  progressionReviewRecorded: run(v108),
-  yearlyCheckRecorded: run(v110),
-  reassessmentRequested: run(v113),
-  teamReassessment: run(v114),
-  reassessmentDecided: run(v118),
-  fleksjobStatusRecorded: run(v121),
-  permanentFleksjobDecided: run(v122),
-  jobChanged: run(v124),
-  followUpConversationHeld: run(v128),
-  fleksjobEnded: run(v129),
+  fleksjobStarted: run(v103),
+  hoursChanged: run(v107),
+  fewHoursChosen: run(v110),
+  progressionReviewRecorded: run(v112),
+  yearlyCheckRecorded: run(v114),
+  reassessmentRequested: run(v117),
+  teamReassessment: run(v118),
+  reassessmentDecided: run(v122),
+  fleksjobStatusRecorded: run(v125),
+  permanentFleksjobDecided: run(v126),
+  jobChanged: run(v128),
+  followUpConversationHeld: run(v132),
+  fleksjobEnded: run(v133),
 };
 
 export const cashBenefitEventValidators: ValidatorsOf<typeof cashBenefitEvents> = {
@@ -1435,11 +1485,11 @@ export const cashBenefitEventValidators: ValidatorsOf<typeof cashBenefitEvents> 
   relativeRegistered: run(v5),
   relativeConsent: run(v10),
   escalationAcknowledged: run(v15),
-  cashBenefitInterrupted: run(v131),
-  caseSentToTeam: run(v135),
-  afklaringRecorded: run(v138),
-  categoryChanged: run(v142),
+  cashBenefitInterrupted: run(v135),
+  caseSentToTeam: run(v139),
+  afklaringRecorded: run(v142),
+  categoryChanged: run(v146),
 };
 
 /** What the generator made this file from (checked when the workflows are bundled). */
-export const validatorsFingerprint = 'addbe4782d8378dd0833b3132f2ad63b';
+export const validatorsFingerprint = '59692a9bddae420b64277b3bc4db671d';
