@@ -149,6 +149,23 @@ export function adminRoutes(cases: CaseService): ApiRoute[] {
     },
     {
       method: 'get',
+      path: '/api/v1/admin/ruleset-moves',
+      operationId: 'listRulesetMoves',
+      summary: 'The latest ruleset moves, newest first: each one’s progress or report, without the cases',
+      tag: 'Administration',
+      roles: ['admin'],
+      responses: {
+        200: {
+          description: 'Up to five moves',
+          schema: z.object({ moves: z.array(ReportSchema.omit({ cases: true })) }).strict(),
+        },
+      },
+      async handle() {
+        return { status: 200, body: { moves: await cases.recentRulesetMoves(5) } };
+      },
+    },
+    {
+      method: 'get',
       path: '/api/v1/admin/ruleset-moves/:id',
       operationId: 'getRulesetMove',
       summary: 'A ruleset move’s progress, or its report once done',

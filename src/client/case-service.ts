@@ -367,6 +367,30 @@ export class CaseService {
     }
   }
 
+  /**
+   * The latest bulk moves, newest first, each as its progress or report without the per-case list:
+   * what the staff pages show an administrator while a move runs.
+   */
+  async recentRulesetMoves(limit = 5): Promise<Omit<RulesetMoveReport, 'cases'>[]> {
+    const moves: Omit<RulesetMoveReport, 'cases'>[] = [];
+    const prefix = rulesetMoveRunIdFor('');
+    for await (const run of this.client.workflow.list({
+      query: `WorkflowType = '${RULESET_MOVE_RUN_WORKFLOW}'`,
+      pageSize: limit,
+    })) {
+      // A run continued as new is listed once per run: the latest answers for the move.
+      const moveId = run.workflowId.slice(prefix.length);
+      if (moves.some((move) => move.moveId === moveId)) continue;
+      const report = await this.rulesetMoveRunReport(moveId);
+      if (report) {
+        const { cases: _cases, ...summary } = report;
+        moves.push(summary);
+      }
+      if (moves.length >= limit) break;
+    }
+    return moves.sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+  }
+
   /** A bulk move's progress, or its report once done; undefined if there is no such move. */
   async rulesetMoveRunReport(moveId: string): Promise<RulesetMoveReport | undefined> {
     const handle = this.client.workflow.getHandle(rulesetMoveRunIdFor(moveId));

@@ -4,6 +4,7 @@ import type { CaseSummary, EscalationSummary } from '../client/visibility';
 import type { Principal } from '../config/api-tokens';
 import type { Deadline } from '../domain/engine/deadlines';
 import type { Escalation, TimelineEntry } from '../domain/engine/case';
+import type { RulesetMoveLine } from './ruleset-moves-section';
 
 /**
  * Everything the pages read, in one place, built on what the API has: the list through visibility
@@ -82,6 +83,8 @@ export interface Worklist {
   /** The filtered list, one page, by next deadline. */
   cases: WorklistRow[];
   nextPageToken: string | null;
+  /** For administrators: the latest moves of running cases to another ruleset version. */
+  rulesetMoves?: RulesetMoveLine[];
 }
 
 export interface CasePageView {
@@ -116,6 +119,7 @@ export function pageDataFromRoutes(routes: ApiRoute[]): PageData {
   const getCase = routeOf(routes, 'getCase');
   const getCaseload = routeOf(routes, 'getCaseload');
   const acknowledge = routeOf(routes, 'acknowledgeEscalation');
+  const listRulesetMoves = routes.find((route) => route.operationId === 'listRulesetMoves');
   const view = async (principal: Principal, caseId: string) =>
     (await callRoute(getCase, principal, { params: { caseId } })) as CasePageView;
 
@@ -151,6 +155,10 @@ export function pageDataFromRoutes(routes: ApiRoute[]): PageData {
         ownFirst ? list(principal, { ...filters, caseworker: principal.person }) : undefined,
         callRoute(countCases, principal, {}) as Promise<{ counts: CaseCountRow[] }>,
       ]);
+      const moves =
+        principal.role === 'admin' && firstPage && listRulesetMoves
+          ? ((await callRoute(listRulesetMoves, principal, {})) as { moves: RulesetMoveLine[] }).moves
+          : undefined;
       const row = (summary: CaseSummary): WorklistRow => ({
         ...summary,
         overdue:
@@ -205,6 +213,7 @@ export function pageDataFromRoutes(routes: ApiRoute[]): PageData {
         escalated: escalated ? rows(escalated.cases) : [],
         cases: rows(page.cases),
         nextPageToken: page.nextPageToken,
+        ...(moves ? { rulesetMoves: moves } : {}),
       };
     },
     caseView: async (principal, caseId) => {

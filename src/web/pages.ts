@@ -24,6 +24,7 @@ import {
   timelineLabels,
 } from './labels';
 import { alert, page } from './layout';
+import { rulesetMovesSection } from './ruleset-moves-section';
 import type { Session } from './sessions';
 
 /** The pages, as functions of what they show. Danish, design system markup, no script needed. */
@@ -129,7 +130,8 @@ export function worklistPage(
       worklist
         ? html`${escalationsSection(session, worklist.escalations, supervises)}
           ${overdueSection(worklist.overdue, worklist.moreOverdue, form)}
-          ${caseloadSection(worklist.caseload)} ${countsSection(worklist.counts)}`
+          ${caseloadSection(worklist.caseload)} ${countsSection(worklist.counts)}
+          ${worklist.rulesetMoves ? rulesetMovesSection(worklist.rulesetMoves) : ''}`
         : ''
     }
     ${

@@ -86,6 +86,19 @@ test('a dry run to law-2026 plans every running course and moves none', async ()
   );
   expect(unknown.status).toBe(422);
   expect((await api.get('/api/v1/admin/ruleset-moves/nope', 'admin')).status).toBe(404);
+  // The staff pages' line: the latest moves, each without its per-case list; administrators only.
+  const recent = await eventually(
+    () =>
+      api.get<{ moves: { moveId: string; status: string; seen: number; cases?: unknown }[] }>(
+        '/api/v1/admin/ruleset-moves',
+        'admin',
+      ),
+    (answer) => answer.body.moves?.some((move) => move.moveId === 'dry-api') ?? false,
+  );
+  const line = recent.body.moves.find((move) => move.moveId === 'dry-api')!;
+  expect(line).toMatchObject({ status: 'done', seen: 2 });
+  expect(line.cases).toBeUndefined();
+  expect((await api.get('/api/v1/admin/ruleset-moves', 'supervisor')).status).toBe(403);
 });
 
 test('after intake has closed a new ressourceforløb is refused before any workflow starts, citing the law', async () => {
