@@ -541,7 +541,17 @@ function pager(values: Record<string, string>, query: WorklistQuery, nextPageTok
   </nav>`;
 }
 
-export function casePage(session: Session, view: CasePageView, now: Date): Html {
+/**
+ * A case: its facts, deadlines, escalations, the actions the signed-in person may take (forms from
+ * the message catalog, event-forms.ts) and its timeline. `notice`: what the last action did.
+ */
+export function casePage(
+  session: Session,
+  view: CasePageView,
+  now: Date,
+  actions?: Html,
+  notice?: { variant: 'success' | 'error'; heading: string; text: string },
+): Html {
   const deadlines = [...view.deadlines].sort((a, b) => a.dueAt.localeCompare(b.dueAt));
   const timeline = [...view.timeline].sort((a, b) => b.seq - a.seq);
   const facts: Array<[string, Html | string]> = [
@@ -561,6 +571,7 @@ export function casePage(session: Session, view: CasePageView, now: Date): Html 
   ];
   const body = html`<p><a href="/">Tilbage til sagsoversigten</a></p>
     <h1>Sag ${view.caseId}</h1>
+    ${notice ? alert(notice.variant, notice.heading, notice.text) : ''}
     <div class="table--responsive-scroll" tabindex="0" role="region" aria-label="Sagens oplysninger">
       <table class="table structured-list case-facts">
         <tbody>
@@ -644,6 +655,7 @@ export function casePage(session: Session, view: CasePageView, now: Date): Html 
             </table>
           </div>`
     }
+    ${actions ?? ''}
 
     <h2 id="tidslinje" class="mt-8">Tidslinje</h2>
     <p class="small-text">
