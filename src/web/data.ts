@@ -2,6 +2,7 @@ import type { ApiRoute } from '../api/routes';
 import { HttpProblem } from '../api/problem';
 import type { CaseSummary, EscalationSummary } from '../client/visibility';
 import type { Principal } from '../config/api-tokens';
+import { allEventMessages } from '../messages';
 import type { Deadline } from '../domain/engine/deadlines';
 import type { Escalation, TimelineEntry } from '../domain/engine/case';
 
@@ -106,6 +107,18 @@ export interface PageData {
   caseView(principal: Principal, caseId: string): Promise<CasePageView>;
   /** The escalationAcknowledged event, through the API's acknowledgeEscalation route. */
   acknowledgeEscalation(principal: Principal, caseId: string, escalationId: string): Promise<void>;
+  /**
+   * An event from a case page's form, through the API's route for it (the same checks and the same
+   * code path as the API): the path's fields (an offer's ID …) go in the path, the rest in the body.
+   * With the form's idempotency key, a double submit records the event once.
+   */
+  recordEvent(
+    principal: Principal,
+    caseId: string,
+    type: string,
+    data: Record<string, unknown>,
+    idempotencyKey: string,
+  ): Promise<void>;
 }
 
 const PAGE_SIZE = 50;
@@ -218,6 +231,18 @@ export function pageDataFromRoutes(routes: ApiRoute[]): PageData {
     async acknowledgeEscalation(principal, caseId, escalationId) {
       await callRoute(acknowledge, principal, { params: { caseId, escalationId }, body: {} });
     },
+    async recordEvent(principal, caseId, type, data, idempotencyKey) {
+      const message = allEventMessages[type];
+      if (!message) throw new HttpProblem({ status: 404, title: 'Not Found' });
+      const pathFields = [...message.route.matchAll(/:(\w+)/g)].map((match) => match[1]!);
+      const params: Record<string, string> = { caseId };
+      const body: Record<string, unknown> = {};
+      for (const [field, value] of Object.entries(data)) {
+        if (pathFields.includes(field)) params[field] = String(value);
+        else body[field] = value;
+      }
+      await callRoute(routeOf(routes, message.updateName), principal, { params, body, idempotencyKey });
+    },
   };
 }
 
@@ -268,6 +293,7 @@ export async function callRoute(
     params?: Record<string, string>;
     query?: Record<string, string>;
     body?: Record<string, unknown>;
+    idempotencyKey?: string;
   },
 ): Promise<unknown> {
   if (!route.roles.includes(principal.role)) {
@@ -298,6 +324,7 @@ export async function callRoute(
     params,
     query,
     body,
+    ...(input.idempotencyKey ? { idempotencyKey: input.idempotencyKey } : {}),
   });
   return result.body;
 }
