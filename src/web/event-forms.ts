@@ -249,7 +249,7 @@ export function danishIssue(issue: z.core.$ZodIssue, field?: FormField): string 
     case 'invalid_format':
       if (issue.format === 'date') return 'Skriv en gyldig dato.';
       if (issue.format === 'email') return 'Skriv en gyldig e-mailadresse, fx navn@kommune.dk.';
-      return identifierHint;
+      return "Id'et kan ikke bruges: kun bogstaverne a–z, tal, punktum, bindestreg eller understreg, uden mellemrum.";
     case 'invalid_value':
       return 'Vælg en værdi fra listen.';
     default:

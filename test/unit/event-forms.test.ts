@@ -86,7 +86,7 @@ test('an invalid form gives a Danish message per field, shown next to it with ar
   expect(checked.ok).toBe(false);
   if (checked.ok) return;
   expect(checked.errors).toEqual({
-    offerId: expect.stringContaining('Brug bogstaverne'),
+    offerId: expect.stringContaining("Id'et kan ikke bruges"),
     kind: 'Vælg en værdi.',
     plannedStart: 'Skriv en dato fra 1.1.2000 til 31.12.2099.',
   });
