@@ -58,7 +58,7 @@ test('a caseworker records an event through a form and sees it in the timeline, 
   await expect(timeline(page)).resolves.toContain('Koordinerende sagsbehandler tildelt');
   const facts = await page.getByRole('region', { name: 'Sagens oplysninger' }).innerText();
   expect(facts).toContain('Sara Sagsbehandler (sara.caseworker)');
-  await screenshot(page, '5-sag-handling-registreret');
+  await screenshot(page, '14-sag-handling-registreret');
   await page.context().close();
 });
 
@@ -79,7 +79,7 @@ test('an event the case rules refuse shows the refusal at its form, in Danish, a
     'Borgeren er indlagt i de kommende uger.',
   );
   await expect(timeline(page)).resolves.toContain('Afvist');
-  await screenshot(page, '6-sag-handling-afvist');
+  await screenshot(page, '15-sag-handling-afvist');
   await page.context().close();
 });
 
@@ -103,7 +103,7 @@ test('an invalid field gets its Danish message next to it (aria-invalid, aria-de
   await expect(sent.getByLabel('Type').getAttribute('aria-invalid')).resolves.toBe('true');
   await expect(sent.innerText()).resolves.toContain('Vælg en værdi.');
   expect(await timeline(page)).toBe(before);
-  await screenshot(page, '7-sag-felt-fejl');
+  await screenshot(page, '16-sag-felt-fejl');
   await page.context().close();
 });
 
