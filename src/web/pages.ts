@@ -129,7 +129,8 @@ export function worklistPage(
       worklist
         ? html`${escalationsSection(session, worklist.escalations, supervises)}
           ${overdueSection(worklist.overdue, worklist.moreOverdue, form)}
-          ${caseloadSection(worklist.caseload)} ${countsSection(worklist.counts)}`
+          ${caseloadSection(worklist.caseload, worklist.countsAt)}
+          ${countsSection(worklist.counts, worklist.countsAt)}`
         : ''
     }
     ${
@@ -283,10 +284,26 @@ function overdueSection(rows: OverdueRow[], more: boolean, form: WorklistForm): 
     }`;
 }
 
-function caseloadSection(rows: CaseloadRow[]): Html {
+const clockFormat = new Intl.DateTimeFormat('da-DK', {
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZone: 'Europe/Copenhagen',
+});
+
+/** When the worklist's figures were counted: they are reused for up to half a minute (data.ts). */
+function countedAt(instant: string): Html {
+  const parts = clockFormat.formatToParts(new Date(instant));
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return html`Tal fra kl. <time datetime="${instant}">${part('hour')}:${part('minute')}</time> (tælles højst
+    hvert halve minut).`;
+}
+
+function caseloadSection(rows: CaseloadRow[], countsAt: string): Html {
   return html`<h2 id="sagsbelastning" class="mt-8">Sagsbelastning</h2>
     <p class="small-text">
       Åbne sager i kommunen pr. koordinerende sagsbehandler på de viste sager, mod regelsættets grænse.
+      ${countedAt(countsAt)}
     </p>
     ${
       rows.length === 0
@@ -331,13 +348,15 @@ function caseloadSection(rows: CaseloadRow[]): Html {
 }
 
 /** Open cases by kind and phase: each kind's phases in the order a case passes through them. */
-function countsSection(rows: CaseCountRow[]): Html {
+function countsSection(rows: CaseCountRow[], countsAt: string): Html {
   const byKind = Object.keys(phasesByKind).map((kind) => ({
     kind,
     rows: rows.filter((row) => row.kind === kind),
   }));
   return html`<h2 id="antal-sager" class="mt-8">Antal åbne sager pr. sagstype</h2>
-    <p class="small-text">Alle åbne sager i kommunen, uanset filteret. Vælg en fase for at se dens sager.</p>
+    <p class="small-text">
+      Alle åbne sager i kommunen, uanset filteret. Vælg en fase for at se dens sager. ${countedAt(countsAt)}
+    </p>
     <div class="table--responsive-scroll" tabindex="0" role="region" aria-labelledby="antal-sager">
       <table class="table table--compact">
         <thead>
