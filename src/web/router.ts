@@ -540,7 +540,7 @@ export function createWebRouter(dependencies: WebDependencies): express.Router {
       );
       // The refusal is in the case's timeline now: read it again.
       if (problem.status === 409) view = await data.caseView(principal, caseId);
-      again(problem.status, { refusal: eventRefusal(problem) }, randomUUID());
+      again(problem.status, { refusal: eventRefusal(problem, view.phase) }, randomUUID());
       return;
     }
     res.redirect(
@@ -621,7 +621,10 @@ function refusalText(status: number, caseId: string, detail: string | undefined)
 const FORM_KEY = /^[A-Za-z0-9._:-]{8,100}$/;
 
 /** Why the case (or the API) did not record an event from a form, in Danish, with the rule's reason. */
-function eventRefusal(problem: ReturnType<typeof toProblem>): { text: string; reason?: string } {
+function eventRefusal(
+  problem: ReturnType<typeof toProblem>,
+  phase: string,
+): { text: string; reason?: string } {
   const reason = problem.detail ? { reason: problem.detail } : {};
   switch (problem.status) {
     case 403:
@@ -636,6 +639,12 @@ function eventRefusal(problem: ReturnType<typeof toProblem>): { text: string; re
       if (problem.title === 'Caseload limit reached')
         return {
           text: 'Sagsbehandleren har allerede så mange sager, som regelsættet tillader. Vælg en anden sagsbehandler.',
+          ...reason,
+        };
+      // The case's phase rules say the same thing for every event: said in Danish with the phase's name.
+      if (/ is not possible while the case is /.test(problem.detail ?? ''))
+        return {
+          text: `Handlingen passer ikke til sagens fase (${phaseLabels[phase] ?? phase}). Intet er ændret.`,
           ...reason,
         };
       return { text: 'Sagen tillod ikke handlingen, som den står nu. Intet er ændret.', ...reason };

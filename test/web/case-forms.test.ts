@@ -73,7 +73,9 @@ test('an event the case rules refuse shows the refusal at its form, in Danish, a
   await expect(refused.getAttribute('open')).resolves.not.toBeNull();
   const alert = await refused.getByRole('alert').innerText();
   expect(alert).toContain('Sagen afviste handlingen');
-  expect(alert).toContain('Sagen tillod ikke handlingen, som den står nu. Intet er ændret.');
+  expect(alert).toContain(
+    'Handlingen passer ikke til sagens fase (Venter på rehabiliteringsteamet). Intet er ændret.',
+  );
   // What was typed is kept for another try.
   await expect(refused.getByLabel('Begrundelse').inputValue()).resolves.toBe(
     'Borgeren er indlagt i de kommende uger.',
