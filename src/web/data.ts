@@ -2,6 +2,7 @@ import type { ApiRoute } from '../api/routes';
 import { HttpProblem } from '../api/problem';
 import type { CaseSummary, EscalationSummary } from '../client/visibility';
 import type { Principal } from '../config/api-tokens';
+import { allEventMessages } from '../messages';
 import type { Deadline } from '../domain/engine/deadlines';
 import type { Escalation, TimelineEntry } from '../domain/engine/case';
 import type { RulesetMoveLine } from './ruleset-moves-section';
@@ -85,6 +86,8 @@ export interface Worklist {
   nextPageToken: string | null;
   /** For administrators: the latest moves of running cases to another ruleset version. */
   rulesetMoves?: RulesetMoveLine[];
+  /** When the counts and caseloads shown were counted (they are reused for a short while). */
+  countsAt: string;
 }
 
 export interface CasePageView {
@@ -109,11 +112,60 @@ export interface PageData {
   caseView(principal: Principal, caseId: string): Promise<CasePageView>;
   /** The escalationAcknowledged event, through the API's acknowledgeEscalation route. */
   acknowledgeEscalation(principal: Principal, caseId: string, escalationId: string): Promise<void>;
+  /**
+   * An event from a case page's form, through the API's route for it (the same checks and the same
+   * code path as the API): the path's fields (an offer's ID …) go in the path, the rest in the body.
+   * With the form's idempotency key, a double submit records the event once.
+   */
+  recordEvent(
+    principal: Principal,
+    caseId: string,
+    type: string,
+    data: Record<string, unknown>,
+    idempotencyKey: string,
+  ): Promise<void>;
 }
 
 const PAGE_SIZE = 50;
 
-export function pageDataFromRoutes(routes: ApiRoute[]): PageData {
+/**
+ * How long the worklist reuses its counts by kind and phase and the caseworkers' caseloads: 14
+ * visibility counts and one per caseworker are most of a render's cost, and a figure half a minute
+ * old is as good for planning (the page says when they were counted). The lists are read every time.
+ */
+export const COUNTS_TTL_MS = 30_000;
+
+export interface PageDataOptions {
+  /** How long counts and caseloads are reused, in ms (0: counted on every render). */
+  countsTtlMs?: number;
+}
+
+/**
+ * A small in-memory cache of figures by key (role and municipality, and caseworker): an entry is reused
+ * until it is `ttl` old; loads under way are shared; a failed load is not kept.
+ */
+function figureCache<T>(ttl: number) {
+  const entries = new Map<string, { at: number; value: Promise<T> }>();
+  return async (key: string, now: number, load: () => Promise<T>): Promise<{ value: T; at: number }> => {
+    const entry = entries.get(key);
+    if (entry && now - entry.at < ttl && now >= entry.at) return { value: await entry.value, at: entry.at };
+    if (entries.size >= 10_000) {
+      for (const [old, { at }] of entries) if (now - at >= ttl) entries.delete(old);
+    }
+    const value = load();
+    const fresh = { at: now, value };
+    if (ttl > 0) entries.set(key, fresh);
+    value.catch(() => {
+      if (entries.get(key) === fresh) entries.delete(key);
+    });
+    return { value: await value, at: now };
+  };
+}
+
+export function pageDataFromRoutes(routes: ApiRoute[], options: PageDataOptions = {}): PageData {
+  const ttl = options.countsTtlMs ?? COUNTS_TTL_MS;
+  const countsCache = figureCache<CaseCountRow[]>(ttl);
+  const caseloadCache = figureCache<{ openCases: number; limit: number }>(ttl);
   const listCases = routeOf(routes, 'listCases');
   const countCases = routeOf(routes, 'countCases');
   const getCase = routeOf(routes, 'getCase');
@@ -153,7 +205,11 @@ export function pageDataFromRoutes(routes: ApiRoute[]): PageData {
         firstPage ? list(principal, { ...filters, escalated: 'true' }) : undefined,
         firstPage ? list(principal, { ...filters, overdue: 'true' }) : undefined,
         ownFirst ? list(principal, { ...filters, caseworker: principal.person }) : undefined,
-        callRoute(countCases, principal, {}) as Promise<{ counts: CaseCountRow[] }>,
+        countsCache(
+          `${principal.role}:${principal.municipality}`,
+          now.getTime(),
+          async () => ((await callRoute(countCases, principal, {})) as { counts: CaseCountRow[] }).counts,
+        ),
       ]);
       const moves =
         principal.role === 'admin' && firstPage && listRulesetMoves
@@ -194,13 +250,20 @@ export function pageDataFromRoutes(routes: ApiRoute[]): PageData {
       const caseworkers = [
         ...new Set(listed.map((summary) => summary.caseworker).filter((id): id is string => !!id)),
       ].sort();
+      let countsAt = counts.at;
       const caseload = (
         await inBatches(caseworkers, 8, async (caseworkerId) => {
-          const answer = (await callRoute(getCaseload, principal, { params: { caseworkerId } })) as {
-            openCases: number;
-            limit: number;
-          };
-          return { caseworker: caseworkerId, openCases: answer.openCases, limit: answer.limit };
+          const answer = await caseloadCache(
+            `${principal.role}:${principal.municipality}:${caseworkerId}`,
+            now.getTime(),
+            async () =>
+              (await callRoute(getCaseload, principal, { params: { caseworkerId } })) as {
+                openCases: number;
+                limit: number;
+              },
+          );
+          countsAt = Math.min(countsAt, answer.at);
+          return { caseworker: caseworkerId, openCases: answer.value.openCases, limit: answer.value.limit };
         })
       ).sort((a, b) => b.openCases - a.openCases || a.caseworker.localeCompare(b.caseworker));
       return {
@@ -208,12 +271,13 @@ export function pageDataFromRoutes(routes: ApiRoute[]): PageData {
         overdue,
         moreOverdue: Boolean(overdueCases?.nextPageToken),
         caseload,
-        counts: counts.counts,
+        counts: counts.value,
         ...(mine ? { mine: rows(mine.cases) } : {}),
         escalated: escalated ? rows(escalated.cases) : [],
         cases: rows(page.cases),
         nextPageToken: page.nextPageToken,
         ...(moves ? { rulesetMoves: moves } : {}),
+        countsAt: new Date(countsAt).toISOString(),
       };
     },
     caseView: async (principal, caseId) => {
@@ -226,6 +290,18 @@ export function pageDataFromRoutes(routes: ApiRoute[]): PageData {
     },
     async acknowledgeEscalation(principal, caseId, escalationId) {
       await callRoute(acknowledge, principal, { params: { caseId, escalationId }, body: {} });
+    },
+    async recordEvent(principal, caseId, type, data, idempotencyKey) {
+      const message = allEventMessages[type];
+      if (!message) throw new HttpProblem({ status: 404, title: 'Not Found' });
+      const pathFields = [...message.route.matchAll(/:(\w+)/g)].map((match) => match[1]!);
+      const params: Record<string, string> = { caseId };
+      const body: Record<string, unknown> = {};
+      for (const [field, value] of Object.entries(data)) {
+        if (pathFields.includes(field)) params[field] = String(value);
+        else body[field] = value;
+      }
+      await callRoute(routeOf(routes, message.updateName), principal, { params, body, idempotencyKey });
     },
   };
 }
@@ -277,6 +353,7 @@ export async function callRoute(
     params?: Record<string, string>;
     query?: Record<string, string>;
     body?: Record<string, unknown>;
+    idempotencyKey?: string;
   },
 ): Promise<unknown> {
   if (!route.roles.includes(principal.role)) {
@@ -307,6 +384,7 @@ export async function callRoute(
     params,
     query,
     body,
+    ...(input.idempotencyKey ? { idempotencyKey: input.idempotencyKey } : {}),
   });
   return result.body;
 }

@@ -130,7 +130,8 @@ export function worklistPage(
       worklist
         ? html`${escalationsSection(session, worklist.escalations, supervises)}
           ${overdueSection(worklist.overdue, worklist.moreOverdue, form)}
-          ${caseloadSection(worklist.caseload)} ${countsSection(worklist.counts)}
+          ${caseloadSection(worklist.caseload, worklist.countsAt)}
+          ${countsSection(worklist.counts, worklist.countsAt)}
           ${worklist.rulesetMoves ? rulesetMovesSection(worklist.rulesetMoves) : ''}`
         : ''
     }
@@ -285,10 +286,26 @@ function overdueSection(rows: OverdueRow[], more: boolean, form: WorklistForm): 
     }`;
 }
 
-function caseloadSection(rows: CaseloadRow[]): Html {
+const clockFormat = new Intl.DateTimeFormat('da-DK', {
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZone: 'Europe/Copenhagen',
+});
+
+/** When the worklist's figures were counted: they are reused for up to half a minute (data.ts). */
+function countedAt(instant: string): Html {
+  const parts = clockFormat.formatToParts(new Date(instant));
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return html`Tal fra kl. <time datetime="${instant}">${part('hour')}:${part('minute')}</time> (tælles højst
+    hvert halve minut).`;
+}
+
+function caseloadSection(rows: CaseloadRow[], countsAt: string): Html {
   return html`<h2 id="sagsbelastning" class="mt-8">Sagsbelastning</h2>
     <p class="small-text">
       Åbne sager i kommunen pr. koordinerende sagsbehandler på de viste sager, mod regelsættets grænse.
+      ${countedAt(countsAt)}
     </p>
     ${
       rows.length === 0
@@ -333,13 +350,15 @@ function caseloadSection(rows: CaseloadRow[]): Html {
 }
 
 /** Open cases by kind and phase: each kind's phases in the order a case passes through them. */
-function countsSection(rows: CaseCountRow[]): Html {
+function countsSection(rows: CaseCountRow[], countsAt: string): Html {
   const byKind = Object.keys(phasesByKind).map((kind) => ({
     kind,
     rows: rows.filter((row) => row.kind === kind),
   }));
   return html`<h2 id="antal-sager" class="mt-8">Antal åbne sager pr. sagstype</h2>
-    <p class="small-text">Alle åbne sager i kommunen, uanset filteret. Vælg en fase for at se dens sager.</p>
+    <p class="small-text">
+      Alle åbne sager i kommunen, uanset filteret. Vælg en fase for at se dens sager. ${countedAt(countsAt)}
+    </p>
     <div class="table--responsive-scroll" tabindex="0" role="region" aria-labelledby="antal-sager">
       <table class="table table--compact">
         <thead>
@@ -543,7 +562,17 @@ function pager(values: Record<string, string>, query: WorklistQuery, nextPageTok
   </nav>`;
 }
 
-export function casePage(session: Session, view: CasePageView, now: Date): Html {
+/**
+ * A case: its facts, deadlines, escalations, the actions the signed-in person may take (forms from
+ * the message catalog, event-forms.ts) and its timeline. `notice`: what the last action did.
+ */
+export function casePage(
+  session: Session,
+  view: CasePageView,
+  now: Date,
+  actions?: Html,
+  notice?: { variant: 'success' | 'error'; heading: string; text: string },
+): Html {
   const deadlines = [...view.deadlines].sort((a, b) => a.dueAt.localeCompare(b.dueAt));
   const timeline = [...view.timeline].sort((a, b) => b.seq - a.seq);
   const facts: Array<[string, Html | string]> = [
@@ -563,6 +592,7 @@ export function casePage(session: Session, view: CasePageView, now: Date): Html 
   ];
   const body = html`<p><a href="/">Tilbage til sagsoversigten</a></p>
     <h1>Sag ${view.caseId}</h1>
+    ${notice ? alert(notice.variant, notice.heading, notice.text) : ''}
     <div class="table--responsive-scroll" tabindex="0" role="region" aria-label="Sagens oplysninger">
       <table class="table structured-list case-facts">
         <tbody>
@@ -646,6 +676,7 @@ export function casePage(session: Session, view: CasePageView, now: Date): Html 
             </table>
           </div>`
     }
+    ${actions ?? ''}
 
     <h2 id="tidslinje" class="mt-8">Tidslinje</h2>
     <p class="small-text">

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { toProblem } from '../api/app';
 import { HttpProblem } from '../api/problem';
@@ -5,9 +6,20 @@ import type { ApiRoute } from '../api/routes';
 import type { TokenRegistry } from '../config/api-tokens';
 import { loadOidcConfig, OIDC_CALLBACK_PATH, type OidcConfig } from '../config/oidc';
 import type { Logger } from '../observability/logger';
-import { type PageData, pageDataFromRoutes, type WorklistQuery } from './data';
+import { eventSchemaOf } from '../messages/schemas';
+import { type CasePageView, type PageData, pageDataFromRoutes, type WorklistQuery } from './data';
+import {
+  actionsSection,
+  caseEventForms,
+  checkForm,
+  eventLabel,
+  type EventFormState,
+  formData,
+  formValues,
+  type SentForm,
+} from './event-forms';
 import { type Html, html } from './html';
-import { kindLabels, phaseLabels, phasesByKind } from './labels';
+import { kindLabels, phaseLabels, phasesByKind, timelineLabels } from './labels';
 import { DKFDS_ASSETS, DKFDS_DIST, staffCss, staffJs, WEB_ASSETS } from './layout';
 import { OidcSignIn, principalFromClaims } from './oidc';
 import { casePage, errorPage, signedOutPage, signInPage, worklistPage, type WorklistForm } from './pages';
@@ -59,6 +71,8 @@ export function createWebRouter(dependencies: WebDependencies): express.Router {
   const signIn = oidc ? new OidcSignIn(oidc) : undefined;
   const method = oidc ? 'oidc' : 'token';
   const formBody = express.urlencoded({ extended: false, limit: '8kb', parameterLimit: 20 });
+  // A case page's forms carry prose (a decision's reasoning: 4,000 characters, æ ø å encoded).
+  const eventFormBody = express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 60 });
 
   const router = express.Router();
 
@@ -443,11 +457,96 @@ export function createWebRouter(dependencies: WebDependencies): express.Router {
 
   router.get(WAITING_TIMES_PATH, signedIn, waitingTimesPage(dependencies.routes));
 
+  /** The case page's forms for the signed-in person; `sent`: the form just sent back to them. */
+  const caseActions = (session: Session, view: CasePageView, sent?: SentForm) =>
+    actionsSection(
+      view.caseId,
+      session.csrfToken,
+      caseEventForms(view.kind, session.principal!.role),
+      randomUUID,
+      sent,
+    );
+
   router.get('/sager/:caseId', signedIn, async (req, res) => {
     const session = sessionOf(res)!;
     res.locals.caseId = req.params.caseId;
     const view = await data.caseView(session.principal!, String(req.params.caseId));
-    sendPage(res, 200, casePage(session, view, now()));
+    // After a form was recorded (POST, then redirect here): its confirmation.
+    const recorded = typeof req.query.registreret === 'string' ? req.query.registreret : undefined;
+    const notice =
+      recorded && caseEventForms(view.kind, session.principal!.role).forms.some((f) => f.type === recorded)
+        ? {
+            variant: 'success' as const,
+            heading: 'Handlingen er registreret',
+            text: `${timelineLabels[recorded] ?? eventLabel(recorded)}: står nu øverst i sagens tidslinje.`,
+          }
+        : undefined;
+    sendPage(res, 200, casePage(session, view, now(), caseActions(session, view), notice));
+  });
+
+  // A caseworker records an event through a case page's form: checked with the event's schema, then
+  // sent through the API's own route for it (the same code path, roles and idempotency as the API).
+  router.post('/sager/:caseId/haendelser/:eventType', eventFormBody, csrf, signedIn, async (req, res) => {
+    const session = sessionOf(res)!;
+    const principal = session.principal!;
+    const caseId = String(req.params.caseId);
+    const type = String(req.params.eventType);
+    res.locals.caseId = caseId;
+    let view = await data.caseView(principal, caseId);
+    const spec = caseEventForms(view.kind, principal.role).forms.find((form) => form.type === type);
+    if (!spec) {
+      sendPage(
+        res,
+        404,
+        errorPage(
+          session,
+          404,
+          'Handlingen findes ikke',
+          'Sagen har ikke den handling, eller din rolle giver ikke adgang til den. Gå tilbage til sagen.',
+        ),
+      );
+      return;
+    }
+    const body = req.body as Record<string, unknown>;
+    const sentKey =
+      typeof body._noegle === 'string' && FORM_KEY.test(body._noegle) ? body._noegle : undefined;
+    const values = formValues(spec, body);
+    const again = (status: number, state: EventFormState, idempotencyKey: string) =>
+      sendPage(
+        res,
+        status,
+        casePage(
+          session,
+          view,
+          now(),
+          caseActions(session, view, { type, state: { ...state, values, open: true }, idempotencyKey }),
+        ),
+      );
+    const eventData = formData(spec, values);
+    const checked = checkForm(spec, eventSchemaOf({ type }), eventData);
+    if (!checked.ok) {
+      // Nothing reached the case: the corrected form keeps its key.
+      again(400, { errors: checked.errors, formErrors: checked.formErrors }, sentKey ?? randomUUID());
+      return;
+    }
+    try {
+      await data.recordEvent(principal, caseId, type, eventData, sentKey ?? randomUUID());
+    } catch (error) {
+      const problem = toProblem(error);
+      if (![400, 403, 409, 422].includes(problem.status)) throw error;
+      logger.info(
+        { requestId: res.locals.requestId, caseId, event: type, status: problem.status },
+        'event from a form refused',
+      );
+      // The refusal is in the case's timeline now: read it again.
+      if (problem.status === 409) view = await data.caseView(principal, caseId);
+      again(problem.status, { refusal: eventRefusal(problem, view.phase) }, randomUUID());
+      return;
+    }
+    res.redirect(
+      303,
+      `/sager/${encodeURIComponent(caseId)}?registreret=${encodeURIComponent(type)}#tidslinje`,
+    );
   });
 
   // A browser asking for a page that does not exist; API clients keep the API's JSON answer.
@@ -516,6 +615,40 @@ function refusalText(status: number, caseId: string, detail: string | undefined)
       : `Eskaleringen på sag ${caseId} er allerede løst.`;
   if (/there is no escalation/.test(detail ?? '')) return `Sag ${caseId} har ikke den eskalering.`;
   return `Sag ${caseId} tillod ikke handlingen, som den står nu.`;
+}
+
+/** A form's idempotency key as the API takes it (Idempotency-Key). */
+const FORM_KEY = /^[A-Za-z0-9._:-]{8,100}$/;
+
+/** Why the case (or the API) did not record an event from a form, in Danish, with the rule's reason. */
+function eventRefusal(
+  problem: ReturnType<typeof toProblem>,
+  phase: string,
+): { text: string; reason?: string } {
+  const reason = problem.detail ? { reason: problem.detail } : {};
+  switch (problem.status) {
+    case 403:
+      return { text: 'Din rolle giver ikke adgang til handlingen på denne sag.' };
+    case 422:
+      return {
+        text: 'Formularen er allerede sendt én gang med andre oplysninger. Tjek tidslinjen, og send formularen igen, hvis handlingen ikke står der.',
+      };
+    case 400:
+      return { text: 'Oplysningerne kunne ikke bruges. Tjek felterne, og prøv igen.' };
+    default:
+      if (problem.title === 'Caseload limit reached')
+        return {
+          text: 'Sagsbehandleren har allerede så mange sager, som regelsættet tillader. Vælg en anden sagsbehandler.',
+          ...reason,
+        };
+      // The case's phase rules say the same thing for every event: said in Danish with the phase's name.
+      if (/ is not possible while the case is /.test(problem.detail ?? ''))
+        return {
+          text: `Handlingen passer ikke til sagens fase (${phaseLabels[phase] ?? phase}). Intet er ændret.`,
+          ...reason,
+        };
+      return { text: 'Sagen tillod ikke handlingen, som den står nu. Intet er ændret.', ...reason };
+  }
 }
 
 const fieldMessages: Record<string, string> = {

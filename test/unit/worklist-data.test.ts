@@ -122,3 +122,38 @@ test('overdue deadlines and open escalations come from the list rows; no case is
   ]);
   expect(listed.filter((query) => query.overdue === 'true')).toHaveLength(1);
 });
+
+test('counts and caseloads are reused for half a minute per role and municipality, and the worklist says when they were counted', async () => {
+  const calls: string[] = [];
+  const counted = routes([]).map((route) =>
+    route.operationId === 'countCases' || route.operationId === 'getCaseload'
+      ? {
+          ...route,
+          handle: (input: Parameters<typeof route.handle>[0]) => {
+            calls.push(route.operationId);
+            return route.handle(input);
+          },
+        }
+      : route,
+  );
+  const data = pageDataFromRoutes(counted);
+  const supervisor = { person: 'lone.supervisor', role: 'supervisor', municipality: '101' } as const;
+  const at = (iso: string) => new Date(iso);
+  const first = await data.worklist(supervisor, {}, at('2027-03-01T10:00:00.000Z'));
+  expect(calls.sort()).toEqual(['countCases', 'getCaseload', 'getCaseload']);
+  expect(first.countsAt).toBe('2027-03-01T10:00:00.000Z');
+
+  calls.length = 0;
+  const again = await data.worklist(supervisor, {}, at('2027-03-01T10:00:29.000Z'));
+  expect(calls).toEqual([]);
+  expect(again.countsAt).toBe('2027-03-01T10:00:00.000Z');
+  expect(again.counts).toEqual(first.counts);
+
+  // Another municipality has its own figures; and after 30 seconds they are counted again.
+  await data.worklist({ ...supervisor, municipality: '751' }, {}, at('2027-03-01T10:00:29.000Z'));
+  expect(calls).toContain('countCases');
+  calls.length = 0;
+  const later = await data.worklist(supervisor, {}, at('2027-03-01T10:00:30.000Z'));
+  expect(calls.sort()).toEqual(['countCases', 'getCaseload', 'getCaseload']);
+  expect(later.countsAt).toBe('2027-03-01T10:00:30.000Z');
+});
