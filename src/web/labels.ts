@@ -290,6 +290,8 @@ export const eventActionLabels: Record<string, string> = {
   healthCoordinatorAdvice: 'Registrér sundhedskoordinatorens vurdering',
   specialReasonsRecorded: 'Registrér særlige grunde (LAB § 113, stk. 2)',
   healthAdviceDecided: 'Registrér kommunens beslutning efter sundhedskoordinatorens vurdering',
+  decisionBasisDescribed: 'Registrér den samlede beskrivelse af borgerens forudsætninger',
+  caseHealthAdviceGiven: 'Registrér sundhedskoordinatorens rådgivning i sagen',
   earlierCourseRegistered: 'Registrér et tidligere ressourceforløb',
   complaintReceived: 'Registrér klage',
   complaintReconsidered: 'Registrér genvurdering af klage',
