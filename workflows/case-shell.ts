@@ -26,6 +26,7 @@ import {
   type RecentUpdates,
   refusedEventSignal,
 } from '../src/messages';
+import { render, type Text } from '../src/domain/messages';
 import { deliverOnce } from './delivery';
 import { searchAttributePublisher } from './search-attributes';
 import { caseMetrics } from './sinks';
@@ -238,10 +239,14 @@ function carried(
   });
 }
 
-function refusal(decision: { reason: string; refusal?: string }): wf.ApplicationFailure {
+/**
+ * A refusal crosses to the caller as its text in English (the failure's message, for logs and tools)
+ * and as the message itself (the failure's details), which the API renders in the caller's language.
+ */
+function refusal(decision: { reason: Text; refusal?: string }): wf.ApplicationFailure {
   const type =
     decision.refusal === 'caseload-limit' ? failureTypes.caseloadLimitReached : failureTypes.eventRefused;
-  return wf.ApplicationFailure.nonRetryable(decision.reason, type);
+  return wf.ApplicationFailure.nonRetryable(render(decision.reason, 'en'), type, decision.reason);
 }
 
 /** A durable timer until `wakeAt` (if any), cut short when `changed` becomes true; `summary` names it in the UI. */

@@ -7,6 +7,7 @@ import type {
   WorklistQuery,
   WorklistRow,
 } from './data';
+import { render } from '../domain/messages';
 import { type Html, html } from './html';
 import {
   date,
@@ -196,8 +197,7 @@ function escalationsSection(session: Session, rows: OpenEscalationRow[], supervi
                       <td>
                         Fristen er overskredet: ${label(deadlineLabels, row.deadlineKind)}<br /><span
                           class="small-text"
-                          lang="en"
-                          >${row.escalation.reason}</span
+                          >${render(row.escalation.reason)}</span
                         >
                       </td>
                       <td>
@@ -589,8 +589,8 @@ export function casePage(session: Session, view: CasePageView, now: Date): Html 
                   ${entry.outcome === 'rejected' ? html`<span class="badge badge-error">${outcomeLabels.rejected}</span>` : label(outcomeLabels, entry.outcome)}
                 </td>
                 <td>
-                  <span lang="en">${entry.summary}</span
-                  >${entry.reason ? html`<br /><span class="small-text" lang="en">${entry.reason}</span>` : ''}
+                  <span>${render(entry.summary)}</span
+                  >${entry.reason ? html`<br /><span class="small-text">${render(entry.reason)}</span>` : ''}
                 </td>
               </tr>`,
           )}

@@ -13,6 +13,7 @@ import { OidcSignIn, principalFromClaims } from './oidc';
 import { casePage, errorPage, signedOutPage, signInPage, worklistPage, type WorklistForm } from './pages';
 import { WAITING_TIMES_PATH, waitingTimesPage } from './waiting-times-page';
 import { csrfMatches, memorySessionStore, type Session, type SessionStore } from './sessions';
+import { render } from '../domain/messages';
 
 /**
  * The staff pages, served by the API process at `/`: sign-in (the API's tokens in the embedded default,
@@ -432,7 +433,7 @@ export function createWebRouter(dependencies: WebDependencies): express.Router {
           worklistPage(session, form, {}, worklist, {
             variant: 'error',
             heading: 'Eskaleringen blev ikke kvitteret',
-            text: refusalText(problem.status, caseId, problem.detail),
+            text: refusalText(problem.status, caseId, problem.detail && render(problem.detail, 'en')),
           }),
         );
         return;
@@ -506,7 +507,7 @@ const errorTexts: Record<number, [string, string]> = {
 
 const CASE_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/;
 
-/** Why an acknowledgement was refused, in Danish (the case gives its reasons in English). */
+/** Why an acknowledgement was refused, in Danish (read from the case's reason in English). */
 function refusalText(status: number, caseId: string, detail: string | undefined): string {
   if (status === 403) return `Din rolle giver ikke adgang til at kvittere for eskaleringer på sag ${caseId}.`;
   const already = /is already (acknowledged|resolved)/.exec(detail ?? '');

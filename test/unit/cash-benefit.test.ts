@@ -8,6 +8,7 @@ import {
 import { addDuration, scaleDuration } from '../../src/domain/engine/time';
 import { caseworker, law, seeds, T0 } from '../helpers/core';
 import { attemptOn, topicsOf } from '../helpers/spec';
+import { render } from '../../src/domain/messages';
 
 const at = (duration: string, extraMs = 0) => addDuration(T0, duration) + extraMs;
 const citizen = { cpr: '030375-3333', name: 'Ole', email: 'ole@example.dk' };
@@ -71,7 +72,7 @@ describe('seeds (seed 001 §8): the right after one continuous year, then the ca
   const given = () => cashBenefit.advanceClock(open(), at('P1Y'));
   const decide = (state: CashBenefitState, type: string, data: unknown, now: number) => {
     const result = send(state, type, data, now);
-    if (!result.ok) throw new Error(result.reason);
+    if (!result.ok) throw new Error(render(result.reason, 'en'));
     return result.state;
   };
 

@@ -17,9 +17,10 @@ import {
 import { describeIssues } from '../../src/domain/engine/validation';
 import { sendOn } from '../helpers/spec';
 import { after, caseworker, events, inCourse, law, open, seeds, supervisor, T0 } from '../helpers/core';
+import { renderTexts } from '../../src/domain/messages';
 
 /**
- * The API's documented case schemas are exact (no field they do not name). These cases, driven
+ * The API's documented case schemas are exact (as the API sends them: with the texts rendered) (no field they do not name). These cases, driven
  * through every kind of event, make sure what the case rules produce is what the schemas document.
  */
 /** The rules of a state's own kind (what the workflow that runs it uses). */
@@ -40,9 +41,11 @@ function send<S extends AnyCaseState>(
 
 function expectDocumented(state: AnyCaseState): void {
   for (const role of ['caseworker', 'supervisor'] as const) {
-    const whole = CaseViewSchema.safeParse(toCaseView(viewOf(state), { role }));
+    const whole = CaseViewSchema.safeParse(renderTexts(toCaseView(viewOf(state), { role })));
     if (!whole.success) throw new Error(`case view: ${describeIssues(whole.error).join('; ')}`);
-    const snapshot = CaseSnapshotSchema.safeParse(toCaseView(caseSnapshotOf(viewOf(state)), { role }));
+    const snapshot = CaseSnapshotSchema.safeParse(
+      renderTexts(toCaseView(caseSnapshotOf(viewOf(state)), { role })),
+    );
     if (!snapshot.success) throw new Error(`snapshot: ${describeIssues(snapshot.error).join('; ')}`);
   }
 }

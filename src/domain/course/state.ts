@@ -2,6 +2,7 @@ import type { Draft } from 'immer';
 import type { CaseBase } from '../engine/case';
 import type { Instant } from '../engine/time';
 import type { CourseEventData, Outcome } from './events';
+import { type Message, msg, type Text } from '../messages/message';
 
 /** The state of a ressourceforløb: from referral (or application) through team and decision to its end. */
 export type Phase =
@@ -173,6 +174,12 @@ export function offerRefusal(state: CourseState, offerId: string): { offer?: Off
 }
 
 /** How a refusal names each phase. */
+/** A phase's name, as staff read it. */
+export function phaseName(phase: CourseState['phase']): Message {
+  return msg(`phase.course.${phase}`);
+}
+
+/** The phases' names in English, as earlier releases wrote them into texts. */
 export const phaseNames: Record<CourseState['phase'], string> = {
   referred: 'waiting for the rehabilitation team',
   'awaiting-decision': "waiting for the municipality's decision",
@@ -186,8 +193,8 @@ export const phaseNames: Record<CourseState['phase'], string> = {
 export function requirePhase(
   state: CourseState,
   allowed: CourseState['phase'][],
-  what: string,
-): string | undefined {
+  what: Text,
+): Text | undefined {
   if (allowed.includes(state.phase)) return undefined;
-  return `${what} is not possible while the case is ${phaseNames[state.phase]}`;
+  return msg('phase.not-possible', { what, phase: phaseName(state.phase) });
 }

@@ -1,0 +1,474 @@
+/**
+ * Every text the system writes for staff and developers — refusal reasons, timeline entries,
+ * deadline labels, escalation reasons, API problems — once, in Danish (the default) and English
+ * (`Accept-Language: en`). A key is `area.what`; a text names its parameters as `{name}`, the same in
+ * both languages (test/unit/messages.test.ts checks that, that no Danish text has English words in
+ * it, and that every key the code uses is here). Pure data: the workflows bundle it, without zod.
+ *
+ * To add a text: add a key here with `da` and `en`, and write `msg('the.key', { name })` where the
+ * text is made; the edge renders it (`render(text, language)`).
+ */
+export const texts = {
+  // The engine: every kind of case.
+  'event.unknown': { da: 'ukendt hændelse "{type}"', en: 'unknown event type "{type}"' },
+  'event.refused': { da: '{type} afvist', en: '{type} refused' },
+  'caseworker.already-assigned': {
+    da: '{caseworkerId} er allerede koordinerende sagsbehandler',
+    en: '{caseworkerId} is already the coordinating caseworker',
+  },
+  'caseworker.over-caseload': {
+    da: 'sagsbehandler {caseworkerId} har allerede {open} åbne sager; grænsen er {limit}',
+    en: 'caseworker {caseworkerId} already has {open} open cases; the limit is {limit}',
+  },
+  'caseworker.changed': {
+    da: 'koordinerende sagsbehandler skiftet fra {previous} til {caseworkerId}',
+    en: 'coordinating caseworker changed from {previous} to {caseworkerId}',
+  },
+  'caseworker.assigned': {
+    da: 'koordinerende sagsbehandler tildelt: {caseworkerId}',
+    en: 'coordinating caseworker assigned: {caseworkerId}',
+  },
+  'relative.exists': {
+    da: 'der findes allerede en pårørende med ID "{relativeId}"',
+    en: 'a relative with ID "{relativeId}" already exists',
+  },
+  'relative.registered': {
+    da: 'pårørende {relativeId} ({relation}) registreret',
+    en: 'relative {relativeId} ({relation}) registered',
+  },
+  'relative.not-found': {
+    da: 'der er ingen pårørende "{relativeId}" i sagen',
+    en: 'there is no relative "{relativeId}" in this case',
+  },
+  'relative.consent-given': {
+    da: 'borgeren giver samtykke til, at pårørende {relativeId} orienteres om {covers}',
+    en: 'the citizen consents to inform relative {relativeId} about {covers}',
+  },
+  'relative.consent-withdrawn': {
+    da: 'borgeren trækker samtykket til at orientere pårørende {relativeId} tilbage',
+    en: 'the citizen withdraws consent to inform relative {relativeId}',
+  },
+  'escalation.supervisors-only': {
+    da: 'kun en leder kan kvittere for en eskalering',
+    en: 'only a supervisor can acknowledge an escalation',
+  },
+  'escalation.not-found': {
+    da: 'der er ingen eskalering "{escalationId}" i sagen',
+    en: 'there is no escalation "{escalationId}" in this case',
+  },
+  'escalation.not-open': {
+    da: 'eskalering {escalationId} er allerede {status}',
+    en: 'escalation {escalationId} is already {status}',
+  },
+  'escalation.status.acknowledged': { da: 'kvitteret', en: 'acknowledged' },
+  'escalation.status.resolved': { da: 'løst', en: 'resolved' },
+  'escalation.status.open': { da: 'åben', en: 'open' },
+  'escalation.acknowledged': {
+    da: 'eskalering {escalationId} kvitteret',
+    en: 'escalation {escalationId} acknowledged',
+  },
+  'escalation.raised': {
+    da: 'eskaleret til {level}: {reason}',
+    en: 'escalated to {level}: {reason}',
+  },
+  'escalation.level-raised': {
+    da: 'eskalering {escalationId} ikke kvitteret: sendt videre til {level}',
+    en: 'escalation {escalationId} not acknowledged: raised to {level}',
+  },
+  // One numbering of escalation levels everywhere (API, mail, pages): counted from 1, with who receives it.
+  'escalation.level': { da: 'niveau {n} ({role})', en: 'level {n} ({role})' },
+  'role.supervisor': { da: 'leder', en: 'supervisor' },
+  'role.head-of-department': { da: 'afdelingschef', en: 'head of department' },
+  'deadline.not-met': { da: '{label}: ikke inden for fristen', en: '{label}: not within the limit' },
+  'deadline.breached': {
+    da: 'frist overskredet: {label} (frist {dueOn})',
+    en: 'deadline breached: {label} (due {dueOn})',
+  },
+  'deadline.reached': { da: 'nået: {label} ({on})', en: 'reached: {label} ({on})' },
+  'deadline.reminder': { da: 'påmindelse: {label} senest {dueOn}', en: 'reminder: {label} by {dueOn}' },
+  'deadline.label.coordinating-caseworker': {
+    da: 'en koordinerende sagsbehandler er tildelt',
+    en: 'a coordinating caseworker is assigned',
+  },
+  'delivery.undeliverable': {
+    da: 'et brev ({topic}) kunne ikke leveres: {error}',
+    en: 'a {topic} message could not be delivered: {error}',
+  },
+  // Complaints (ressourceforløb)
+  'deadline.label.complaint-reconsideration': {
+    da: 'klagen er genvurderet',
+    en: 'the complaint is reconsidered',
+  },
+  'complaint.kept-not-sent': {
+    da: 'klage {complaintId} blev fastholdt, men ikke sendt til Ankestyrelsen inden for fristen: den skal sendes nu',
+    en: 'complaint {complaintId} was kept but not sent to Ankestyrelsen within the limit: it must be sent now',
+  },
+  'complaint.not-reconsidered': {
+    da: 'klage {complaintId} blev ikke genvurderet inden for fristen: genvurdér den nu, og send den til Ankestyrelsen, hvis afgørelsen fastholdes',
+    en: 'complaint {complaintId} was not reconsidered within the limit: reconsider it now, and send it to Ankestyrelsen if the decision is kept',
+  },
+  'complaint.overdue-forwarded': {
+    da: 'klage {complaintId} blev ikke genvurderet i tide og er gået til Ankestyrelsen',
+    en: 'complaint {complaintId} was not reconsidered in time and went to Ankestyrelsen',
+  },
+  'deadline.label.complaint-answer': {
+    da: 'borgerens svar: fastholdes klagen',
+    en: "the citizen's answer: is the complaint maintained",
+  },
+  'complaint.settled-unanswered': {
+    da: 'klage {complaintId}: borgeren har ikke inden for fristen sagt, at den fastholdes; den er afsluttet',
+    en: 'complaint {complaintId}: the citizen did not say within the time that it is maintained; it is settled',
+  },
+  'deadline.label.complaint-forwarding': {
+    da: 'klagen er sendt til Ankestyrelsen',
+    en: 'the complaint is sent to Ankestyrelsen',
+  },
+  'complaint.not-sent': {
+    da: 'klage {complaintId} blev ikke sendt til Ankestyrelsen inden for fristen: den skal sendes nu',
+    en: 'complaint {complaintId} was not sent to Ankestyrelsen within the limit: it must be sent now',
+  },
+  'case.refusal-stands': {
+    da: 'afslaget står ved magt: ingen verserende klage efter klagefristen',
+    en: 'refusal stands: no complaint pending after the complaint window',
+  },
+  'case.ending-stands': {
+    da: 'afslutningen står ved magt: ingen verserende klage efter klagefristen',
+    en: 'the ending stands: no complaint pending after the complaint window',
+  },
+  // Deadlines of a ressourceforløb
+  'deadline.label.team-meeting': {
+    da: 'rehabiliteringsteamet behandler sagen',
+    en: 'the rehabilitation team reviews the case',
+  },
+  'deadline.label.team-reassessment': {
+    da: 'teamet vurderer forløbet igen',
+    en: 'the team reassesses the course',
+  },
+  'deadline.label.decision': { da: 'kommunen træffer afgørelse', en: 'the municipality decides' },
+  'deadline.label.real-offer': { da: 'et reelt tilbud er gået i gang', en: 'a real offer has started' },
+  'course.no-real-offer': {
+    da: 'intet reelt tilbud er gået i gang inden for fristen',
+    en: 'no real offer has started within the limit',
+  },
+  'deadline.label.first-measure': {
+    da: 'en første indsats er gået i gang',
+    en: 'a first measure has started',
+  },
+  'course.special-reasons-applied': {
+    da: 'ingen indsats, der tæller, er gået i gang, men særlige grunde blev registreret {on}: sagen går ikke tilbage til teamet',
+    en: 'no counting measure has started, but særlige grunde were recorded on {on}: the case does not go back to the team',
+  },
+  'course.no-measure': {
+    da: 'ingen indsats er gået i gang inden for fristen',
+    en: 'no measure has started within the limit',
+  },
+  'deadline.label.maximum-duration': {
+    da: 'forløbet er afsluttet (længste varighed)',
+    en: 'the course is concluded (maximum duration)',
+  },
+  'deadline.label.what-follows': {
+    da: 'kommunen beslutter, hvad der følger efter den bevilgede periode',
+    en: 'the municipality decides what follows the granted period',
+  },
+  'course.what-follows-undecided': {
+    da: 'der er ikke besluttet, hvad der følger efter den bevilgede periode: forløbet og ydelsen fortsætter, indtil det er besluttet',
+    en: 'nothing is decided about what follows the granted period: the course and its benefit continue until it is',
+  },
+  'deadline.label.existing-evidence-decision': {
+    da: 'der er truffet afgørelse på det foreliggende grundlag',
+    en: 'a decision on the existing evidence is made',
+  },
+  'deadline.label.health-advice': {
+    da: 'den regionale sundhedskoordinator har vurderet tilbuddet',
+    en: 'the regional health coordinator advises on the offer',
+  },
+  // The case service (client)
+  'case.wrong-kind': {
+    da: 'sag {caseId} er en {kind}, ikke en {wanted}',
+    en: 'case {caseId} is a {kind}, not a {wanted}',
+  },
+  'case.no-answer': {
+    da: 'sag {caseId} svarede ikke i tide; prøv igen',
+    en: 'case {caseId} did not answer in time; try again',
+  },
+  'case.does-not-take': {
+    da: 'sag {caseId} er en {kind}: den modtager ikke {type}',
+    en: 'case {caseId} is a {kind}: it does not take {type}',
+  },
+  'case.closed': {
+    da: 'sag {caseId} er lukket ({phase}); den modtager ikke flere hændelser',
+    en: 'case {caseId} is closed ({phase}); it accepts no further events',
+  },
+  'case.other-municipality': {
+    da: 'sag {caseId} hører til en anden kommune',
+    en: 'case {caseId} belongs to another municipality',
+  },
+  'case.not-found': { da: 'der er ingen sag med ID {caseId}', en: 'no case with ID {caseId}' },
+  'case.exists': {
+    da: 'der findes allerede en sag med ID {caseId}',
+    en: 'a case with ID {caseId} already exists',
+  },
+  'idempotency.key-reused': {
+    da: 'denne Idempotency-Key er brugt til en anden forespørgsel på sagen: brug en ny nøgle til en ny forespørgsel',
+    en: 'this Idempotency-Key was used for another request on this case: use a new key for a new request',
+  },
+  'page-token.invalid': {
+    da: 'ikke en sidenøgle fra denne liste: begynd forfra fra første side',
+    en: 'not a page token of this list: start again from the first page',
+  },
+  // API problems (src/api)
+  'problem.stopping': { da: 'Tjenesten lukker ned', en: 'Stopping' },
+  'problem.temporal-unreachable': { da: 'Temporal kan ikke nås', en: 'Temporal is not reachable' },
+  'problem.try-again': { da: 'prøv igen om lidt', en: 'try again shortly' },
+  'problem.not-found': { da: 'Findes ikke', en: 'Not Found' },
+  'problem.forbidden': { da: 'Ingen adgang', en: 'Forbidden' },
+  'problem.role-cannot': { da: 'en {role} har ikke adgang til {route}', en: 'a {role} cannot use {route}' },
+  'role.caseworker': { da: 'sagsbehandler', en: 'caseworker' },
+  'role.admin': { da: 'administrator', en: 'administrator' },
+  'role.integration': { da: 'integration', en: 'integration' },
+  'role.system': { da: 'systemet', en: 'the system' },
+  'problem.invalid-request': { da: 'Ugyldig forespørgsel', en: 'Invalid request' },
+  'problem.idempotency-key-shape': {
+    da: '8–100 bogstaver, cifre, . _ : - (på POST-ruter)',
+    en: '8–100 letters, digits, . _ : - (on POST routes)',
+  },
+  'problem.invalid-path': { da: 'stien er ikke gyldig', en: 'the path is not valid' },
+  'problem.invalid-query': { da: 'forespørgslens parametre er ikke gyldige', en: 'the query is not valid' },
+  'problem.invalid-body': { da: 'indholdet er ikke gyldigt', en: 'the body is not valid' },
+  'problem.unsupported-media-type': { da: 'Medietypen understøttes ikke', en: 'Unsupported Media Type' },
+  'problem.send-json': { da: 'send indholdet som application/json', en: 'send the body as application/json' },
+  'problem.unauthorized': { da: 'Ikke logget ind', en: 'Unauthorized' },
+  'problem.bearer-token-required': {
+    da: 'der kræves en gyldig adgangsnøgle (bearer token)',
+    en: 'a valid bearer token is required',
+  },
+  'problem.case-not-found': { da: 'Sagen findes ikke', en: 'Case not found' },
+  'problem.case-exists': { da: 'Sagen findes allerede', en: 'Case exists' },
+  'problem.event-refused': { da: 'Hændelsen er afvist', en: 'Event refused' },
+  'problem.caseload-limit': { da: 'Grænsen for antal sager er nået', en: 'Caseload limit reached' },
+  'problem.idempotency-key-reused': { da: 'Idempotency-Key er genbrugt', en: 'Idempotency-Key reused' },
+  'problem.wrong-kind': { da: 'Forkert sagstype', en: 'Wrong kind of case' },
+  'problem.case-unavailable': { da: 'Sagen svarer ikke', en: 'Case unavailable' },
+  'problem.invalid-json': { da: 'indholdet er ikke gyldig JSON', en: 'the body is not valid JSON' },
+  'problem.too-large': { da: 'Indholdet er for stort', en: 'Content Too Large' },
+  'problem.body-limit': { da: 'indholdet må højst fylde 64 kB', en: 'the body may be at most 64 kB' },
+  'problem.bad-request': {
+    da: 'Forespørgslen kan ikke behandles ({status})',
+    en: 'The request cannot be handled ({status})',
+  },
+  'problem.internal': { da: 'Intern fejl', en: 'Internal Server Error' },
+  'problem.outside-municipality': {
+    da: '{what} i kommune {municipality} ligger uden for din kommune ({yours})',
+    en: '{what} of municipality {municipality} is outside your municipality ({yours})',
+  },
+  'problem.your-municipality': {
+    da: 'du handler for kommune {municipality}',
+    en: 'you act for municipality {municipality}',
+  },
+  'problem.subject-case': { da: 'sag {caseId}', en: 'case {caseId}' },
+  'problem.subject-new-case': { da: 'en ny sag', en: 'a case' },
+  // Age rules (course/age.ts)
+  'age.pension-age': {
+    da: 'borgeren (født {born}) når folkepensionsalderen ({age}) den {pensionDay}, mindre end {years} år herfra: der sættes ikke et ressourceforløb i gang, medmindre borgeren ønsker det (LAB § 112, stk. 3)',
+    en: 'the citizen (born {born}) reaches folkepension age ({age}) on {pensionDay}, less than {years} years away: no ressourceforløb is started then unless the citizen wishes it (LAB § 112, stk. 3)',
+  },
+  'age.total-from-40-to-50': {
+    da: 'borgeren er {age} år og har tidligere været i ressourceforløb i {used} dage: mellem {from} og {to} år må forløbene tilsammen ikke vare mere end {limit}, medmindre borgeren ønsker det, og {course} (LAB § 114, stk. 1 og 3)',
+    en: 'the citizen is {age} and has been in ressourceforløb for {used} days before: between {from} and {to} the courses may not total more than {limit} unless the citizen wishes it, and {course} (LAB § 114, stk. 1 and 3)',
+  },
+  'age.granted-until': {
+    da: 'dette forløb er bevilget frem til {grantedUntil}',
+    en: 'this course is granted until {grantedUntil}',
+  },
+  'age.course-minimum': { da: 'et forløb varer mindst {minimum}', en: 'a course lasts at least {minimum}' },
+  'age.one-course-over-50': {
+    da: 'borgeren er {age} år og har tidligere været i ressourceforløb ({earlier}): over {from} år gives et nyt forløb kun, hvis borgeren ønsker det (LAB § 114, stk. 4)',
+    en: 'the citizen is {age} and had a ressourceforløb before ({earlier}): over {from} a further course is given only if the citizen wishes it (LAB § 114, stk. 4)',
+  },
+  // Phases of a ressourceforløb
+  'phase.not-possible': {
+    da: '{what} er ikke muligt, mens sagen {phase}',
+    en: '{what} is not possible while the case {phase}',
+  },
+  'phase.course.referred': {
+    da: 'venter på rehabiliteringsteamet',
+    en: 'is waiting for the rehabilitation team',
+  },
+  'phase.course.awaiting-decision': {
+    da: 'venter på kommunens afgørelse',
+    en: "is waiting for the municipality's decision",
+  },
+  'phase.course.in-course': { da: 'er i gang med sit forløb', en: 'is in its course' },
+  'phase.course.refused': { da: 'har fået afslag', en: 'is refused' },
+  'phase.course.closing': {
+    da: 'er afsluttet ved en afgørelse (åben for klager, til klagefristen er udløbet)',
+    en: 'is ended by a decision (open for complaints until the window has passed)',
+  },
+  'phase.course.concluded': { da: 'er afsluttet', en: 'is concluded' },
+  // A ressourceforløb
+  'case.concluded-no-events': {
+    da: 'sagen blev afsluttet ({outcome}) den {on}; den modtager ikke flere hændelser',
+    en: 'the case was concluded ({outcome}) on {on}; it accepts no further events',
+  },
+  // The rules of a ressourceforløb (course/rules.ts)
+  'course.grant-needs-until': {
+    da: 'en bevilling siger, frem til hvornår forløbet er bevilget (grantedUntil){source}',
+    en: 'a grant says until when the course is granted (grantedUntil){source}',
+  },
+  'course.grant-too-short': {
+    da: 'et forløb bevilges for mindst {minimum}: {grantedUntil} er for tidligt',
+    en: 'a course is granted for at least {minimum}: {grantedUntil} is too soon',
+  },
+  'course.grant-too-long': {
+    da: 'et forløb bevilges for højst {maximum}: {grantedUntil} er for sent',
+    en: 'a course is granted for at most {maximum}: {grantedUntil} is too late',
+  },
+  'course.no-refusal-during': {
+    da: 'under et forløb afslutter kommunen det ved at afslutte forløbet (courseConcluded) eller ved at gå mod førtidspension, ikke ved et afslag',
+    en: 'during a course the municipality ends it by concluding it (courseConcluded) or routing it to pension, not by a refusal',
+  },
+  'course.new-grant-needs-review': {
+    da: 'et nyt forløb kræver først en ny behandling i rehabiliteringsteamet',
+    en: 'a new course needs a new review by the rehabilitation team first',
+  },
+  'course.review-recommends-other': {
+    da: 'teamets nye behandling indstiller til {recommends}, ikke til et nyt forløb',
+    en: "the team's new review recommends {recommends}, not a new course",
+  },
+  'course.new-grant-needs-until': {
+    da: 'en ny bevilling siger, frem til hvornår forløbet er bevilget (grantedUntil)',
+    en: 'a new grant says until when the course is granted (grantedUntil)',
+  },
+  'course.what.recommendation': {
+    da: 'en indstilling (kommunen har givet afslag på et forløb; en klage eller en ny visitation kommer først)',
+    en: 'a recommendation (the municipality has refused a course; a complaint or a new referral comes first)',
+  },
+  'team.unanimously': { da: 'enstemmigt', en: 'unanimously' },
+  'team.with-dissent': { da: 'med dissens fra {members}', en: 'with dissent from {members}' },
+  'team.recommends': {
+    da: 'teamet indstiller til {recommends} {how} ({context})',
+    en: 'the team recommends {recommends} {how} ({context})',
+  },
+  'team.recommends-citizen-absent': {
+    da: 'teamet indstiller til {recommends} {how}; borgeren deltog ikke i hele mødet ({context})',
+    en: 'the team recommends {recommends} {how}; the citizen did not attend the whole meeting ({context})',
+  },
+  'course.no-recommendation-yet': {
+    da: 'kommunen træffer afgørelse på grundlag af teamets indstilling: teamet har ikke givet sin indstilling endnu',
+    en: 'the municipality decides on the basis of the team’s recommendation: the team has not recommended yet',
+  },
+  'course.what.decision': { da: 'en afgørelse', en: 'a decision' },
+  'course.age-rules-against': {
+    da: 'et forløb kan ikke bevilges: {rules} (registrér, at borgeren ønsker forløbet, hvis det er tilfældet)',
+    en: 'a course cannot be granted: {rules} (record that the citizen wishes the course, if so)',
+  },
+  'course.new-period-granted': {
+    da: 'kommunen bevilger en ny forløbsperiode frem til {grantedUntil} i tråd med teamets indstilling',
+    en: 'the municipality grants a new course period until {grantedUntil}, following the team',
+  },
+  'decision.wish-waives': {
+    da: ' — borgeren ønsker forløbet, selv om aldersreglerne ({rules}) står i vejen (LAB § 112, stk. 3; § 114, stk. 3–4)',
+    en: ' — the citizen wishes the course although the age rules ({rules}) stand in the way (LAB § 112, stk. 3; § 114, stk. 3–4)',
+  },
+  'decision.wish': { da: ' — borgeren ønsker forløbet', en: ' — the citizen wishes the course' },
+  'decision.what': { da: '{decision}{wish}', en: '{decision}{wish}' },
+  'decision.grant-until': {
+    da: 'bevilge et forløb frem til {grantedUntil}',
+    en: 'grant a course until {grantedUntil}',
+  },
+  'decision.grant': { da: 'bevilge et forløb', en: 'grant a course' },
+  'decision.refuse': {
+    da: 'give afslag på et forløb ({alternative})',
+    en: 'refuse a course ({alternative})',
+  },
+  'decision.against-team': {
+    da: 'kommunen vil {what} imod teamets indstilling ({recommends}): sagen går tilbage til teamet, før afgørelsen kan stå ved magt',
+    en: "the municipality would {what}, against the team's recommendation ({recommends}): the case goes back to the team before the decision can stand",
+  },
+  'decision.following-team': {
+    da: 'kommunen beslutter at {what} i tråd med teamets indstilling',
+    en: 'the municipality decides to {what}, following the team',
+  },
+  'decision.after-team-again': {
+    da: 'kommunen beslutter at {what}, efter at teamet har set sagen igen',
+    en: 'the municipality decides to {what}, after the team has seen the case again',
+  },
+  'course.what.special-reasons': { da: 'at registrere særlige grunde', en: 'recording særlige grunde' },
+  'course.special-reasons-not-applicable': {
+    da: 'efter dette regelsæt eskaleres en sen første indsats; sagen går ikke tilbage til teamet',
+    en: 'under this ruleset a late first measure escalates; it does not send the case back to the team',
+  },
+  'course.special-reasons-exist': {
+    da: 'særlige grunde blev allerede registreret den {on}',
+    en: 'særlige grunde were already recorded on {on}',
+  },
+  'course.first-measure-started': {
+    da: 'en første indsats er allerede gået i gang',
+    en: 'a first measure has already started',
+  },
+  'course.first-measure-passed': {
+    da: 'fristen for første indsats udløb den {on}: sagen er gået tilbage til teamet',
+    en: 'the first-measure limit passed on {on}: the case has gone back to the team',
+  },
+  'course.special-reasons-recorded': {
+    da: 'særlige grunde registreret (LAB § 113, stk. 2): er ingen indsats gået i gang inden for fristen, går sagen ikke tilbage til teamet',
+    en: 'særlige grunde recorded (LAB § 113, stk. 2): if no measure has started within the limit, the case does not go back to the team',
+  },
+  'course.what.earlier-course': {
+    da: 'at registrere et tidligere forløb',
+    en: 'registering an earlier course',
+  },
+  'course.earlier-course-future': {
+    da: 'et tidligere forløb er slut: dets slutdato ligger ikke i fremtiden',
+    en: 'an earlier course has ended: its end date is not in the future',
+  },
+  'course.earlier-course-overlaps': {
+    da: 'perioden {from} til {to} overlapper et tidligere forløb, der allerede er registreret',
+    en: 'the period {from} to {to} overlaps an earlier course already registered',
+  },
+  'course.earlier-course-registered': {
+    da: 'et tidligere ressourceforløb registreret: {from} til {to}',
+    en: 'an earlier ressourceforløb registered: {from} to {to}',
+  },
+  'course.what.existing-evidence-demand': {
+    da: 'et krav om afgørelse på det foreliggende grundlag',
+    en: 'a demand for a decision on the existing evidence',
+  },
+  'course.existing-evidence-not-yet': {
+    da: 'borgeren har kun denne ret, hvis intet reelt tilbud er gået i gang senest {by}',
+    en: 'the citizen has this right only if no real offer has started by {by}',
+  },
+  'course.existing-evidence-none': {
+    da: 'dette regelsæt giver ingen ret til afgørelse på det foreliggende grundlag',
+    en: 'this ruleset gives no right to a decision on the existing evidence',
+  },
+  'course.existing-evidence-demanded': {
+    da: 'borgeren krævede allerede en afgørelse den {on}',
+    en: 'the citizen already demanded a decision on {on}',
+  },
+  'course.existing-evidence-demand': {
+    da: 'borgeren kræver afgørelse på det foreliggende grundlag',
+    en: 'the citizen demands a decision on the existing evidence',
+  },
+  'course.what.toward-pension': {
+    da: 'at lede sagen mod førtidspension',
+    en: 'routing the case toward førtidspension',
+  },
+  'course.toward-pension': {
+    da: 'arbejdsevnen kan ikke udvikles ({basis}): intet forløb; sagen går mod førtidspension',
+    en: 'work capacity cannot develop ({basis}): no course; the case goes toward førtidspension',
+  },
+  'course.not-started-only-ended-other': {
+    da: 'forløbet er ikke begyndt: kun "ended-other" (flyttet, død, folkepensionsalder) kan lukke sagen, mens den {phase}',
+    en: 'the course has not started: only "ended-other" (moved, died, pension age) can close the case while it {phase}',
+  },
+  'course.concluded': { da: 'forløbet er afsluttet: {outcome}', en: 'the course is concluded: {outcome}' },
+  // Shared pieces
+  'team.context.referral': { da: 'første behandling', en: 'referral' },
+  'team.context.deviation': { da: 'kommunen ville ikke følge teamet', en: 'deviation' },
+  'team.context.reassessment': { da: 'ny vurdering under forløbet', en: 'reassessment' },
+  'team.context.follow-up': { da: 'opfølgning', en: 'follow-up' },
+  'list.pair': { da: '{first}; {second}', en: '{first}; {second}' },
+} as const satisfies Record<string, { da: string; en: string }>;
+
+export type MessageKey = keyof typeof texts;
