@@ -137,7 +137,9 @@ describe('health coordinator: the municipality decides (LAB § 113, stk. 3)', ()
     state = send(state, 'healthCoordinatorAdvice', { offerId: 'o1', advice: 'proceed' }, courseAfter('P3W'));
     expect(deadline(state, 'health-advice:o1').status).toBe('met');
     expect(state.offers[0]!.status).toBe('awaiting-health-advice');
-    expect(state.timeline.at(-1)!.summary).toMatch(/recorded as advice; the municipality decides/);
+    expect(render(state.timeline.at(-1)!.summary, 'en')).toMatch(
+      /recorded as advice; the municipality decides/,
+    );
     expect(refusal(state, 'offerStarted', { offerId: 'o1' }, courseAfter('P4W'))).toMatch(
       /waits for the municipality's decision/,
     );

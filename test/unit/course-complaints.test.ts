@@ -324,7 +324,7 @@ test('under the law ruleset a specialist’s advice against an offer is advice: 
     { offerId: 'o1', specialty: 'psykiatri' },
     courseAfter('P2W'),
   );
-  expect(state.timeline.at(-1)!.summary).toMatch(/recorded as advice/);
+  expect(render(state.timeline.at(-1)!.summary, 'en')).toMatch(/recorded as advice/);
   expect(send(state, 'offerStarted', { offerId: 'o1' }, courseAfter('P3W')).offers[0]!.status).toBe(
     'started',
   );

@@ -199,7 +199,7 @@ test('an invalid payload is refused with each wrong field named', () => {
   const result = attempt(state, 'teamRecommendation', { recommends: 'holiday', unanimous: false }, at);
   expect(result.ok).toBe(false);
   if (!result.ok) {
-    expect(result.reason).toMatch(/recommends:/);
-    expect(result.reason).toMatch(/citizenAttendedWholeMeeting:/);
+    expect(render(result.reason, 'en')).toMatch(/recommends:/);
+    expect(render(result.reason, 'en')).toMatch(/citizenAttendedWholeMeeting:/);
   }
 });

@@ -72,8 +72,8 @@ describe('from referral to a course', () => {
       caseworker,
     );
     expect(state.origin).toBe('application');
-    expect(state.timeline[0]!.summary).toBe("opened on the citizen's own application");
-    expect(open().timeline[0]!.summary).toBe('opened on referral');
+    expect(render(state.timeline[0]!.summary, 'en')).toBe("opened on the citizen's own application");
+    expect(render(open().timeline[0]!.summary, 'en')).toBe('opened on referral');
   });
 
   test('the team’s dissent is told to the citizen, and to relatives only with consent that covers decisions', () => {

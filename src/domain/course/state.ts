@@ -168,12 +168,11 @@ export function findOffer(state: CourseState, offerId: string): Offer | undefine
   return state.offers.find((offer) => offer.id === offerId);
 }
 
-export function offerRefusal(state: CourseState, offerId: string): { offer?: Offer; refusal?: string } {
+export function offerRefusal(state: CourseState, offerId: string): { offer?: Offer; refusal?: Text } {
   const offer = findOffer(state, offerId);
-  return offer ? { offer } : { refusal: `there is no offer "${offerId}" in this case` };
+  return offer ? { offer } : { refusal: msg('offer.not-found', { offerId }) };
 }
 
-/** How a refusal names each phase. */
 /** A phase's name, as staff read it. */
 export function phaseName(phase: CourseState['phase']): Message {
   return msg(`phase.course.${phase}`);

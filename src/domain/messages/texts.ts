@@ -469,6 +469,165 @@ export const texts = {
   'team.context.reassessment': { da: 'ny vurdering under forløbet', en: 'reassessment' },
   'team.context.follow-up': { da: 'opfølgning', en: 'follow-up' },
   'list.pair': { da: '{first}; {second}', en: '{first}; {second}' },
+  // Offers (course/offers.ts)
+  'offer.not-found': {
+    da: 'der er intet tilbud "{offerId}" i sagen',
+    en: 'there is no offer "{offerId}" in this case',
+  },
+  'offer.what.register': { da: 'at registrere et tilbud', en: 'registering an offer' },
+  'offer.exists': {
+    da: 'der findes allerede et tilbud med ID "{offerId}"',
+    en: 'an offer with ID "{offerId}" already exists',
+  },
+  'offer.real': { da: 'reelt tilbud {offerId}', en: 'real offer {offerId}' },
+  'offer.plain': { da: 'tilbud {offerId}', en: 'offer {offerId}' },
+  'offer.registered': {
+    da: '{offer} ({kind}) registreret, planlagt til start {plannedStart}',
+    en: '{offer} ({kind}) registered, planned to start {plannedStart}',
+  },
+  'offer.registered-not-counting': {
+    da: '{offer} ({kind}) registreret, planlagt til start {plannedStart}; det tæller ikke som første indsats (LAB § 113, stk. 2)',
+    en: '{offer} ({kind}) registered, planned to start {plannedStart}; it does not count as the first measure (LAB § 113, stk. 2)',
+  },
+  'offer.what.start': { da: 'at sætte et tilbud i gang', en: 'starting an offer' },
+  'offer.vetoed': {
+    da: 'en lægelig specialist ({specialty}) frarådede tilbud {offerId} den {on}: det må ikke sættes i gang',
+    en: 'a medical specialist ({specialty}) advised against offer {offerId} on {on}: it must not start',
+  },
+  'offer.waits-municipality': {
+    da: 'tilbud {offerId} venter på kommunens beslutning om sundhedskoordinatorens vurdering af {on} (LAB § 113, stk. 3)',
+    en: "offer {offerId} waits for the municipality's decision on the health coordinator's advice of {on} (LAB § 113, stk. 3)",
+  },
+  'offer.waits-advice': {
+    da: 'tilbud {offerId} venter på den regionale sundhedskoordinators vurdering, anmodet {on}',
+    en: "offer {offerId} waits for the regional health coordinator's advice, requested {on}",
+  },
+  'offer.paused': {
+    da: 'tilbud {offerId} er sat i bero, til kommunen har besluttet sig om sundhedskoordinatorens vurdering (LAB § 113, stk. 3)',
+    en: "offer {offerId} is paused until the municipality has decided on the health coordinator's advice (LAB § 113, stk. 3)",
+  },
+  'offer.started': { da: '{offer} ({kind}) er gået i gang', en: '{offer} ({kind}) started' },
+  'offer.started-not-withdrawn': {
+    da: 'tilbud {offerId} er gået i gang: det slutter som gennemført eller afbrudt, ikke som trukket tilbage',
+    en: 'offer {offerId} has started: it ends as completed or discontinued, not withdrawn',
+  },
+  'offer.not-started-withdraw': {
+    da: 'tilbud {offerId} er ikke gået i gang: det kan kun trækkes tilbage',
+    en: 'offer {offerId} has not started: it can only be withdrawn',
+  },
+  'offer.ended': { da: 'tilbud {offerId} {how}', en: 'offer {offerId} {how}' },
+  'offer.end.completed': { da: 'er gennemført', en: 'completed' },
+  'offer.end.discontinued': { da: 'er afbrudt', en: 'discontinued' },
+  'offer.end.withdrawn': { da: 'er trukket tilbage', en: 'withdrawn' },
+  'offer.vetoed-already': {
+    da: 'en specialist har allerede frarådet tilbud {offerId}',
+    en: 'a specialist has already advised against offer {offerId}',
+  },
+  'offer.ended-already': {
+    da: 'tilbud {offerId} er allerede afsluttet',
+    en: 'offer {offerId} has already ended',
+  },
+  'offer.vetoed-running': {
+    da: 'en specialist ({specialty}) frarådede tilbud {offerId}, som er i gang: sagsbehandleren får besked',
+    en: 'a specialist ({specialty}) advised against offer {offerId}, which is running: the caseworker is told',
+  },
+  'offer.vetoed-never': {
+    da: 'en specialist ({specialty}) frarådede tilbud {offerId}: det kan aldrig sættes i gang',
+    en: 'a specialist ({specialty}) advised against offer {offerId}: it can never start',
+  },
+  'offer.vetoed-advice': {
+    da: 'en specialist ({specialty}) frarådede tilbud {offerId}: registreret som rådgivning; kommunen beslutter',
+    en: 'a specialist ({specialty}) advised against offer {offerId}: recorded as advice; the municipality decides',
+  },
+  'offer.advice-asked-already': {
+    da: 'sundhedskoordinatoren er allerede blevet spurgt om tilbud {offerId}',
+    en: 'the health coordinator has already been asked about offer {offerId}',
+  },
+  'offer.vetoed-will-not-start': {
+    da: 'en specialist har frarådet tilbud {offerId}: det sættes alligevel ikke i gang',
+    en: 'a specialist has advised against offer {offerId}: it will not start anyway',
+  },
+  'offer.advice-planned-or-running': {
+    da: 'tilbud {offerId} {status}: der kan spørges om vurdering af et planlagt tilbud eller et tilbud i gang',
+    en: 'offer {offerId} is {status}: advice can be asked for on a planned or running offer',
+  },
+  'offer.advice-before-start': {
+    da: 'tilbud {offerId} {status}: der kan spørges om vurdering, før et tilbud går i gang',
+    en: 'offer {offerId} is {status}: advice can be asked for before an offer starts',
+  },
+  'offer.advice-requested-running': {
+    da: 'borgeren bad om den regionale sundhedskoordinators vurdering af tilbud {offerId}, som er i gang: det sættes i bero, til kommunen har besluttet sig (LAB § 113, stk. 3)',
+    en: "the citizen asked for the regional health coordinator's advice on offer {offerId}, which is running: it pauses until the municipality has decided (LAB § 113, stk. 3)",
+  },
+  'offer.advice-requested-municipality': {
+    da: 'borgeren bad om den regionale sundhedskoordinators vurdering af tilbud {offerId}; det venter, til kommunen har besluttet sig (LAB § 113, stk. 3)',
+    en: "the citizen asked for the regional health coordinator's advice on offer {offerId}; it waits until the municipality has decided (LAB § 113, stk. 3)",
+  },
+  'offer.advice-requested': {
+    da: 'borgeren bad om den regionale sundhedskoordinators vurdering af tilbud {offerId}; det venter',
+    en: "the citizen asked for the regional health coordinator's advice on offer {offerId}; it waits",
+  },
+  'offer.advice-recorded-already': {
+    da: 'sundhedskoordinatorens vurdering af tilbud {offerId} blev registreret den {on}',
+    en: "the health coordinator's advice on offer {offerId} was recorded on {on}",
+  },
+  'offer.no-advice-asked': {
+    da: 'der er ikke spurgt om en vurdering af tilbud {offerId}',
+    en: 'no advice on offer {offerId} has been asked for',
+  },
+  'offer.advice-municipality-decides': {
+    da: 'sundhedskoordinatoren råder til at {advice} tilbud {offerId}: registreret som rådgivning; kommunen beslutter (LAB § 113, stk. 3)',
+    en: 'the health coordinator advises to {advice} offer {offerId}: recorded as advice; the municipality decides (LAB § 113, stk. 3)',
+  },
+  'offer.advice.proceed': { da: 'gå videre med', en: 'go ahead with' },
+  'offer.advice.adjust': { da: 'tilpasse', en: 'adjust' },
+  'offer.advice.replace': { da: 'erstatte', en: 'replace' },
+  'offer.advice-replace': {
+    da: 'sundhedskoordinatoren råder til at erstatte tilbud {offerId}: det trækkes tilbage',
+    en: 'the health coordinator advises replacing offer {offerId}: it is withdrawn',
+  },
+  'offer.advice-may-start': {
+    da: 'sundhedskoordinatoren råder til at {advice} tilbud {offerId}: det må gå i gang',
+    en: 'the health coordinator advises to {advice} offer {offerId}: it may start',
+  },
+  'offer.advice-decides': {
+    da: 'efter dette regelsæt afgør sundhedskoordinatorens vurdering selv tilbuddet',
+    en: "under this ruleset the health coordinator's advice itself decides the offer",
+  },
+  'offer.no-coordinator-advice-asked': {
+    da: 'der er ikke spurgt om sundhedskoordinatorens vurdering af tilbud {offerId}',
+    en: "no health coordinator's advice on offer {offerId} has been asked for",
+  },
+  'offer.decided-already': {
+    da: 'kommunen besluttede sig allerede om tilbud {offerId} den {on}',
+    en: 'the municipality already decided on offer {offerId} on {on}',
+  },
+  'offer.advice-not-yet': {
+    da: 'sundhedskoordinatorens vurdering af tilbud {offerId} er ikke registreret endnu: kommunen beslutter efter den',
+    en: "the health coordinator's advice on offer {offerId} has not been recorded yet: the municipality decides after it",
+  },
+  'offer.replaced-after-advice': {
+    da: 'efter sundhedskoordinatorens vurdering beslutter kommunen at erstatte tilbud {offerId}: det {how}',
+    en: "after the health coordinator's advice the municipality decides to replace offer {offerId}: it is {how}",
+  },
+  'offer.resumes-after-advice': {
+    da: 'efter sundhedskoordinatorens vurdering beslutter kommunen at {how} tilbud {offerId}: det genoptages',
+    en: "after the health coordinator's advice the municipality decides to {how} offer {offerId}: it resumes",
+  },
+  'offer.may-start-after-advice': {
+    da: 'efter sundhedskoordinatorens vurdering beslutter kommunen at {how} tilbud {offerId}: det må gå i gang',
+    en: "after the health coordinator's advice the municipality decides to {how} offer {offerId}: it may start",
+  },
+  'offer.decision.keep': { da: 'fastholde', en: 'keep' },
+  'offer.status.planned': { da: 'er planlagt', en: 'planned' },
+  'offer.status.started': { da: 'er i gang', en: 'started' },
+  'offer.status.paused': { da: 'er sat i bero', en: 'paused' },
+  'offer.status.awaiting-health-advice': {
+    da: 'venter på sundhedskoordinatorens vurdering',
+    en: 'awaiting-health-advice',
+  },
+  'offer.status.ended': { da: 'er afsluttet', en: 'ended' },
+  'offer.status.withdrawn': { da: 'er trukket tilbage', en: 'withdrawn' },
 } as const satisfies Record<string, { da: string; en: string }>;
 
 export type MessageKey = keyof typeof texts;
