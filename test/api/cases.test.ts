@@ -149,7 +149,7 @@ test('a fleksjob and a kontanthjælp spell are opened through the same route, an
   });
   expect(future).toMatchObject({
     status: 409,
-    body: { detail: 'spellStartedOn: a spell cannot start in the future' },
+    body: { detail: 'spellStartedOn: et forløb kan ikke begynde i fremtiden' },
   });
 });
 

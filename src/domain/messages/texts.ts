@@ -628,6 +628,455 @@ export const texts = {
   },
   'offer.status.ended': { da: 'er afsluttet', en: 'ended' },
   'offer.status.withdrawn': { da: 'er trukket tilbage', en: 'withdrawn' },
+  // Complaints (course/complaints.ts)
+  'complaint.not-found': {
+    da: 'der er ingen klage "{complaintId}" i sagen',
+    en: 'there is no complaint "{complaintId}" in this case',
+  },
+  'complaint.exists': {
+    da: 'der findes allerede en klage med ID "{complaintId}"',
+    en: 'a complaint with ID "{complaintId}" already exists',
+  },
+  'complaint.no-refusal': {
+    da: 'der er intet afslag på et forløb at klage over',
+    en: 'there is no refusal of a course to complain about',
+  },
+  'complaint.no-grant': {
+    da: 'der er intet bevilget forløb at klage over',
+    en: 'there is no granted course to complain about',
+  },
+  'complaint.no-ending': {
+    da: 'der er ingen afgørelse om at afslutte forløbet, som stadig kan påklages',
+    en: 'there is no decision ending the course that is still open for complaints',
+  },
+  'offer.withdrawn': { da: 'tilbud {offerId} er trukket tilbage', en: 'offer {offerId} has been withdrawn' },
+  'complaint.no-receipt-date': {
+    da: 'sagens regelsæt regner klagefristen fra selve afgørelsen: det tager ikke imod en modtagelsesdato eller en grund til at klagen er for sen',
+    en: "this case's ruleset counts the complaint window from the decision itself: it takes no receipt date or reason for lateness",
+  },
+  'complaint.received-before-sent': {
+    da: 'afgørelsen blev sendt den {sentOn}: den kan ikke være modtaget den {receivedOn}',
+    en: 'the decision was sent on {sentOn}: it cannot have been received on {receivedOn}',
+  },
+  'complaint.about.refusal': { da: 'afslaget', en: 'refusal' },
+  'complaint.about.grant': { da: 'bevillingen', en: 'grant' },
+  'complaint.about.conclusion': { da: 'afslutningen', en: 'conclusion' },
+  'complaint.received-late': {
+    da: 'klage {complaintId} over {what} modtaget efter klagefristen: den genvurderes ikke, men skal straks sendes til Ankestyrelsen',
+    en: 'complaint {complaintId} about the {what} received after the complaint window: it is not reconsidered but must be sent to Ankestyrelsen at once',
+  },
+  'complaint.received': {
+    da: 'klage {complaintId} over {what} modtaget',
+    en: 'complaint {complaintId} about the {what} received',
+  },
+  'complaint.late-not-reconsidered': {
+    da: 'klage {complaintId} kom efter klagefristen: den genvurderes ikke, men sendes til Ankestyrelsen',
+    en: 'complaint {complaintId} came after the complaint window: it is not reconsidered but sent to Ankestyrelsen',
+  },
+  'complaint.overdue-went': {
+    da: 'klage {complaintId} blev ikke genvurderet i tide og gik til Ankestyrelsen den {on}',
+    en: 'complaint {complaintId} was not reconsidered in time and went to Ankestyrelsen on {on}',
+  },
+  'complaint.reconsidered-already': {
+    da: 'klage {complaintId} er allerede genvurderet',
+    en: 'complaint {complaintId} has already been reconsidered',
+  },
+  'complaint.no-partial': {
+    da: 'sagens regelsæt kender ikke delvis medhold: registrér klagen som imødekommet eller fastholdt',
+    en: "this case's ruleset knows no partial medhold: record the complaint as upheld or kept",
+  },
+  'complaint.kept-must-send': {
+    da: 'klage {complaintId}: kommunen fastholder sin afgørelse; klagen skal sendes til Ankestyrelsen',
+    en: 'complaint {complaintId}: the municipality keeps its decision; the complaint must be sent to Ankestyrelsen',
+  },
+  'complaint.kept-goes': {
+    da: 'klage {complaintId}: kommunen fastholder sin afgørelse; klagen går til Ankestyrelsen',
+    en: 'complaint {complaintId}: the municipality keeps its decision; the complaint goes to Ankestyrelsen',
+  },
+  'complaint.partly-upheld': {
+    da: 'klage {complaintId} delvis imødekommet: en ny afgørelse; borgeren siger, om klagen fastholdes',
+    en: 'complaint {complaintId} partly upheld: a new decision; the citizen says whether the complaint is maintained',
+  },
+  'complaint.upheld': {
+    da: 'klage {complaintId} imødekommet: kommunen ændrer sin afgørelse',
+    en: 'complaint {complaintId} upheld: the municipality changes its decision',
+  },
+  'complaint.not-awaiting-citizen': {
+    da: 'klage {complaintId} venter ikke på borgerens svar efter delvis medhold',
+    en: "complaint {complaintId} is not waiting for the citizen's answer after partial medhold",
+  },
+  'complaint.maintained': {
+    da: 'borgeren fastholder klage {complaintId}: den skal sendes til Ankestyrelsen',
+    en: 'the citizen maintains complaint {complaintId}: it must be sent to Ankestyrelsen',
+  },
+  'complaint.not-maintained': {
+    da: 'borgeren fastholder ikke klage {complaintId}: den er afsluttet',
+    en: 'the citizen does not maintain complaint {complaintId}: it is settled',
+  },
+  'complaint.forwarded-by-case': {
+    da: 'efter sagens regelsæt markerer sagen selv en fastholdt klage som videresendt',
+    en: "under this case's ruleset the case marks a kept complaint as forwarded itself",
+  },
+  'complaint.sent-already': {
+    da: 'klage {complaintId} blev allerede sendt til Ankestyrelsen den {on}',
+    en: 'complaint {complaintId} was already sent to Ankestyrelsen on {on}',
+  },
+  'complaint.not-to-send': {
+    da: 'klage {complaintId} skal ikke sendes: kun en fastholdt eller for sen klage går til Ankestyrelsen',
+    en: 'complaint {complaintId} is not to be sent: only a kept, maintained or late complaint goes to Ankestyrelsen',
+  },
+  'complaint.sent-on-window': {
+    da: 'dagen, den blev sendt, skal ligge mellem modtagelsen af klagen ({receivedOn}) og i dag',
+    en: "the day it was sent must lie between the complaint's receipt ({receivedOn}) and today",
+  },
+  'complaint.sent': {
+    da: 'klage {complaintId} blev sendt til Ankestyrelsen den {on}',
+    en: 'complaint {complaintId} was sent to Ankestyrelsen on {on}',
+  },
+  'complaint.not-with-ankestyrelsen': {
+    da: 'klage {complaintId} ligger ikke hos Ankestyrelsen',
+    en: 'complaint {complaintId} is not with Ankestyrelsen',
+  },
+  'complaint.appeal-decided': {
+    da: 'Ankestyrelsen om klage {complaintId}: {result}',
+    en: 'Ankestyrelsen on complaint {complaintId}: {result}',
+  },
+  // A fleksjob follow-up (fleksjob/*)
+  'fleksjob.before-start': {
+    da: '{what} er ikke muligt, før fleksjobbet er begyndt',
+    en: '{what} is not possible before the fleksjob has started',
+  },
+  'fleksjob.during-reassessment': {
+    da: '{what} er ikke muligt, mens teamet vurderer fleksjobbet igen',
+    en: '{what} is not possible while the team reassesses the fleksjob',
+  },
+  'fleksjob.closed': {
+    da: 'opfølgningen på fleksjobbet sluttede ({reason}) den {on}; den modtager ikke flere hændelser',
+    en: 'the fleksjob follow-up ended ({reason}) on {on}; it accepts no further events',
+  },
+  'fleksjob.started': {
+    da: 'fleksjob begyndt: {hours} timer om ugen',
+    en: 'fleksjob started: {hours} hours a week',
+  },
+  'fleksjob.what.hours': { da: 'at ændre timetallet', en: 'changing the hours' },
+  'fleksjob.hours-same': {
+    da: 'fleksjobbet har allerede {hours} timer om ugen',
+    en: 'the fleksjob already has {hours} hours a week',
+  },
+  'fleksjob.yearly-check-starts': { da: '; den årlige opfølgning begynder', en: '; the yearly check starts' },
+  'fleksjob.yearly-check-ends': { da: '; den årlige opfølgning ophører', en: '; the yearly check ends' },
+  'fleksjob.hours-changed': {
+    da: 'timetallet ændret fra {before} til {hours} om ugen{check}',
+    en: 'hours changed from {before} to {hours} a week{check}',
+  },
+  'fleksjob.what.choice': { da: 'at registrere borgerens valg', en: "recording the citizen's choice" },
+  'fleksjob.choice-recorded': {
+    da: 'borgerens valg af få timer er allerede registreret',
+    en: 'the citizen’s choice of few hours is already recorded',
+  },
+  'fleksjob.no-choice': {
+    da: 'der er ikke registreret et valg af få timer',
+    en: 'no choice of few hours is recorded',
+  },
+  'fleksjob.choice-made': {
+    da: 'borgeren har valgt få timer: det respekteres, ingen årlig opfølgning på udviklingen',
+    en: 'the citizen has chosen few hours: respected, no yearly progression check',
+  },
+  'fleksjob.choice-withdrawn': {
+    da: 'borgeren vælger ikke længere få timer',
+    en: 'the citizen no longer chooses few hours',
+  },
+  'fleksjob.no-progression-review': {
+    da: 'dette regelsæt har ingen opfølgning på arbejdsevnen',
+    en: 'this ruleset has no progression review',
+  },
+  'fleksjob.progression-review-recorded': {
+    da: 'opfølgningen på arbejdsevnen blev registreret den {on}',
+    en: 'the progression review was recorded on {on}',
+  },
+  'fleksjob.what.progression-review': { da: 'en opfølgning på arbejdsevnen', en: 'a progression review' },
+  'fleksjob.progression-review': {
+    da: 'opfølgning på arbejdsevnen: arbejdsevne {workCapacity}, {hours} timer om ugen',
+    en: 'progression review: work capacity {workCapacity}, {hours} hours a week',
+  },
+  'fleksjob.what.yearly-check': { da: 'en årlig opfølgning', en: 'a yearly check' },
+  'fleksjob.no-yearly-check': {
+    da: 'dette regelsæt har ingen årlig opfølgning på fleksjob med få timer',
+    en: 'this ruleset has no yearly check of short-hour fleksjobs',
+  },
+  'fleksjob.choice-no-check': {
+    da: 'borgeren har valgt få timer: der er ingen årlig opfølgning',
+    en: 'the citizen has chosen few hours: there is no yearly check',
+  },
+  'fleksjob.check-under-threshold': {
+    da: 'fleksjobbet har {hours} timer om ugen: den årlige opfølgning gælder under {threshold}',
+    en: 'the fleksjob has {hours} hours a week: the yearly check applies under {threshold}',
+  },
+  'fleksjob.what.next-yearly-check': { da: 'den næste årlige opfølgning', en: 'the next yearly check' },
+  'fleksjob.check.progression': { da: 'udvikling', en: 'progression' },
+  'fleksjob.check.reassessment-offered': {
+    da: 'ingen udvikling, borgeren er tilbudt en ny vurdering',
+    en: 'no progression, a reassessment offered to the citizen',
+  },
+  'fleksjob.check.back-to-team': {
+    da: 'ingen udvikling, tilbage til teamet',
+    en: 'no progression, back to the team',
+  },
+  'fleksjob.yearly-check': {
+    da: 'årlig opfølgning: {outcome}, {hours} timer om ugen',
+    en: 'yearly check: {outcome}, {hours} hours a week',
+  },
+  'fleksjob.yearly-check-plan-not-followed': {
+    da: 'årlig opfølgning: {outcome}, {hours} timer om ugen, planen er ikke fulgt',
+    en: 'yearly check: {outcome}, {hours} hours a week, plan not followed',
+  },
+  'fleksjob.what.reassessment': { da: 'en ny vurdering', en: 'a reassessment' },
+  'fleksjob.no-reassessment-offered': {
+    da: 'borgeren er ikke tilbudt en ny vurdering',
+    en: 'no reassessment has been offered to the citizen',
+  },
+  'fleksjob.reassessment-asked': {
+    da: 'borgeren bad om teamets nye vurdering af fleksjobbet',
+    en: 'the citizen asked for the team’s reassessment of the fleksjob',
+  },
+  'fleksjob.no-team-reassessment': {
+    da: 'der venter ingen ny vurdering i teamet',
+    en: 'no reassessment by the team is pending',
+  },
+  'fleksjob.team-recommends': {
+    da: 'teamet indstiller: {recommends}; kommunen træffer afgørelse',
+    en: 'the team recommends: {recommends}; the municipality decides',
+  },
+  'fleksjob.team-continues': {
+    da: 'teamet har vurderet fleksjobbet igen: det fortsætter',
+    en: 'the team reassessed the fleksjob: it continues',
+  },
+  'fleksjob.team-reassessed': {
+    da: 'teamet har vurderet fleksjobbet igen: {recommends}',
+    en: 'the team reassessed the fleksjob: {recommends}',
+  },
+  'fleksjob.team-decides': {
+    da: 'efter dette regelsæt afgør teamets nye vurdering sagen',
+    en: "under this ruleset the team's reassessment decides",
+  },
+  'fleksjob.no-reassessment': { da: 'der venter ingen ny vurdering', en: 'no reassessment is pending' },
+  'fleksjob.team-not-yet': {
+    da: 'teamet har ikke givet sin indstilling endnu: kommunen træffer afgørelse efter den',
+    en: 'the team has not recommended yet: the municipality decides after it',
+  },
+  'fleksjob.following': { da: 'i tråd med', en: 'following' },
+  'fleksjob.against': { da: 'imod', en: 'against' },
+  'fleksjob.decided-continues': {
+    da: 'kommunen beslutter, {follows} teamets indstilling: fleksjobbet fortsætter',
+    en: "the municipality decides, {follows} the team's recommendation: the fleksjob continues",
+  },
+  'fleksjob.decided': {
+    da: 'kommunen beslutter, {follows} teamets indstilling: {decision}',
+    en: "the municipality decides, {follows} the team's recommendation: {decision}",
+  },
+  'fleksjob.no-temporary': {
+    da: 'dette regelsæt har intet midlertidigt første fleksjob',
+    en: 'this ruleset has no temporary first fleksjob',
+  },
+  'fleksjob.status-recorded-already': {
+    da: 'status blev registreret den {on}',
+    en: 'the status was recorded on {on}',
+  },
+  'fleksjob.what.status': {
+    da: 'en status for det midlertidige fleksjob',
+    en: 'a status of the temporary fleksjob',
+  },
+  'fleksjob.status-recorded': {
+    da: 'status for det midlertidige fleksjob registreret',
+    en: 'status of the temporary fleksjob recorded',
+  },
+  'fleksjob.decided-already': { da: 'der blev truffet afgørelse den {on}', en: 'it was decided on {on}' },
+  'fleksjob.what.permanent': {
+    da: 'en afgørelse om permanent fleksjob',
+    en: 'a decision on a permanent fleksjob',
+  },
+  'fleksjob.no-new-period': {
+    da: 'dette regelsæt har ingen ny midlertidig periode: afgørelsen er permanent eller ophør',
+    en: 'this ruleset has no new temporary period: the decision is permanent or end',
+  },
+  'fleksjob.no-age': {
+    da: 'borgerens alder kan ikke udledes af CPR-nummeret',
+    en: "the citizen's age cannot be derived from the CPR number",
+  },
+  'fleksjob.too-young-permanent': {
+    da: 'borgeren er {age} år: under {fromAge} år følges et midlertidigt fleksjob af en ny midlertidig periode, ikke af et permanent fleksjob',
+    en: 'the citizen is {age}: under {fromAge} a temporary fleksjob is followed by a new temporary period, not a permanent one',
+  },
+  'fleksjob.old-enough-permanent': {
+    da: 'borgeren er {age} år: fra {fromAge} år bliver et midlertidigt fleksjob, der fortsætter, permanent',
+    en: 'the citizen is {age}: from {fromAge} a temporary fleksjob that continues becomes permanent',
+  },
+  'fleksjob.new-period': {
+    da: 'en ny midlertidig periode af fleksjobbet fra {from}',
+    en: 'a new temporary period of the fleksjob from {from}',
+  },
+  'fleksjob.becomes-permanent': { da: 'fleksjobbet bliver permanent', en: 'the fleksjob becomes permanent' },
+  'fleksjob.temporary-ends': { da: 'det midlertidige fleksjob ophører', en: 'the temporary fleksjob ends' },
+  'fleksjob.what.job-change': { da: 'et jobskifte', en: 'a change of job' },
+  'fleksjob.job-change-needs': {
+    da: 'et jobskifte angiver den nye arbejdsgiver eller timetallet',
+    en: 'a change of job names the new employer or the hours',
+  },
+  'fleksjob.job-changed-to': { da: 'job skiftet til {employer}', en: 'job changed to {employer}' },
+  'fleksjob.job-changed': { da: 'job skiftet', en: 'job changed' },
+  'fleksjob.job-changed-to-anew': {
+    da: 'job skiftet til {employer}: den midlertidige periode begynder forfra',
+    en: 'job changed to {employer}: the temporary period starts anew',
+  },
+  'fleksjob.job-changed-anew': {
+    da: 'job skiftet: den midlertidige periode begynder forfra',
+    en: 'job changed: the temporary period starts anew',
+  },
+  'fleksjob.what.conversation': { da: 'en opfølgningssamtale', en: 'a follow-up conversation' },
+  'fleksjob.no-conversations': {
+    da: 'dette regelsæt har ingen opfølgningssamtaler',
+    en: 'this ruleset has no follow-up conversations',
+  },
+  'fleksjob.what.conversation-n': { da: 'opfølgningssamtale {n}', en: 'follow-up conversation {n}' },
+  'fleksjob.conversation-held': { da: 'opfølgningssamtale {n} holdt', en: 'follow-up conversation {n} held' },
+  'fleksjob.ended': { da: 'fleksjobbet er ophørt: {reason}', en: 'the fleksjob ended: {reason}' },
+  'fleksjob.too-early': {
+    da: '{what} skal ske senest {due}; den kan registreres fra {from}',
+    en: '{what} is due {due}; it can be recorded from {from}',
+  },
+  // Deadlines of a fleksjob follow-up
+  'deadline.label.progression-review': {
+    da: 'opfølgningen på arbejdsevnen er registreret',
+    en: 'the progression review (work capacity) is recorded',
+  },
+  'deadline.label.yearly-check': {
+    da: 'årlig opfølgning på udviklingen i fleksjob med få timer',
+    en: 'yearly check of progression in the short-hour fleksjob',
+  },
+  'deadline.label.yearly-check-n': {
+    da: 'årlig opfølgning nr. {n} på udviklingen i fleksjob med få timer',
+    en: 'yearly check {n} of progression in the short-hour fleksjob',
+  },
+  'deadline.label.reassessment': {
+    da: 'teamet vurderer fleksjobbet igen',
+    en: 'the team reassesses the fleksjob',
+  },
+  'deadline.label.fleksjob-status': {
+    da: 'status for det midlertidige fleksjob er registreret',
+    en: 'the status of the temporary fleksjob is recorded',
+  },
+  'deadline.label.fleksjob-status-n': {
+    da: 'status for fleksjobbets midlertidige periode nr. {n} er registreret',
+    en: 'the status of temporary period {n} of the fleksjob is recorded',
+  },
+  'deadline.label.temporary-period-end': {
+    da: 'der er truffet afgørelse om, hvorvidt det midlertidige fleksjob bliver permanent',
+    en: 'it is decided whether the temporary fleksjob becomes permanent',
+  },
+  'deadline.label.temporary-period-end-n': {
+    da: 'der er truffet afgørelse om, hvad der følger efter fleksjobbets midlertidige periode nr. {n}',
+    en: 'it is decided what follows temporary period {n} of the fleksjob',
+  },
+  'deadline.label.follow-up-conversation': { da: 'opfølgningssamtale', en: 'follow-up conversation' },
+  'deadline.label.follow-up-conversation-n': {
+    da: 'opfølgningssamtale nr. {n}',
+    en: 'follow-up conversation {n}',
+  },
+  'fleksjob.opened': { da: 'opfølgning på fleksjob oprettet', en: 'fleksjob follow-up opened' },
+  'fleksjob.opened-from-course': {
+    da: 'opfølgning på fleksjob oprettet: forløbet sluttede med et fleksjob den {on}',
+    en: 'fleksjob follow-up opened: the course concluded with a fleksjob on {on}',
+  },
+  'course.opened-application': {
+    da: 'oprettet på borgerens egen ansøgning',
+    en: "opened on the citizen's own application",
+  },
+  'course.opened-referral': { da: 'oprettet ved visitation', en: 'opened on referral' },
+  // A kontanthjælp spell (cash-benefit/*)
+  'deadline.label.assessment-right': {
+    da: 'et sammenhængende år på kontanthjælp: retten til at blive vurderet til et ressourceforløb',
+    en: 'one continuous year on kontanthjælp: the right to be assessed for a ressourceforløb',
+  },
+  'deadline.label.team-referral': {
+    da: 'sagen er forelagt rehabiliteringsteamet (retten til vurdering blev givet)',
+    en: 'the case is put to the rehabilitation team (the right to assessment was given)',
+  },
+  'deadline.label.municipal-assessment': {
+    da: 'kommunens afklaring efter 2 sammenhængende år på kontanthjælp (LAB § 36 a)',
+    en: 'the municipality’s afklaring after 2 continuous years on kontanthjælp (LAB § 36 a)',
+  },
+  'deadline.label.municipal-assessment-n': {
+    da: 'afklaring nr. {n} efter sammenhængende kontanthjælp (LAB § 36 a)',
+    en: 'afklaring {n} after continuous kontanthjælp (LAB § 36 a)',
+  },
+  'cash-benefit.closed-interrupted': {
+    da: 'forløbet på kontanthjælp er afbrudt; det modtager ikke flere hændelser',
+    en: 'the spell has been interrupted; it accepts no further events',
+  },
+  'cash-benefit.closed-team': {
+    da: 'sagen er forelagt rehabiliteringsteamet; den modtager ikke flere hændelser',
+    en: 'the case has been put to the rehabilitation team; it accepts no further events',
+  },
+  'cash-benefit.closed-right': {
+    da: 'forløbet har givet ret til vurdering; det modtager ikke flere hændelser',
+    en: 'the spell has given the right to assessment; it accepts no further events',
+  },
+  'cash-benefit.opened': {
+    da: 'forløb på kontanthjælp registreret, sammenhængende siden {since}',
+    en: 'kontanthjælp spell registered, continuous since {since}',
+  },
+  'cash-benefit.future-start': {
+    da: 'spellStartedOn: et forløb kan ikke begynde i fremtiden',
+    en: 'spellStartedOn: a spell cannot start in the future',
+  },
+  'cash-benefit.interrupted': {
+    da: 'forløbet på kontanthjælp blev afbrudt: {reason}',
+    en: 'the spell on kontanthjælp was interrupted: {reason}',
+  },
+  'cash-benefit.no-right': {
+    da: 'dette regelsæt giver ingen ret til vurdering, der sender sagen til teamet',
+    en: 'this ruleset gives no right to assessment that sends the case to the team',
+  },
+  'cash-benefit.right-not-yet': {
+    da: 'retten til vurdering er ikke givet endnu',
+    en: 'the right to assessment has not been given yet',
+  },
+  'cash-benefit.put-to-team': {
+    da: 'sagen blev forelagt rehabiliteringsteamet',
+    en: 'the case was put to the rehabilitation team',
+  },
+  'cash-benefit.no-afklaring': {
+    da: 'dette regelsæt har ingen afklaring efter sammenhængende kontanthjælp',
+    en: 'this ruleset has no afklaring after continuous kontanthjælp',
+  },
+  'cash-benefit.interrupted-already': {
+    da: 'forløbet på kontanthjælp er afbrudt',
+    en: 'the spell has been interrupted',
+  },
+  'cash-benefit.no-afklaring-due': {
+    da: 'der skal ikke ske en afklaring for denne modtager',
+    en: 'no afklaring is due for this recipient',
+  },
+  'cash-benefit.afklaring-too-early': {
+    da: 'afklaring nr. {n} skal ske senest {due}; den kan registreres fra {from}',
+    en: 'afklaring {n} is due {due}; it can be recorded from {from}',
+  },
+  'cash-benefit.afklaring-team': {
+    da: 'afklaring nr. {n}: sagen går til rehabiliteringsteamet',
+    en: 'afklaring {n}: the case goes to the rehabilitation team',
+  },
+  'cash-benefit.afklaring-measure': {
+    da: 'afklaring nr. {n}: en indsats følger',
+    en: 'afklaring {n}: a measure follows',
+  },
+  'cash-benefit.category-same': {
+    da: 'modtageren er allerede {category}',
+    en: 'the recipient is already {category}',
+  },
+  'cash-benefit.category-changed': {
+    da: 'modtageren er nu {category}',
+    en: 'the recipient is now {category}',
+  },
 } as const satisfies Record<string, { da: string; en: string }>;
 
 export type MessageKey = keyof typeof texts;
