@@ -7,6 +7,7 @@ import type {
   WorklistQuery,
   WorklistRow,
 } from './data';
+import { escalationLevel } from '../domain/engine/draft';
 import { render } from '../domain/messages';
 import { type Html, html } from './html';
 import {
@@ -165,8 +166,6 @@ export function worklistPage(
   return page({ title: 'Sagsoversigt', session, body });
 }
 
-const levelRoles: Record<string, string> = { supervisor: 'Leder', 'head-of-department': 'Afdelingschef' };
-
 function escalationsSection(session: Session, rows: OpenEscalationRow[], supervises: boolean): Html {
   return html`<h2 id="eskaleringer" class="mt-8">Åbne eskaleringer</h2>
     ${
@@ -200,10 +199,7 @@ function escalationsSection(session: Session, rows: OpenEscalationRow[], supervi
                           >${render(row.escalation.reason)}</span
                         >
                       </td>
-                      <td>
-                        ${String(row.escalation.level)}
-                        (${levelRoles[row.escalation.levelRole] ?? row.escalation.levelRole})
-                      </td>
+                      <td>${render(escalationLevel(row.escalation.level, row.escalation.levelRole))}</td>
                       <td>${date(row.escalation.raisedAt, true)}</td>
                       <td>${row.caseworker ?? 'Ingen endnu'}</td>
                       ${
@@ -546,9 +542,7 @@ export function casePage(session: Session, view: CasePageView, now: Date): Html 
                   (escalation) =>
                     html`<tr>
                       <td>${date(escalation.raisedAt, true)}</td>
-                      <td>
-                        ${escalation.levelRole === 'supervisor' ? 'Leder' : escalation.levelRole === 'head-of-department' ? 'Afdelingschef' : escalation.levelRole}
-                      </td>
+                      <td>${render(escalationLevel(escalation.level, escalation.levelRole))}</td>
                       <td>${label(deadlineLabels, escalation.deadlineId.split(':')[0])}</td>
                       <td>
                         ${escalation.status === 'open' ? html`<span class="badge badge-warning">Ikke kvitteret</span>` : escalation.status === 'acknowledged' ? `Kvitteret ${escalation.acknowledgedBy ? `af ${escalation.acknowledgedBy}` : ''}` : 'Løst'}
