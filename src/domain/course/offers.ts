@@ -81,7 +81,9 @@ export const offerRules: { [T in OfferEvent]: EventRule<CourseState, CourseEvent
         return msg('offer.paused', { offerId: offer.id });
       }
       if (offer.status !== 'planned')
-        return `offer ${offer.id} has already ${offer.status === 'started' ? 'started' : 'ended'}`;
+        return msg(offer.status === 'started' ? 'offer.started-already' : 'offer.ended-already', {
+          offerId: offer.id,
+        });
       return undefined;
     },
     apply: (draft, data, { at }) => {

@@ -1077,6 +1077,10 @@ export const texts = {
     da: 'modtageren er nu {category}',
     en: 'the recipient is now {category}',
   },
+  'offer.started-already': {
+    da: 'tilbud {offerId} er allerede gået i gang',
+    en: 'offer {offerId} has already started',
+  },
 } as const satisfies Record<string, { da: string; en: string }>;
 
 export type MessageKey = keyof typeof texts;
