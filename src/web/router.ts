@@ -13,7 +13,7 @@ import { OidcSignIn, principalFromClaims } from './oidc';
 import { casePage, errorPage, signedOutPage, signInPage, worklistPage, type WorklistForm } from './pages';
 import { WAITING_TIMES_PATH, waitingTimesPage } from './waiting-times-page';
 import { csrfMatches, memorySessionStore, type Session, type SessionStore } from './sessions';
-import { render } from '../domain/messages';
+import { msg, render } from '../domain/messages';
 
 /**
  * The staff pages, served by the API process at `/`: sign-in (the API's tokens in the embedded default,
@@ -191,7 +191,7 @@ export function createWebRouter(dependencies: WebDependencies): express.Router {
   });
 
   router.post('/log-ind', formBody, csrf, (req, res) => {
-    if (method !== 'token') throw new HttpProblem({ status: 404, title: 'Not Found' });
+    if (method !== 'token') throw new HttpProblem({ status: 404, title: msg('problem.not-found') });
     const session = sessionOf(res)!;
     const body = req.body as Record<string, unknown>;
     const next = localPath(body.naeste);
@@ -225,7 +225,7 @@ export function createWebRouter(dependencies: WebDependencies): express.Router {
   });
 
   router.get('/log-ind/oidc', async (req, res) => {
-    if (!signIn) throw new HttpProblem({ status: 404, title: 'Not Found' });
+    if (!signIn) throw new HttpProblem({ status: 404, title: msg('problem.not-found') });
     const next = localPath(req.query.naeste);
     let started: Awaited<ReturnType<OidcSignIn['start']>>;
     try {
@@ -261,7 +261,7 @@ export function createWebRouter(dependencies: WebDependencies): express.Router {
   });
 
   router.get(OIDC_CALLBACK_PATH, async (req, res) => {
-    if (!signIn || !oidc) throw new HttpProblem({ status: 404, title: 'Not Found' });
+    if (!signIn || !oidc) throw new HttpProblem({ status: 404, title: msg('problem.not-found') });
     res.clearCookie(OIDC_COOKIE, {
       httpOnly: true,
       sameSite: 'lax',
