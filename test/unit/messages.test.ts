@@ -111,6 +111,10 @@ describe('the message table', () => {
         }
       }
     }
+    // namesOf('ui.deadline.'): a family of keys read as a table (workflows/ui-summaries.ts).
+    for (const file of sources)
+      for (const family of readFileSync(file, 'utf8').matchAll(/\bnamesOf\('([a-z][\w.-]*)'\)/g))
+        prefixes.add(family[1]!);
     expect(missing).toEqual([]);
     const unused = entries
       .map(([key]) => key)

@@ -1081,6 +1081,116 @@ export const texts = {
     da: 'tilbud {offerId} er allerede gået i gang',
     en: 'offer {offerId} has already started',
   },
+  // The Temporal Web UI (workflows/ui-summaries.ts): timers, activities, current details
+  'ui.deadline.coordinating-caseworker': {
+    da: 'frist for koordinerende sagsbehandler',
+    en: 'deadline for a coordinating caseworker',
+  },
+  'ui.deadline.team-meeting': {
+    da: 'frist for møde i rehabiliteringsteamet',
+    en: 'deadline for the rehabilitation team meeting',
+  },
+  'ui.deadline.team-reassessment': {
+    da: 'frist for teamets nye vurdering',
+    en: "deadline for the team's reassessment",
+  },
+  'ui.deadline.decision': { da: 'frist for afgørelse', en: 'deadline for the decision' },
+  'ui.deadline.real-offer': { da: '1-årsfrist for reelt tilbud', en: '1-year deadline for a real offer' },
+  'ui.deadline.first-measure': { da: 'frist for første indsats', en: 'deadline for the first measure' },
+  'ui.deadline.maximum-duration': { da: '3-årsfrist', en: '3-year deadline' },
+  'ui.deadline.what-follows': {
+    da: 'frist for beslutning om, hvad der følger efter forløbet',
+    en: 'deadline to decide what follows the course',
+  },
+  'ui.deadline.existing-evidence-decision': {
+    da: 'frist for afgørelse på det foreliggende grundlag',
+    en: 'deadline for a decision on the existing evidence',
+  },
+  'ui.deadline.complaint-reconsideration': {
+    da: 'frist for genvurdering af klage',
+    en: 'deadline to reconsider a complaint',
+  },
+  'ui.deadline.complaint-answer': {
+    da: 'borgerens svar: fastholdes klagen',
+    en: "the citizen's answer: is the complaint maintained",
+  },
+  'ui.deadline.complaint-forwarding': {
+    da: 'frist for at sende klagen til Ankestyrelsen',
+    en: 'deadline to send the complaint to Ankestyrelsen',
+  },
+  'ui.deadline.health-advice': {
+    da: 'frist for sundhedskoordinatorens vurdering',
+    en: "deadline for the health coordinator's advice",
+  },
+  'ui.deadline.progression-review': {
+    da: 'opfølgning på arbejdsevnen i fleksjob',
+    en: 'progression review of the fleksjob',
+  },
+  'ui.deadline.yearly-check': { da: 'årlig opfølgning på fleksjob', en: 'yearly check of the fleksjob' },
+  'ui.deadline.reassessment': {
+    da: 'teamets nye vurdering af fleksjob',
+    en: "the team's reassessment of the fleksjob",
+  },
+  'ui.deadline.fleksjob-status': {
+    da: 'status for midlertidigt fleksjob',
+    en: 'status of the temporary fleksjob',
+  },
+  'ui.deadline.temporary-period-end': {
+    da: 'udløb af midlertidigt fleksjob',
+    en: 'end of the temporary fleksjob',
+  },
+  'ui.deadline.follow-up-conversation': {
+    da: 'opfølgningssamtale om fleksjob',
+    en: 'follow-up conversation about the fleksjob',
+  },
+  'ui.deadline.assessment-right': {
+    da: 'ret til vurdering efter et år',
+    en: 'right to assessment after a year',
+  },
+  'ui.deadline.team-referral': {
+    da: 'frist for at forelægge sagen for teamet',
+    en: 'deadline to put the case to the team',
+  },
+  'ui.deadline.municipal-assessment': {
+    da: 'afklaring efter 2 år (LAB § 36 a)',
+    en: 'afklaring after 2 years (LAB § 36 a)',
+  },
+  'ui.phase.referred': {
+    da: 'visiteret, venter på rehabiliteringsteamet',
+    en: 'referred, waiting for the rehabilitation team',
+  },
+  'ui.phase.awaiting-decision': {
+    da: 'venter på kommunens afgørelse',
+    en: "waiting for the municipality's decision",
+  },
+  'ui.phase.in-course': { da: 'i ressourceforløb', en: 'in ressourceforløb' },
+  'ui.phase.refused': { da: 'afslag, klagefrist løber', en: 'refused, complaint window running' },
+  'ui.phase.concluded': { da: 'afsluttet', en: 'concluded' },
+  'ui.phase.awaiting-start': { da: 'fleksjob, venter på start', en: 'fleksjob, waiting to start' },
+  'ui.phase.employed': { da: 'i fleksjob', en: 'in fleksjob' },
+  'ui.phase.reassessment': { da: 'fleksjob til ny vurdering', en: 'fleksjob being reassessed' },
+  'ui.phase.ended': { da: 'afsluttet', en: 'ended' },
+  'ui.phase.on-benefit': { da: 'på kontanthjælp', en: 'on kontanthjælp' },
+  'ui.phase.right-given': { da: 'ret til vurdering givet', en: 'right to assessment given' },
+  'ui.phase.interrupted': { da: 'afbrudt', en: 'interrupted' },
+  'ui.recipient.citizen': { da: 'borger', en: 'citizen' },
+  'ui.recipient.relatives': { da: 'pårørende', en: 'relatives' },
+  'ui.recipient.caseworker': { da: 'sagsbehandler', en: 'caseworker' },
+  'ui.recipient.supervisor': { da: 'leder', en: 'supervisor' },
+  'ui.recipient.head-of-department': { da: 'afdelingschef', en: 'head of department' },
+  'ui.delivery-retry': { da: 'nyt forsøg på at sende brev', en: 'another attempt to send a letter' },
+  'ui.reminder': { da: 'påmindelse: {name}', en: 'reminder: {name}' },
+  'ui.escalation-next': { da: 'eskalering til næste niveau', en: 'escalation to the next level' },
+  'ui.next-step': { da: 'næste skridt i sagen', en: 'the next step of the case' },
+  'ui.letter-to': { da: 'brev til {names}', en: 'letter to {names}' },
+  'ui.nobody': { da: 'ingen', en: 'nobody' },
+  'ui.details.phase': { da: '**Fase:** {phase}', en: '**Phase:** {phase}' },
+  'ui.details.next-deadline': { da: '**Næste frist:** {deadline}', en: '**Next deadline:** {deadline}' },
+  'ui.details.deadline-on': { da: '{name}, {on}', en: '{name}, {on}' },
+  'ui.details.open-escalations': {
+    da: '**Åbne eskaleringer:** {count}',
+    en: '**Open escalations:** {count}',
+  },
 } as const satisfies Record<string, { da: string; en: string }>;
 
 export type MessageKey = keyof typeof texts;
