@@ -15,13 +15,13 @@ import {
   yearlyCheckTimes,
 } from './periods';
 import type { FleksjobOutcome, FleksjobState } from './state';
-import { msg, type Text } from '../messages/message';
+import { type Message, msg, type Text } from '../messages/message';
 
 type FleksjobDraft = Draft<FleksjobState>;
 
 const day = (instant: Instant) => instant.slice(0, 10);
 
-function requestReassessment(draft: FleksjobDraft, reason: string, at: Instant): void {
+function requestReassessment(draft: FleksjobDraft, reason: Message, at: Instant): void {
   draft.phase = 'reassessment';
   draft.reassessments.push({ requestedAt: at, reason });
   notify(
@@ -29,7 +29,8 @@ function requestReassessment(draft: FleksjobDraft, reason: string, at: Instant):
     `reassessment-${draft.reassessments.length}`,
     'fleksjob-reassessment',
     ['citizen', 'caseworker', 'relatives'],
-    { reason },
+    // Why, for logic only (letters do not show it): the message's key.
+    { reason: reason.key },
     at,
   );
 }
@@ -186,7 +187,8 @@ export const fleksjobRules: { [T in FleksjobEventType]: EventRule<FleksjobState,
           {},
           at,
         );
-      } else if (!data.progression) requestReassessment(draft, 'no progression at the yearly check', at);
+      } else if (!data.progression)
+        requestReassessment(draft, msg('fleksjob.reassessment.no-progression'), at);
       const outcome = msg(
         data.progression
           ? 'fleksjob.check.progression'
@@ -213,7 +215,7 @@ export const fleksjobRules: { [T in FleksjobEventType]: EventRule<FleksjobState,
       (state.reassessmentOffer ? undefined : msg('fleksjob.no-reassessment-offered')),
     apply: (draft, data, { at }) => {
       delete draft.reassessmentOffer;
-      requestReassessment(draft, 'the citizen asked for a reassessment after a year without progression', at);
+      requestReassessment(draft, msg('fleksjob.reassessment.citizen-asked'), at);
       return { summary: msg('fleksjob.reassessment-asked'), reason: data.note };
     },
   },

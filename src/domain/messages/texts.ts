@@ -1191,6 +1191,8 @@ export const texts = {
     da: '**Åbne eskaleringer:** {count}',
     en: '**Open escalations:** {count}',
   },
+  'fleksjob.reassessment.no-progression': { da: 'ingen udvikling ved den årlige opfølgning', en: 'no progression at the yearly check' },
+  'fleksjob.reassessment.citizen-asked': { da: 'borgeren bad om en ny vurdering efter et år uden udvikling', en: 'the citizen asked for a reassessment after a year without progression' },
 } as const satisfies Record<string, { da: string; en: string }>;
 
 export type MessageKey = keyof typeof texts;
