@@ -312,7 +312,7 @@ test('an invalid signal is recorded as rejected, not lost; a valid one is applie
     'noSuchEvent:rejected',
     'caseworkerAssigned:accepted',
   ]);
-  expect(state.timeline[1]!.reason).toMatch(/recommends:/);
+  expect(render(state.timeline[1]!.reason!, 'en')).toMatch(/recommends:/);
   expect(state.coordinatingCaseworker?.id).toBe('cw-5');
 });
 
