@@ -35,7 +35,7 @@ export function waitingTimesPage(routes: ApiRoute[]) {
       throw new HttpProblem({
         status: 403,
         title: msg('problem.forbidden'),
-        detail: 'ventetider er for ledere',
+        detail: msg('problem.waiting-times-supervisors'),
       });
     }
     const picked = typeof req.query.kommune === 'string' ? req.query.kommune.trim() : '';

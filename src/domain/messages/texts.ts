@@ -1194,6 +1194,8 @@ export const texts = {
   'fleksjob.reassessment.no-progression': { da: 'ingen udvikling ved den årlige opfølgning', en: 'no progression at the yearly check' },
   'fleksjob.reassessment.citizen-asked': { da: 'borgeren bad om en ny vurdering efter et år uden udvikling', en: 'the citizen asked for a reassessment after a year without progression' },
   'event.invalid': { da: 'hændelsen er ikke gyldig: {issues}', en: 'the event is not valid: {issues}' },
+
+  'problem.waiting-times-supervisors': { da: 'ventetider er for ledere', en: 'waiting times are for supervisors' },
 } as const satisfies Record<string, { da: string; en: string }>;
 
 export type MessageKey = keyof typeof texts;
