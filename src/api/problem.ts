@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import { type Language, renderTexts, type Text } from '../domain/messages';
+import { type Language, render, renderTexts, type Text } from '../domain/messages';
 
 /**
  * An RFC 9457 problem detail. Its title, detail and field messages are messages of the table
@@ -15,11 +15,8 @@ export interface Problem {
 
 export class HttpProblem extends Error {
   constructor(readonly problem: Problem) {
-    super(
-      typeof (problem.detail ?? problem.title) === 'string'
-        ? String(problem.detail ?? problem.title)
-        : 'problem',
-    );
+    // In English, for logs and tools; the caller reads it in their language (sendProblem).
+    super(render(problem.detail ?? problem.title, 'en'));
   }
 }
 
