@@ -17,7 +17,10 @@ export const cashBenefitRules: {
     apply: (draft, data, { at }) => {
       draft.phase = 'interrupted';
       draft.interrupted = { at, reason: data.reason };
-      return { summary: msg('cash-benefit.interrupted', { reason: data.reason }), reason: data.note };
+      return {
+        summary: msg('cash-benefit.interrupted', { reason: msg(`value.interruption.${data.reason}`) }),
+        reason: data.note,
+      };
     },
   },
 

@@ -241,7 +241,12 @@ export const complaintRules: { [T in ComplaintEvent]: EventRule<CourseState, Cou
       complaint.status = 'appeal-decided';
       complaint.appeal = { result: data.result, at };
       if (data.result !== 'decision-upheld') reopenAfterComplaint(draft, complaint, at);
-      return { summary: msg('complaint.appeal-decided', { complaintId: complaint.id, result: data.result }) };
+      return {
+        summary: msg('complaint.appeal-decided', {
+          complaintId: complaint.id,
+          result: msg(`value.appeal.${data.result}`),
+        }),
+      };
     },
   },
 };

@@ -19,7 +19,7 @@ export const course = defineCaseKind({
   closed: (state) =>
     state.phase === 'concluded'
       ? msg('case.concluded-no-events', {
-          outcome: state.outcome?.outcome ?? '',
+          outcome: state.outcome ? msg(`value.outcome.${state.outcome.outcome}`) : '',
           on: state.outcome!.at.slice(0, 10),
         })
       : undefined,

@@ -49,7 +49,9 @@ export const offerRules: { [T in OfferEvent]: EventRule<CourseState, CourseEvent
       return {
         summary: msg(counts ? 'offer.registered' : 'offer.registered-not-counting', {
           offer: msg(data.real ? 'offer.real' : 'offer.plain', { offerId: data.offerId }),
-          kind: data.basis ? `${data.kind}, ${data.basis}` : data.kind,
+          kind: data.basis
+            ? msg('offer.kind-basis', { kind: msg(`value.offer-kind.${data.kind}`), basis: data.basis })
+            : msg(`value.offer-kind.${data.kind}`),
           plannedStart: data.plannedStart,
         }),
       };
@@ -93,7 +95,7 @@ export const offerRules: { [T in OfferEvent]: EventRule<CourseState, CourseEvent
       return {
         summary: msg('offer.started', {
           offer: msg(offer.real ? 'offer.real' : 'offer.plain', { offerId: offer.id }),
-          kind: offer.kind,
+          kind: msg(`value.offer-kind.${offer.kind}`),
         }),
       };
     },

@@ -52,7 +52,9 @@ function newGrantRefusal(state: CourseState, data: CourseEventData<'municipalDec
   const recommendation = state.teamRecommendations[state.teamRecommendations.length - 1];
   if (!recommendation || !last || recommendation.at <= last.at) return msg('course.new-grant-needs-review');
   if (recommendation.recommends !== 'ressourceforloeb')
-    return msg('course.review-recommends-other', { recommends: recommendation.recommends });
+    return msg('course.review-recommends-other', {
+      recommends: msg(`value.recommends.${recommendation.recommends}`),
+    });
   if (!data.grantedUntil) return msg('course.new-grant-needs-until');
   return undefined;
 }
@@ -102,7 +104,11 @@ export const courseRules: { [T in CourseEventType]: EventRule<CourseState, Cours
       return {
         summary: msg(
           data.citizenAttendedWholeMeeting ? 'team.recommends' : 'team.recommends-citizen-absent',
-          { recommends: data.recommends, how, context: msg(`team.context.${context}`) },
+          {
+            recommends: msg(`value.recommends.${data.recommends}`),
+            how,
+            context: msg(`team.context.${context}`),
+          },
         ),
       };
     },
@@ -188,7 +194,12 @@ export const courseRules: { [T in CourseEventType]: EventRule<CourseState, Cours
             ? data.grantedUntil
               ? msg('decision.grant-until', { grantedUntil: data.grantedUntil })
               : msg('decision.grant')
-            : msg('decision.refuse', { alternative: data.alternative ?? '' }),
+            : msg('decision.refuse', {
+                alternative:
+                  data.alternative && data.alternative !== 'none'
+                    ? msg(`value.recommends.${data.alternative}`)
+                    : '',
+              }),
         wish,
       });
       if (!stands) {
@@ -203,7 +214,10 @@ export const courseRules: { [T in CourseEventType]: EventRule<CourseState, Cours
           at,
         );
         return {
-          summary: msg('decision.against-team', { what, recommends: recommendation.recommends }),
+          summary: msg('decision.against-team', {
+            what,
+            recommends: msg(`value.recommends.${recommendation.recommends}`),
+          }),
           reason: data.reasoning,
         };
       }
@@ -323,7 +337,7 @@ export const courseRules: { [T in CourseEventType]: EventRule<CourseState, Cours
         { reasoning: data.reasoning },
       );
       return {
-        summary: msg('course.toward-pension', { basis: data.basis }),
+        summary: msg('course.toward-pension', { basis: msg(`value.basis.${data.basis}`) }),
       };
     },
   },
@@ -345,7 +359,7 @@ export const courseRules: { [T in CourseEventType]: EventRule<CourseState, Cours
         { reasoning: data.reasoning },
       );
       return {
-        summary: msg('course.concluded', { outcome: data.outcome }),
+        summary: msg('course.concluded', { outcome: msg(`value.outcome.${data.outcome}`) }),
         reason: data.note,
       };
     },

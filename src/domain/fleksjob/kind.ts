@@ -17,7 +17,7 @@ export const fleksjob = defineCaseKind({
   closed: (state) =>
     state.phase === 'ended'
       ? msg('fleksjob.closed', {
-          reason: state.outcome?.reason ?? '',
+          reason: state.outcome ? msg(`value.ending.${state.outcome.reason}`) : '',
           on: state.outcome?.at.slice(0, 10) ?? '',
         })
       : undefined,

@@ -139,7 +139,7 @@ export const fleksjobRules: { [T in FleksjobEventType]: EventRule<FleksjobState,
       setHours(draft, data.weeklyHours, at);
       return {
         summary: msg('fleksjob.progression-review', {
-          workCapacity: data.workCapacity,
+          workCapacity: msg(`value.work-capacity.${data.workCapacity}`),
           hours: data.weeklyHours,
         }),
         reason: data.note,
@@ -231,7 +231,9 @@ export const fleksjobRules: { [T in FleksjobEventType]: EventRule<FleksjobState,
       pending.recommends = data.recommends;
       if (municipalityDecides(draft as FleksjobState)) {
         return {
-          summary: msg('fleksjob.team-recommends', { recommends: data.recommends }),
+          summary: msg('fleksjob.team-recommends', {
+            recommends: msg(`value.fleksjob-recommends.${data.recommends}`),
+          }),
           reason: data.note,
         };
       }
@@ -250,7 +252,9 @@ export const fleksjobRules: { [T in FleksjobEventType]: EventRule<FleksjobState,
         data.reasoning,
       );
       return {
-        summary: msg('fleksjob.team-reassessed', { recommends: data.recommends }),
+        summary: msg('fleksjob.team-reassessed', {
+          recommends: msg(`value.fleksjob-recommends.${data.recommends}`),
+        }),
         reason: data.note,
       };
     },
@@ -283,7 +287,10 @@ export const fleksjobRules: { [T in FleksjobEventType]: EventRule<FleksjobState,
         data.reasoning,
       );
       return {
-        summary: msg('fleksjob.decided', { follows, decision: data.decision }),
+        summary: msg('fleksjob.decided', {
+          follows,
+          decision: msg(`value.fleksjob-recommends.${data.decision}`),
+        }),
         reason: data.reasoning,
       };
     },
@@ -428,7 +435,10 @@ export const fleksjobRules: { [T in FleksjobEventType]: EventRule<FleksjobState,
     refuse: () => undefined,
     apply: (draft, data, { at }) => {
       end(draft, data.reason, at, data.note, data.reasoning);
-      return { summary: msg('fleksjob.ended', { reason: data.reason }), reason: data.note };
+      return {
+        summary: msg('fleksjob.ended', { reason: msg(`value.ending.${data.reason}`) }),
+        reason: data.note,
+      };
     },
   },
 };
