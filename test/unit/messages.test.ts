@@ -131,7 +131,9 @@ describe('the message table', () => {
           .map((line, index) => [line, index + 1] as const)
           // A summary, label or refusal given as a literal ('…', `…`) instead of msg('key', …).
           .filter(([line]) =>
-            /\b(summary|label):\s*['`"]|\breturn\s*[`"][a-z]|\breturn\s*'[^']*\s/.test(line),
+            /\b(summary|label):\s*['`"]|\breturn\s*[`"][a-z]|\breturn\s*'[^']*\s|\?\s*undefined\s*:\s*['`][a-z][^'`]*\s/.test(
+              line,
+            ),
           )
           .map(([line, number]) => `${relative(ROOT, file)}:${number}: ${line.trim()}`),
       );

@@ -178,16 +178,6 @@ export function phaseName(phase: CourseState['phase']): Message {
   return msg(`phase.course.${phase}`);
 }
 
-/** The phases' names in English, as earlier releases wrote them into texts. */
-export const phaseNames: Record<CourseState['phase'], string> = {
-  referred: 'waiting for the rehabilitation team',
-  'awaiting-decision': "waiting for the municipality's decision",
-  'in-course': 'in its course',
-  refused: 'refused',
-  closing: 'ended by a decision (open for complaints until the window has passed)',
-  concluded: 'concluded',
-};
-
 /** The refusal of an event outside the phases it belongs to. */
 export function requirePhase(
   state: CourseState,

@@ -66,7 +66,7 @@ export const fleksjobRules: { [T in FleksjobEventType]: EventRule<FleksjobState,
   ...commonEventRules<FleksjobState>(),
 
   fleksjobStarted: {
-    refuse: (state) => (state.phase === 'awaiting-start' ? undefined : 'the fleksjob has already started'),
+    refuse: (state) => (state.phase === 'awaiting-start' ? undefined : msg('fleksjob.started-already')),
     apply: (draft, data, { at }) => {
       startJob(draft, data, at);
       return { summary: msg('fleksjob.started', { hours: data.weeklyHours }) };

@@ -1255,6 +1255,10 @@ export const texts = {
   'value.work-capacity.higher': { da: 'højere', en: 'higher' },
   'value.work-capacity.lower': { da: 'lavere', en: 'lower' },
   'offer.kind-basis': { da: '{kind}, {basis}', en: '{kind}, {basis}' },
+  'fleksjob.started-already': {
+    da: 'fleksjobbet er allerede begyndt',
+    en: 'the fleksjob has already started',
+  },
 } as const satisfies Record<string, { da: string; en: string }>;
 
 export type MessageKey = keyof typeof texts;
