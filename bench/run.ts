@@ -15,16 +15,18 @@ import { runScale } from './parts/scale';
 import { runSimulation } from './parts/simulation';
 import { runStarts } from './parts/starts';
 import { runStorm } from './parts/storm';
+import { runWorklist } from './parts/worklist';
 
 /**
  * `npm run bench [-- <part>… [--n N] [--concurrency C] [--profile] …]`: runs the benchmark parts (all
  * by default), prints a table, and writes every figure with the machine and versions to
  * bench/results/. See the Benchmarks section of README.md.
  */
-const usage = `usage: npm run bench [-- [starts|events|storm|scale|simulation]… [options]]
+const usage = `usage: npm run bench [-- [starts|events|storm|scale|simulation|worklist]… [options]]
 
   --n N             the part's size (starts: workflows per kind; events: requests per kind;
-                    storm: cases; scale: cases to open; simulation: fleksjob years)
+                    storm: cases; scale: cases to open; simulation: fleksjob years;
+                    worklist: open cases in the municipality)
   --concurrency C   requests in flight (starts, scale); events are sent one at a time unless given
   --rounds R        starts: alternating blocks per kind (default 4)
   --minutes M       scale: stop opening cases after M minutes (default 40)
@@ -51,6 +53,7 @@ const defaults = {
   storm: { n: 500 },
   scale: { n: 10_000, concurrency: 32 },
   simulation: { n: 20 },
+  worklist: { n: 2000 },
 } as const;
 
 type PartName = keyof typeof defaults;
@@ -133,6 +136,8 @@ async function runPart(name: PartName, context: RunContext, options: Options): P
       });
     case 'simulation':
       return runSimulation(context, { years: n });
+    case 'worklist':
+      return runWorklist(context, { n, requests: 100 });
   }
 }
 

@@ -9,6 +9,12 @@ import { searchAttributes } from '../src/messages/search-attributes';
 export const CASE_FIGURES_PATCH = 'case-figures-search-attributes';
 
 /**
+ * Cases that started before the worklist's attributes (overdue since, which deadlines, open
+ * escalations) upsert them from their next change on; their recorded histories replay as they were.
+ */
+export const WORKLIST_PATCH = 'worklist-search-attributes';
+
+/**
  * Upserts the supervisors' search attributes when they change (each upsert is a history event, so
  * only a change is published), and the operators' figures the worker's gauges sum (open breaches,
  * open escalations by level, queued mail and its oldest). Nothing here identifies a citizen: only
@@ -17,6 +23,7 @@ export const CASE_FIGURES_PATCH = 'case-figures-search-attributes';
 export function searchAttributePublisher<S extends AnyCaseState>(rules: CaseRules<S>): (state: S) => void {
   let published = '';
   let publishedFigures = '';
+  let publishedWorklist = '';
   return (state) => {
     const next = rules.deadlines(state).find((deadline) => deadline.status === 'pending');
     const values = {
@@ -32,11 +39,25 @@ export function searchAttributePublisher<S extends AnyCaseState>(rules: CaseRule
     const fingerprint = JSON.stringify(values);
     const figures = caseFigures(rules, state);
     const figuresFingerprint = JSON.stringify(figures);
-    if (fingerprint === published && figuresFingerprint === publishedFigures) return;
+    const worklist = worklistFigures(rules, state);
+    const worklistFingerprint = JSON.stringify(worklist);
+    if (
+      fingerprint === published &&
+      figuresFingerprint === publishedFigures &&
+      worklistFingerprint === publishedWorklist
+    )
+      return;
     const withFigures = wf.patched(CASE_FIGURES_PATCH);
-    if (fingerprint === published && !withFigures) return;
+    // Only where the figures are published (every case since that patch) are the worklist's.
+    const withWorklist = withFigures && wf.patched(WORKLIST_PATCH);
+    const changed =
+      fingerprint !== published ||
+      (withFigures && figuresFingerprint !== publishedFigures) ||
+      (withWorklist && worklistFingerprint !== publishedWorklist);
+    if (!changed) return;
     published = fingerprint;
     if (withFigures) publishedFigures = figuresFingerprint;
+    if (withWorklist) publishedWorklist = worklistFingerprint;
     wf.upsertSearchAttributes([
       { key: searchAttributes.caseKind, value: rules.kind },
       { key: searchAttributes.phase, value: values.phase },
@@ -61,7 +82,49 @@ export function searchAttributePublisher<S extends AnyCaseState>(rules: CaseRule
             },
           ]
         : []),
+      ...(withWorklist
+        ? [
+            {
+              key: searchAttributes.overdueSince,
+              value: worklist.overdueSince ? new Date(worklist.overdueSince) : null,
+            },
+            { key: searchAttributes.overdueDeadlines, value: worklist.overdueDeadlines },
+            { key: searchAttributes.openEscalations, value: worklist.openEscalations },
+          ]
+        : []),
     ]);
+  };
+}
+
+/**
+ * What the worklist shows of a case without reading it: its breached deadlines (a breached deadline
+ * stays until it is met — the view keeps it `breached` — or the case closes) and its open escalations
+ * with level, cause and since when. A closed case has none: nothing is left to act on.
+ */
+export function worklistFigures<S extends AnyCaseState>(
+  rules: CaseRules<S>,
+  state: S,
+): { overdueSince: string | null; overdueDeadlines: string[]; openEscalations: string[] } {
+  if (rules.isClosed(state)) return { overdueSince: null, overdueDeadlines: [], openEscalations: [] };
+  const breached = rules.deadlines(state).filter((deadline) => deadline.status === 'breached');
+  const overdueSince = breached.reduce<string | null>(
+    (first, deadline) => (first === null || deadline.dueAt < first ? deadline.dueAt : first),
+    null,
+  );
+  return {
+    overdueSince,
+    overdueDeadlines: [...new Set(breached.map((deadline) => deadline.kind))],
+    openEscalations: state.escalations
+      .filter((escalation) => escalation.status === 'open')
+      .map((escalation) =>
+        [
+          escalation.id,
+          escalation.level + 1,
+          escalation.levelRole,
+          escalation.deadlineId.split(':')[0],
+          escalation.raisedAt,
+        ].join('|'),
+      ),
   };
 }
 

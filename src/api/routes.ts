@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { CaseFilters, CaseService } from '../client/case-service';
 import type { Principal, Role } from '../config/api-tokens';
-import { type Actor, actsFor, type AnyCaseView, type Ruleset } from '../domain';
+import { type Actor, actsFor, type AnyCaseView, casePhases, type CaseKind, type Ruleset } from '../domain';
 import { allEventMessages, type EventMessage } from '../messages';
 import { eventSchemaOf, NewCaseSchema } from '../messages/schemas';
 import { listOutbox } from '../notifications/outbox';
@@ -11,6 +11,7 @@ import { toCaseView } from './case-view';
 import { idempotencyFor } from './idempotency';
 import { HttpProblem } from './problem';
 import {
+  CaseCountsSchema,
   CaseIdParams,
   CaseListSchema,
   CaseloadSchema,
@@ -148,6 +149,37 @@ export function buildRoutes({ cases, ruleset, outboxDir, waitingTimes }: RouteDe
           },
         );
         return { status: 200, body: page };
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/v1/case-counts',
+      operationId: 'countCases',
+      summary: 'How many open cases there are of each kind in each phase',
+      description:
+        'Through visibility (one count per kind and phase): eventually consistent. A caseworker or supervisor counts the cases of their own municipality.',
+      tag: 'Cases',
+      roles: EVERYONE,
+      query: z.object({ municipality: ListQuery.shape.municipality }).strict(),
+      responses: { 200: { description: 'The counts', schema: CaseCountsSchema } },
+      async handle({ principal, query }) {
+        const municipality = scopeMunicipality(principal, query.municipality as string | undefined);
+        const pairs = Object.entries(casePhases).flatMap(([kind, phases]) =>
+          phases.map((phase) => ({ kind: kind as CaseKind, phase: phase as string })),
+        );
+        const counts = await Promise.all(
+          pairs.map(async ({ kind, phase }) => ({
+            kind,
+            phase,
+            openCases: await cases.count({
+              status: 'open',
+              kind,
+              phase,
+              ...(municipality ? { municipality } : {}),
+            }),
+          })),
+        );
+        return { status: 200, body: { municipality: municipality ?? null, counts } };
       },
     },
     {

@@ -1,6 +1,6 @@
 import 'zod-openapi';
 import { z } from 'zod';
-import { CaseIdSchema, MunicipalitySchema } from '../domain';
+import { allCasePhases, CASE_KINDS, CaseIdSchema, casePhases, MunicipalitySchema } from '../domain';
 import { personTypedId } from '../domain/engine/fields';
 import { CaseSnapshotSchema } from './view-schemas';
 
@@ -31,21 +31,31 @@ export const ListQuery = z
       .enum(['open', 'closed', 'all'])
       .default('open')
       .meta({ description: 'Open (running) cases by default' }),
-    kind: z.enum(['ressourceforloeb', 'fleksjob', 'cash-benefit']).optional(),
+    kind: z.enum(CASE_KINDS).optional(),
     phase: z
-      .string()
-      .regex(/^[a-z-]{3,40}$/)
+      .enum(allCasePhases as [string, ...string[]])
       .optional()
-      .meta({ description: 'e.g. in-course, referred, employed' }),
+      .meta({
+        description: `A phase of the kind of case: ${Object.entries(casePhases)
+          .map(([kind, phases]) => `${kind}: ${phases.join(', ')}`)
+          .join('; ')}`,
+      }),
     municipality: MunicipalitySchema.optional(),
     caseworker: CaseworkerIdSchema.optional(),
     escalated: booleanParam
       .optional()
       .meta({ description: 'Cases with an open (unacknowledged) escalation' }),
-    deadlineBefore: z.iso
+    deadlineBefore: z.iso.datetime().optional().meta({
+      description:
+        'The next deadline, or a breached deadline not yet met, falls before this instant (so `deadlineBefore=<now>` lists the overdue cases too)',
+    }),
+    overdue: booleanParam
+      .optional()
+      .meta({ description: 'Cases with (true) or without (false) a breached deadline not yet met' }),
+    overdueBefore: z.iso
       .datetime()
       .optional()
-      .meta({ description: 'The next deadline falls before this instant' }),
+      .meta({ description: 'The earliest breached deadline not yet met fell due before this instant' }),
     pageSize: z.coerce.number().int().min(1).max(200).default(50),
     pageToken: z
       .string()
@@ -53,7 +63,16 @@ export const ListQuery = z
       .optional()
       .meta({ description: 'nextPageToken of the previous page' }),
   })
-  .strict();
+  .strict()
+  .superRefine((query, context) => {
+    const phases: readonly string[] | undefined = query.kind ? casePhases[query.kind] : undefined;
+    if (query.phase && phases && !phases.includes(query.phase))
+      context.addIssue({
+        code: 'custom',
+        path: ['phase'],
+        message: `En sag af typen ${query.kind} har ikke fasen ${query.phase}; dens faser er ${phases.join(', ')}`,
+      });
+  });
 
 export const ProblemSchema = z
   .object({
@@ -93,6 +112,26 @@ export const CaseSummarySchema = z
     nextDeadlineAt: z.string().nullable(),
     nextDeadlineKind: z.string().nullable(),
     escalated: z.boolean(),
+    overdueSince: z
+      .string()
+      .nullable()
+      .meta({ description: 'When the earliest breached deadline not yet met fell due' }),
+    overdueDeadlines: z
+      .array(z.string())
+      .meta({ description: 'The kinds of the breached deadlines not yet met' }),
+    escalations: z
+      .array(
+        z.object({
+          id: z.string().meta({ description: 'The escalation’s ID in the case', example: 'esc-1' }),
+          level: z.number().int().meta({ description: 'From 1: the first level of the ruleset' }),
+          levelRole: z.string().meta({ example: 'supervisor' }),
+          cause: z.string().meta({
+            description: 'The kind of the breached deadline that raised it, or `delivery`',
+          }),
+          since: z.string().meta({ description: 'When it was raised' }),
+        }),
+      )
+      .meta({ description: 'The open (unacknowledged) escalations' }),
     status: z.string(),
     openedAt: z.string().nullable(),
   })
@@ -104,6 +143,22 @@ export const CaseListSchema = z
     id: 'CaseList',
     description:
       'From Temporal visibility: eventually consistent — a change shows here a moment after it is made.',
+  });
+
+export const CaseCountsSchema = z
+  .object({
+    municipality: z.string().nullable(),
+    counts: z.array(
+      z.object({
+        kind: z.enum(CASE_KINDS),
+        phase: z.string(),
+        openCases: z.number().int().min(0),
+      }),
+    ),
+  })
+  .meta({
+    id: 'CaseCounts',
+    description: 'Open cases by kind and phase, every phase of every kind (0 included).',
   });
 
 export const CaseloadSchema = z

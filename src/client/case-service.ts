@@ -146,12 +146,16 @@ export class CaseService {
    * The case's state, strongly consistent: a query of its workflow — or, with a view cache, the view
    * last read while the case's history has not grown since (one DescribeWorkflowExecution, which
    * the server answers without the worker, instead of a query that may replay the whole history).
+   * A walk over many cases (a rebuild) reads with `{ bypassCache: true }`: straight by query, and the
+   * views people are working with are not pushed out of the cache by cases nobody looks at.
    */
-  async state(caseId: string): Promise<AnyCaseView> {
+  async state(caseId: string, options: { bypassCache?: boolean } = {}): Promise<AnyCaseView> {
     const workflowId = workflowIdForCase(caseId);
     try {
       const mark =
-        this.views.capacity > 0 ? await this.withDeadline(() => this.historyMark(workflowId)) : undefined;
+        this.views.capacity > 0 && !options.bypassCache
+          ? await this.withDeadline(() => this.historyMark(workflowId))
+          : undefined;
       const cached = mark && this.views.get(caseId, mark);
       if (cached) return cached;
       const view = await this.withDeadline(() =>
@@ -413,6 +417,17 @@ export class CaseService {
       nextPageToken:
         nextPageToken && nextPageToken.length > 0 ? this.pageTokens.seal(nextPageToken, query) : null,
     };
+  }
+
+  /** How many cases match the filters (visibility: eventually consistent). */
+  async count(filters: CaseFilters): Promise<number> {
+    const { count } = await this.withDeadline(() =>
+      this.client.workflowService.countWorkflowExecutions({
+        namespace: this.client.options.namespace,
+        query: visibilityQuery(filters),
+      }),
+    );
+    return Number(count);
   }
 
   /** How many open cases a coordinating caseworker has (visibility: eventually consistent). */

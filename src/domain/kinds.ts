@@ -36,3 +36,30 @@ export function viewOf(state: AnyCaseState): AnyCaseView {
 export const allDeadlineKinds: string[] = [
   ...new Set(Object.values(caseKinds).flatMap((kind) => kind.deadlineKinds as string[])),
 ];
+
+/**
+ * Every phase of each kind of case, in the order a case passes through them: what the list API's
+ * phase filter accepts (an unknown phase is refused, not answered with an empty list).
+ */
+export const casePhases = {
+  ressourceforloeb: ['referred', 'awaiting-decision', 'in-course', 'refused', 'closing', 'concluded'],
+  fleksjob: ['awaiting-start', 'employed', 'reassessment', 'ended'],
+  'cash-benefit': ['on-benefit', 'right-given', 'sent-to-team', 'interrupted'],
+} as const satisfies {
+  ressourceforloeb: ReadonlyArray<CourseState['phase']>;
+  fleksjob: ReadonlyArray<FleksjobState['phase']>;
+  'cash-benefit': ReadonlyArray<CashBenefitState['phase']>;
+};
+
+/** Fails to compile when a kind's state gains a phase that `casePhases` does not list. */
+type Complete<All, Listed extends readonly unknown[]> = [Exclude<All, Listed[number]>] extends [never]
+  ? true
+  : Exclude<All, Listed[number]>;
+export const casePhasesComplete: [
+  Complete<CourseState['phase'], typeof casePhases.ressourceforloeb>,
+  Complete<FleksjobState['phase'], typeof casePhases.fleksjob>,
+  Complete<CashBenefitState['phase'], (typeof casePhases)['cash-benefit']>,
+] = [true, true, true];
+
+/** Every phase of any kind (a phase name belongs to one kind, except where two share a word). */
+export const allCasePhases: string[] = [...new Set(Object.values(casePhases).flat())];

@@ -1,4 +1,4 @@
-import type { Database } from '../store/database';
+import { createTableIfMissing, type Database } from '../store/database';
 
 /**
  * Which mail went out, by Message-ID, kept where a crash cannot take it: a copy is recorded as sent
@@ -15,7 +15,7 @@ export interface DeliveryLedger {
 const KEEP_DAYS = 90;
 
 export async function createDeliveryLedger(db: Database, now: Date = new Date()): Promise<DeliveryLedger> {
-  await createTable(
+  await createTableIfMissing(
     db,
     'CREATE TABLE IF NOT EXISTS mail_sent (message_id TEXT PRIMARY KEY, sent_at TEXT NOT NULL)',
   );
@@ -32,19 +32,6 @@ export async function createDeliveryLedger(db: Database, now: Date = new Date())
       );
     },
   };
-}
-
-/**
- * CREATE TABLE IF NOT EXISTS, safe when several workers start at once: on PostgreSQL two such
- * statements can race and one fail on the catalog's unique index, although the table then exists.
- */
-async function createTable(db: Database, sql: string): Promise<void> {
-  try {
-    await db.exec(sql);
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code !== '23505' && code !== '42P07') throw error;
-  }
 }
 
 /** For tests that need no durability: the same contract, in memory. */

@@ -1,5 +1,5 @@
 import type { Logger } from '../observability/logger';
-import type { Database } from '../store/database';
+import { createTableIfMissing, type Database } from '../store/database';
 import {
   followUpOf,
   type ReportableCase,
@@ -53,7 +53,7 @@ export function createWaitingTimesProjection(
   db: Database,
   logger?: Pick<Logger, 'warn'>,
 ): WaitingTimesProjection {
-  const table = createTable(db, TABLE);
+  const table = createTableIfMissing(db, TABLE);
   // A failure to make the table is reported by the first method that uses it, not as an unhandled rejection.
   table.catch(() => undefined);
   return {
@@ -87,7 +87,7 @@ export function createWaitingTimesProjection(
       await table.catch(() => undefined);
       // Made anew, so a rebuild also mends a table that was dropped (or left in an older shape).
       await db.exec('DROP TABLE IF EXISTS waiting_steps');
-      await createTable(db, TABLE);
+      await createTableIfMissing(db, TABLE);
       for (const record of records) await upsert(db, record);
     },
   };
@@ -126,14 +126,4 @@ function fromRow(row: Row): StepRecord {
     doneAt: row.done_at,
     caseEndedAt: row.case_ended_at,
   };
-}
-
-/** CREATE TABLE IF NOT EXISTS, safe when several API processes start at once on PostgreSQL. */
-async function createTable(db: Database, sql: string): Promise<void> {
-  try {
-    await db.exec(sql);
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code !== '23505' && code !== '42P07') throw error;
-  }
 }

@@ -22,7 +22,12 @@ export interface RebuildResult {
 export async function rebuildWaitingTimes(
   projection: WaitingTimesProjection,
   cases: CaseService,
-  options: { municipality?: string; pageSize?: number } = {},
+  options: {
+    municipality?: string;
+    pageSize?: number;
+    /** At most this many cases read a second (each read may replay a case on a worker); unset: no limit. */
+    readsPerSecond?: number;
+  } = {},
 ): Promise<RebuildResult> {
   const started = Date.now();
   let count = 0;
@@ -38,7 +43,12 @@ export async function rebuildWaitingTimes(
     for (const summary of page.cases) {
       count += 1;
       try {
-        const view = (await cases.state(summary.caseId)) as unknown as ReportableCase & { origin?: string };
+        if (options.readsPerSecond) await paced(started, count - 1, options.readsPerSecond);
+        const view = (await cases.state(summary.caseId, {
+          bypassCache: true,
+        })) as unknown as ReportableCase & {
+          origin?: string;
+        };
         if (view.kind === 'fleksjob' && view.origin === 'course') {
           const course = await cases.courseBefore(summary.caseId);
           if (course) records.push(...recordsOf(course as unknown as ReportableCase));
@@ -54,9 +64,22 @@ export async function rebuildWaitingTimes(
   return { cases: count, unreadable, rows: await projection.size(), ms: Date.now() - started };
 }
 
+/** Waits until the n-th read (from 0) is due at the given rate since `started`. */
+async function paced(started: number, n: number, perSecond: number): Promise<void> {
+  const wait = started + (n * 1000) / perSecond - Date.now();
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+}
+
+/**
+ * How fast the start-up rebuild reads cases: it runs beside the API's own traffic on the workers
+ * (an uncached read replays the case), so it takes its time — 240,000 cases in under 2 hours.
+ */
+export const STARTUP_REBUILD_READS_PER_SECOND = 40;
+
 /**
  * At start-up: an empty projection (a new database, a dropped table, an upgrade from before it
- * existed) is rebuilt in the background; the API serves meanwhile and the figures fill in.
+ * existed) is rebuilt in the background, at STARTUP_REBUILD_READS_PER_SECOND; the API serves
+ * meanwhile and the figures fill in.
  */
 export function rebuildWhenEmpty(
   projection: WaitingTimesProjection,
@@ -66,7 +89,9 @@ export function rebuildWhenEmpty(
   void (async () => {
     try {
       if ((await projection.size()) > 0) return;
-      const result = await rebuildWaitingTimes(projection, cases);
+      const result = await rebuildWaitingTimes(projection, cases, {
+        readsPerSecond: STARTUP_REBUILD_READS_PER_SECOND,
+      });
       if (result.unreadable > 0)
         logger.warn(
           result,

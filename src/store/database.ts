@@ -21,6 +21,20 @@ export interface Database {
   describe(): string;
 }
 
+/**
+ * CREATE TABLE IF NOT EXISTS, safe when several processes start at once: on PostgreSQL two such
+ * statements can race and one fail on the catalog's unique index (23505) or find the table just made
+ * (42P07), although the table then exists — either is success.
+ */
+export async function createTableIfMissing(db: Database, sql: string): Promise<void> {
+  try {
+    await db.exec(sql);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code !== '23505' && code !== '42P07') throw error;
+  }
+}
+
 export interface DatabaseOptions {
   /** `postgres://user:password@host:port/database` */
   url?: string;

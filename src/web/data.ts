@@ -1,51 +1,53 @@
 import type { ApiRoute } from '../api/routes';
 import { HttpProblem } from '../api/problem';
-import type { CaseSummary } from '../client/visibility';
+import type { CaseSummary, EscalationSummary } from '../client/visibility';
 import type { Principal } from '../config/api-tokens';
 import type { Deadline } from '../domain/engine/deadlines';
 import type { Escalation, TimelineEntry } from '../domain/engine/case';
 import { msg } from '../domain/messages';
 
 /**
- * Everything the pages read, in one place. Today it is built on what the API has: the list through
- * visibility (`listCases`) and one case's state (`getCase`), called through the API's own route table,
- * so a signed-in person is checked exactly as their API token would be (role, municipality, the
- * query's validation) and a supervisor sees CPR numbers masked as the API masks them. When the list
- * grows what the worklist needs (overdue since, escalation details, counts), this module is what
- * changes; the pages take the shapes below.
+ * Everything the pages read, in one place, built on what the API has: the list through visibility
+ * (`listCases`, whose rows carry the breached deadlines and open escalations the cases publish),
+ * the counts by kind and phase (`countCases`), caseloads (`getCaseload`) and one case's state
+ * (`getCase`), called through the API's own route table, so a signed-in person is checked exactly as
+ * their API token would be (role, municipality, the query's validation) and a supervisor sees CPR
+ * numbers masked as the API masks them. The worklist reads no case itself: its cost is a handful of
+ * visibility queries, whatever the number of cases.
  */
 export interface WorklistQuery {
   kind?: string;
   phase?: string;
   caseworker?: string;
   escalated?: boolean;
-  /** A day, YYYY-MM-DD: the next deadline falls before its start (Danish time). */
+  /** Only cases with a breached deadline not yet met. */
+  overdue?: boolean;
+  /** A day, YYYY-MM-DD: the next deadline, or a breached one, falls before its start (Danish time). */
   deadlineBefore?: string;
   pageToken?: string;
 }
 
 export interface WorklistRow extends CaseSummary {
-  /** The next deadline has passed. */
+  /** A deadline has passed unmet: a breached one, or the next one (before the case noticed). */
   overdue: boolean;
   /** The signed-in caseworker is the case's coordinating caseworker. */
   mine: boolean;
 }
 
-/** An escalation not yet acknowledged, on one of the cases the worklist read (see `escalations`). */
+/** An escalation not yet acknowledged (from the list of escalated cases, first page). */
 export interface OpenEscalationRow {
   caseId: string;
   caseworker: string | null;
-  escalation: Escalation;
-  /** The kind of the deadline whose breach raised it (its Danish label is in labels.ts). */
-  deadlineKind: string;
+  escalation: EscalationSummary;
 }
 
-/** A deadline that has passed and is not met, on one of the cases the worklist read. */
+/** A case with breached deadlines not yet met (from the list's overdue filter, first page). */
 export interface OverdueRow {
   caseId: string;
   caseworker: string | null;
-  deadline: Deadline;
-  /** When it was breached (or, before the case noticed, when it fell due). */
+  /** The kinds of its breached deadlines (their Danish labels are in labels.ts). */
+  deadlineKinds: string[];
+  /** When the earliest of them fell due. */
   since: string;
 }
 
@@ -56,16 +58,24 @@ export interface CaseloadRow {
   limit: number;
 }
 
+/** How many open cases of a kind are in a phase. */
+export interface CaseCountRow {
+  kind: string;
+  phase: string;
+  openCases: number;
+}
+
 export interface Worklist {
-  /**
-   * Open escalations and overdue deadlines of the cases this request listed (the escalated cases'
-   * first page, the caseworker's own first page and the page shown): the list (visibility) carries
-   * neither, so each of those cases is read through getCase. Cases on other pages are not in them.
-   */
+  /** Open escalations of the escalated cases (first page, by the filter's kind, phase and caseworker). */
   escalations: OpenEscalationRow[];
+  /** Cases with breached deadlines (first page, by the same filter), the longest overdue first. */
   overdue: OverdueRow[];
+  /** Whether there are more overdue cases than `overdue` shows (the overdue filter lists them all). */
+  moreOverdue: boolean;
   /** The coordinating caseworkers of the cases listed, each with their whole open caseload. */
   caseload: CaseloadRow[];
+  /** Open cases by kind and phase, in the municipality (not filtered). */
+  counts: CaseCountRow[];
   /** A caseworker's own open cases (first page), shown before the rest; absent for others. */
   mine?: WorklistRow[];
   /** Open cases with an unacknowledged escalation (first page). */
@@ -88,6 +98,8 @@ export interface CasePageView {
   escalations: Escalation[];
   openEscalations: number;
   timeline: TimelineEntry[];
+  /** When the case was opened (its first timeline entry): where its deadline chart starts. */
+  openedAt?: string;
 }
 
 export interface PageData {
@@ -101,6 +113,7 @@ const PAGE_SIZE = 50;
 
 export function pageDataFromRoutes(routes: ApiRoute[]): PageData {
   const listCases = routeOf(routes, 'listCases');
+  const countCases = routeOf(routes, 'countCases');
   const getCase = routeOf(routes, 'getCase');
   const getCaseload = routeOf(routes, 'getCaseload');
   const acknowledge = routeOf(routes, 'acknowledgeEscalation');
@@ -126,68 +139,56 @@ export function pageDataFromRoutes(routes: ApiRoute[]): PageData {
           : {}),
       };
       const ownFirst = principal.role === 'caseworker' && !query.caseworker && !query.pageToken;
-      const [page, escalated, mine] = await Promise.all([
+      const firstPage = !query.pageToken;
+      const [page, escalated, overdueCases, mine, counts] = await Promise.all([
         list(principal, {
           ...filters,
           ...(query.escalated ? { escalated: 'true' } : {}),
+          ...(query.overdue ? { overdue: 'true' } : {}),
           ...(query.pageToken ? { pageToken: query.pageToken } : {}),
         }),
-        query.pageToken ? undefined : list(principal, { ...filters, escalated: 'true' }),
+        firstPage ? list(principal, { ...filters, escalated: 'true' }) : undefined,
+        firstPage ? list(principal, { ...filters, overdue: 'true' }) : undefined,
         ownFirst ? list(principal, { ...filters, caseworker: principal.person }) : undefined,
+        callRoute(countCases, principal, {}) as Promise<{ counts: CaseCountRow[] }>,
       ]);
       const row = (summary: CaseSummary): WorklistRow => ({
         ...summary,
-        overdue: summary.nextDeadlineAt !== null && new Date(summary.nextDeadlineAt) < now,
+        overdue:
+          summary.overdueSince !== null ||
+          (summary.nextDeadlineAt !== null && new Date(summary.nextDeadlineAt) < now),
         mine: summary.caseworker === principal.person,
       });
       const rows = (cases: CaseSummary[]) => cases.map(row).sort(byNextDeadline);
-      const listed = new Map<string, CaseSummary>();
-      for (const summary of [...(escalated?.cases ?? []), ...(mine?.cases ?? []), ...page.cases])
-        listed.set(summary.caseId, summary);
-      const views = await inBatches([...listed.keys()], 8, async (caseId) => {
-        try {
-          return await view(principal, caseId);
-        } catch {
-          // Closed or gone since the list was read: it has nothing to show here.
-          return undefined;
-        }
-      });
-      const escalations: OpenEscalationRow[] = [];
-      const overdue: OverdueRow[] = [];
-      for (const caseView of views) {
-        if (!caseView) continue;
-        const caseworker = caseView.coordinatingCaseworker?.id ?? null;
-        for (const escalation of caseView.escalations)
-          if (escalation.status === 'open')
-            escalations.push({
-              caseId: caseView.caseId,
-              caseworker,
-              escalation,
-              deadlineKind:
-                caseView.deadlines.find((deadline) => deadline.id === escalation.deadlineId)?.kind ??
-                escalation.deadlineId.split(':')[0]!,
-            });
-        for (const deadline of caseView.deadlines) {
-          const breached = deadline.status === 'breached';
-          const due = deadline.status === 'pending' && new Date(deadline.dueAt) < now;
-          if (breached || due)
-            overdue.push({
-              caseId: caseView.caseId,
-              caseworker,
-              deadline,
-              since: (breached ? deadline.breachedAt : undefined) ?? deadline.dueAt,
-            });
-        }
-      }
-      escalations.sort((a, b) => a.escalation.raisedAt.localeCompare(b.escalation.raisedAt));
-      overdue.sort((a, b) => a.since.localeCompare(b.since));
+      const escalations: OpenEscalationRow[] = (escalated?.cases ?? [])
+        .flatMap((summary) =>
+          summary.escalations.map((escalation) => ({
+            caseId: summary.caseId,
+            caseworker: summary.caseworker,
+            escalation,
+          })),
+        )
+        .sort((a, b) => a.escalation.since.localeCompare(b.escalation.since));
+      const overdue: OverdueRow[] = (overdueCases?.cases ?? [])
+        .filter((summary) => summary.overdueSince !== null)
+        .map((summary) => ({
+          caseId: summary.caseId,
+          caseworker: summary.caseworker,
+          deadlineKinds: summary.overdueDeadlines,
+          since: summary.overdueSince!,
+        }))
+        .sort((a, b) => a.since.localeCompare(b.since) || a.caseId.localeCompare(b.caseId));
+      const listed = [
+        ...(escalated?.cases ?? []),
+        ...(overdueCases?.cases ?? []),
+        ...(mine?.cases ?? []),
+        ...page.cases,
+      ];
       const caseworkers = [
-        ...new Set(
-          [...listed.values()].map((summary) => summary.caseworker).filter((id): id is string => !!id),
-        ),
+        ...new Set(listed.map((summary) => summary.caseworker).filter((id): id is string => !!id)),
       ].sort();
       const caseload = (
-        await inBatches(caseworkers, 4, async (caseworkerId) => {
+        await inBatches(caseworkers, 8, async (caseworkerId) => {
           const answer = (await callRoute(getCaseload, principal, { params: { caseworkerId } })) as {
             openCases: number;
             limit: number;
@@ -198,14 +199,23 @@ export function pageDataFromRoutes(routes: ApiRoute[]): PageData {
       return {
         escalations,
         overdue,
+        moreOverdue: Boolean(overdueCases?.nextPageToken),
         caseload,
+        counts: counts.counts,
         ...(mine ? { mine: rows(mine.cases) } : {}),
         escalated: escalated ? rows(escalated.cases) : [],
         cases: rows(page.cases),
         nextPageToken: page.nextPageToken,
       };
     },
-    caseView: view,
+    caseView: async (principal, caseId) => {
+      const caseView = await view(principal, caseId);
+      const openedAt = caseView.timeline.reduce<string | undefined>(
+        (first, entry) => (first === undefined || entry.at < first ? entry.at : first),
+        undefined,
+      );
+      return { ...caseView, ...(openedAt ? { openedAt } : {}) };
+    },
     async acknowledgeEscalation(principal, caseId, escalationId) {
       await callRoute(acknowledge, principal, { params: { caseId, escalationId }, body: {} });
     },

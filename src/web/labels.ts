@@ -18,6 +18,7 @@ export const phasesByKind: Record<string, Record<string, string>> = {
     'awaiting-decision': 'Venter på kommunens afgørelse',
     'in-course': 'I forløb',
     refused: 'Afslag (klagefristen løber)',
+    closing: 'Forløbet er afsluttet (klagefristen løber)',
     concluded: 'Afsluttet',
   },
   fleksjob: {

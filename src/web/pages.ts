@@ -1,4 +1,6 @@
+import { deadlineChart } from './case-deadline-chart';
 import type {
+  CaseCountRow,
   CaseloadRow,
   CasePageView,
   OpenEscalationRow,
@@ -8,6 +10,7 @@ import type {
   WorklistRow,
 } from './data';
 import { escalationLevel } from '../domain/engine/draft';
+import type { EscalationRole } from '../domain/engine/ruleset';
 import { render } from '../domain/messages';
 import { type Html, html } from './html';
 import {
@@ -128,7 +131,8 @@ export function worklistPage(
     ${
       worklist
         ? html`${escalationsSection(session, worklist.escalations, supervises)}
-          ${overdueSection(worklist.overdue)} ${caseloadSection(worklist.caseload)}`
+          ${overdueSection(worklist.overdue, worklist.moreOverdue, form)}
+          ${caseloadSection(worklist.caseload)} ${countsSection(worklist.counts)}`
         : ''
     }
     ${
@@ -194,13 +198,16 @@ function escalationsSection(session: Session, rows: OpenEscalationRow[], supervi
                     html`<tr>
                       <td><a href="/sager/${encodeURIComponent(row.caseId)}">${row.caseId}</a></td>
                       <td>
-                        Fristen er overskredet: ${label(deadlineLabels, row.deadlineKind)}<br /><span
-                          class="small-text"
-                          >${render(row.escalation.reason)}</span
-                        >
+                        ${
+                          row.escalation.cause === 'delivery'
+                            ? 'Et brev kunne ikke leveres'
+                            : html`Fristen er overskredet: ${label(deadlineLabels, row.escalation.cause)}`
+                        }
                       </td>
-                      <td>${render(escalationLevel(row.escalation.level, row.escalation.levelRole))}</td>
-                      <td>${date(row.escalation.raisedAt, true)}</td>
+                      <td>
+                        ${render(escalationLevel(row.escalation.level, row.escalation.levelRole as EscalationRole))}
+                      </td>
+                      <td>${date(row.escalation.since, true)}</td>
                       <td>${row.caseworker ?? 'Ingen endnu'}</td>
                       ${
                         supervises
@@ -225,12 +232,21 @@ function escalationsSection(session: Session, rows: OpenEscalationRow[], supervi
     }`;
 }
 
-function overdueSection(rows: OverdueRow[]): Html {
+function overdueSection(rows: OverdueRow[], more: boolean, form: WorklistForm): Html {
+  const all = `/?${new URLSearchParams([
+    ...Object.entries(form.values).filter(
+      ([name, value]) => value && name !== 'pageToken' && name !== 'overdue',
+    ),
+    ['overdue', 'ja'],
+  ]).toString()}`;
   return html`<h2 id="overskredne-frister" class="mt-8">Overskredne frister</h2>
-    <p class="small-text">Frister, der er overskredet og endnu ikke overholdt, på de sager, siden viser.</p>
+    <p class="small-text">
+      Åbne sager med en frist, der er overskredet og endnu ikke overholdt, den ældste overskridelse først.
+    </p>
+    ${more ? html`<p>Der er flere, end her er plads til: <a href="${all}">vis alle sager med overskredne frister</a>.</p>` : ''}
     ${
       rows.length === 0
-        ? html`<p>Ingen af de viste sager har en overskredet frist.</p>`
+        ? html`<p>Ingen åbne sager har en overskredet frist.</p>`
         : html`<div
             class="table--responsive-scroll"
             tabindex="0"
@@ -250,7 +266,12 @@ function overdueSection(rows: OverdueRow[]): Html {
                 ${rows.map(
                   (row) =>
                     html`<tr>
-                      <td>${label(deadlineLabels, row.deadline.kind)}</td>
+                      <td>
+                        ${row.deadlineKinds.map(
+                          (kind, index) =>
+                            html`${index > 0 ? html`<br />` : ''}${label(deadlineLabels, kind)}`,
+                        )}
+                      </td>
                       <td>${date(row.since, true)}</td>
                       <td><a href="/sager/${encodeURIComponent(row.caseId)}">${row.caseId}</a></td>
                       <td>${row.caseworker ?? html`<span class="weight-semibold">Ingen endnu</span>`}</td>
@@ -309,8 +330,57 @@ function caseloadSection(rows: CaseloadRow[]): Html {
     }`;
 }
 
+/** Open cases by kind and phase: each kind's phases in the order a case passes through them. */
+function countsSection(rows: CaseCountRow[]): Html {
+  const byKind = Object.keys(phasesByKind).map((kind) => ({
+    kind,
+    rows: rows.filter((row) => row.kind === kind),
+  }));
+  return html`<h2 id="antal-sager" class="mt-8">Antal åbne sager pr. sagstype</h2>
+    <p class="small-text">Alle åbne sager i kommunen, uanset filteret. Vælg en fase for at se dens sager.</p>
+    <div class="table--responsive-scroll" tabindex="0" role="region" aria-labelledby="antal-sager">
+      <table class="table table--compact">
+        <thead>
+          <tr>
+            <th scope="col">Sagstype</th>
+            <th scope="col">Fase</th>
+            <th scope="col" class="text-align-right">Åbne sager</th>
+          </tr>
+        </thead>
+        ${byKind.map(
+          (group) =>
+            html`<tbody>
+              ${group.rows.map(
+                (row, index) =>
+                  html`<tr>
+                    ${
+                      index === 0
+                        ? html`<th scope="rowgroup" rowspan="${String(group.rows.length)}">
+                            ${label(kindLabels, group.kind)}
+                            <span class="small-text weight-semibold"
+                              >(${String(group.rows.reduce((sum, entry) => sum + entry.openCases, 0))})</span
+                            >
+                          </th>`
+                        : ''
+                    }
+                    <td>
+                      <a href="/?${new URLSearchParams({ kind: row.kind, phase: row.phase }).toString()}"
+                        >${label(phaseLabels, row.phase)}</a
+                      >
+                    </td>
+                    <td class="text-align-right">${String(row.openCases)}</td>
+                  </tr>`,
+              )}
+            </tbody>`,
+        )}
+      </table>
+    </div>`;
+}
+
 function hasFilter(query: WorklistQuery): boolean {
-  return Boolean(query.kind || query.phase || query.caseworker || query.escalated || query.deadlineBefore);
+  return Boolean(
+    query.kind || query.phase || query.caseworker || query.escalated || query.overdue || query.deadlineBefore,
+  );
 }
 
 function filterForm({ values, errors }: WorklistForm): Html {
@@ -364,7 +434,7 @@ function filterForm({ values, errors }: WorklistForm): Html {
         />
       </div>
       <div class="${group('deadlineBefore')}">
-        <label class="form-label" for="deadlineBefore">Næste frist før</label>
+        <label class="form-label" for="deadlineBefore">Frist før</label>
         ${errorOf('deadlineBefore')}
         <input
           class="form-input"
@@ -385,6 +455,17 @@ function filterForm({ values, errors }: WorklistForm): Html {
           ${values.escalated === 'ja' ? html` checked` : ''}
         />
         <label for="escalated">Kun eskalerede sager</label>
+      </div>
+      <div class="form-group-checkbox">
+        <input
+          class="form-checkbox"
+          type="checkbox"
+          id="overdue"
+          name="overdue"
+          value="ja"
+          ${values.overdue === 'ja' ? html` checked` : ''}
+        />
+        <label for="overdue">Kun sager med overskredne frister</label>
       </div>
       <button type="submit" class="button button-primary">Vis sager</button>
     </div>
@@ -423,11 +504,18 @@ function casesTable(id: string, rows: WorklistRow[]): Html {
               <td>
                 ${
                   row.nextDeadlineAt
-                    ? html`${date(row.nextDeadlineAt)}${row.overdue ? html` <span class="badge badge-error">Overskredet</span>` : ''}<br /><span
+                    ? html`${date(row.nextDeadlineAt)}${row.overdue && row.overdueSince === null ? html` <span class="badge badge-error">Overskredet</span>` : ''}<br /><span
                           class="small-text"
                           >${label(deadlineLabels, row.nextDeadlineKind)}</span
                         >`
                     : '–'
+                }
+                ${
+                  row.overdueSince
+                    ? html`<br /><span class="badge badge-error"
+                          >Frist overskredet siden ${date(row.overdueSince)}</span
+                        >`
+                    : ''
                 }
               </td>
               <td>${row.escalated ? html`<span class="badge badge-warning">Eskaleret</span>` : 'Nej'}</td>
@@ -488,6 +576,7 @@ export function casePage(session: Session, view: CasePageView, now: Date): Html 
     </div>
 
     <h2 id="frister" class="mt-8">Frister</h2>
+    ${deadlineChart(view, now)}
     ${
       deadlines.length === 0
         ? html`<p>Sagen har ingen frister.</p>`

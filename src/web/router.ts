@@ -525,10 +525,19 @@ const fieldMessages: Record<string, string> = {
   caseworker: 'Skriv sagsbehandlerens brugernavn, fx sara.caseworker (bogstaver, tal og . _ @ -).',
   deadlineBefore: 'Skriv en gyldig dato.',
   escalated: 'Sæt eller fjern fluebenet ved "Kun eskalerede sager".',
+  overdue: 'Sæt eller fjern fluebenet ved "Kun sager med overskredne frister".',
   pageToken: 'Siden findes ikke længere. Start forfra fra første side.',
 };
 
-const FORM_FIELDS = ['kind', 'phase', 'caseworker', 'deadlineBefore', 'escalated', 'pageToken'] as const;
+const FORM_FIELDS = [
+  'kind',
+  'phase',
+  'caseworker',
+  'deadlineBefore',
+  'escalated',
+  'overdue',
+  'pageToken',
+] as const;
 
 /** The worklist's filters as typed (a GET form), each checked: an unknown value is a 400, not an empty list. */
 export function readWorklistForm(query: Request['query']): WorklistForm {
@@ -551,6 +560,7 @@ export function readWorklistForm(query: Request['query']): WorklistForm {
   if (values.deadlineBefore && !validDay(values.deadlineBefore))
     errors.deadlineBefore = fieldMessages.deadlineBefore!;
   if (values.escalated && values.escalated !== 'ja') errors.escalated = fieldMessages.escalated!;
+  if (values.overdue && values.overdue !== 'ja') errors.overdue = fieldMessages.overdue!;
   if (values.pageToken && !/^[A-Za-z0-9_.-]{1,2000}$/.test(values.pageToken))
     errors.pageToken = fieldMessages.pageToken!;
   return { values, errors };
@@ -562,6 +572,7 @@ function worklistQuery(values: Record<string, string>): WorklistQuery {
     ...(values.phase ? { phase: values.phase } : {}),
     ...(values.caseworker ? { caseworker: values.caseworker } : {}),
     ...(values.escalated === 'ja' ? { escalated: true } : {}),
+    ...(values.overdue === 'ja' ? { overdue: true } : {}),
     ...(values.deadlineBefore ? { deadlineBefore: values.deadlineBefore } : {}),
     ...(values.pageToken ? { pageToken: values.pageToken } : {}),
   };

@@ -158,8 +158,8 @@ test('every operation × every person (and nobody): 401, 403 or let through', as
       const answer = await send(person);
       const roleAllowed = operation.roles.includes(role);
       const ownMunicipality = municipality === '*' || municipality === '101';
-      // Lists and caseloads are scoped to the person's own municipality instead of refused.
-      const scoped = operation.operationId === 'listCases' || operation.operationId === 'getCaseload';
+      // Lists, counts and caseloads are scoped to the person's own municipality instead of refused.
+      const scoped = ['listCases', 'countCases', 'getCaseload'].includes(operation.operationId);
       const expected = !roleAllowed ? 403 : !ownMunicipality && !scoped ? 403 : 'through';
       const got = answer.status === 401 || answer.status === 403 ? answer.status : 'through';
       if (got !== expected)

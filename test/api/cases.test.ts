@@ -197,6 +197,23 @@ describe('lists through visibility, by each filter', () => {
     await eventually(async () => expect(await ids(query)).toEqual(expected));
   });
 
+  // An unknown filter or value would answer an empty list, which reads as "nothing to do": refused.
+  test.each([
+    ['phase=foo', 'phase', /Ugyldig/],
+    ['kind=bar', 'kind', /Ugyldig/],
+    ['nonsense=1', 'nonsense', /Ukend/],
+    ['kind=fleksjob&phase=referred', 'phase', /En sag af typen fleksjob har ikke fasen referred/],
+    ['overdue=maybe', 'overdue', /Ugyldig/],
+  ])('%s is refused with 400 and the field, in Danish', async (query, field, message) => {
+    const answer = await api.get<{ status: number; errors: Array<{ field: string; message: string }> }>(
+      `/api/v1/cases?${query}`,
+      'supervisor',
+    );
+    expect(answer.status).toBe(400);
+    expect(answer.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(answer.body.errors).toEqual([{ field, message: expect.stringMatching(message) }]);
+  });
+
   test('a caseworker sees only their own municipality, and pages through it', async () => {
     await eventually(async () => expect(await ids('', 'otherCaseworker')).toEqual(['LIST-3']));
     const first = await api.get<{ cases: unknown[]; nextPageToken: string | null }>(

@@ -50,6 +50,35 @@ afterAll(async () => {
   await h?.teardown();
 });
 
+test('the list keeps a breached deadline visible: deadlineBefore=<now>, overdue=true and overdueBefore find the case, with its escalation', async () => {
+  type Row = {
+    caseId: string;
+    overdueSince: string | null;
+    overdueDeadlines: string[];
+    escalations: Array<{ id: string; level: number; levelRole: string; cause: string; since: string }>;
+  };
+  const list = async (query: string) =>
+    (await api.get<{ cases: Row[] }>(`/api/v1/cases?${query}`, 'supervisor')).body.cases;
+  const now = encodeURIComponent(new Date().toISOString());
+  await eventually(async () => {
+    const [row] = await list('overdue=true');
+    expect(row).toMatchObject({
+      caseId: 'ESK-1',
+      overdueSince: expect.any(String),
+      overdueDeadlines: ['first-measure'],
+      escalations: [
+        { id: 'esc-1', level: 1, levelRole: 'supervisor', cause: 'first-measure', since: expect.any(String) },
+      ],
+    });
+    expect(row!.escalations[0]!.since).toBe(row!.overdueSince);
+  }, 30_000);
+  // Its next deadline lies months ahead; the breached one is what makes it due before now.
+  expect((await list(`deadlineBefore=${now}`)).map((row) => row.caseId)).toEqual(['ESK-1']);
+  expect((await list(`overdueBefore=${now}`)).map((row) => row.caseId)).toEqual(['ESK-1']);
+  expect(await list('overdueBefore=2020-01-01T00:00:00Z')).toEqual([]);
+  expect(await list('overdue=false')).toEqual([]);
+});
+
 test('a supervisor sees an overdue case and an open escalation, acknowledges it and sees it acknowledged; the page passes WCAG 2.1 AA', async () => {
   const context = await browser.newContext({ locale: 'da-DK' });
   const page = await context.newPage();
@@ -63,6 +92,10 @@ test('a supervisor sees an overdue case and an open escalation, acknowledges it 
   expect(overdueText).toContain('ESK-1');
   expect(overdueText).toContain('Første indsats');
   expect(overdueText).toContain('sara.caseworker');
+  // Counted by kind and phase over the whole municipality, each phase a link to its cases.
+  const counts = await page.getByRole('region', { name: 'Antal åbne sager pr. sagstype' }).innerText();
+  expect(counts).toMatch(/I forløb\s+1/);
+  expect(counts).toMatch(/Venter på rehabiliteringsteamet\s+0/);
 
   const escalations = page.getByRole('region', { name: 'Åbne eskaleringer' });
   const escalationText = await escalations.innerText();
@@ -115,6 +148,12 @@ test('a supervisor sees an overdue case and an open escalation, acknowledges it 
   await expect(page.getByRole('region', { name: 'Eskaleringer' }).innerText()).resolves.toContain(
     `Kvitteret af ${people.supervisor.person}`,
   );
+  // The deadlines on a time line: an image whose description says one is breached; axe checks it too.
+  const chart = page.getByRole('img', { name: /Sagens frister på en tidslinje/ });
+  await expect(chart.count()).resolves.toBe(1);
+  await expect(chart.locator('desc').textContent()).resolves.toMatch(/1 overskredet/);
+  expect(await accessibilityViolations(page)).toEqual([]);
+  await screenshot(page, '11-sag-frister-overskredet');
   await context.close();
 });
 
@@ -126,6 +165,14 @@ test('a caseworker has no acknowledge button and sees the caseload of the cases 
   await page.getByRole('button', { name: 'Log ind' }).click();
   await page.waitForURL(`${h.api}/`);
   await expect(page.getByRole('button', { name: /Kvitter/ }).count()).resolves.toBe(0);
+  // The overdue filter lists the cases with a breached deadline, the caseworker's own first.
+  await page.getByLabel('Kun sager med overskredne frister').check();
+  await page.getByRole('button', { name: 'Vis sager' }).click();
+  await page.waitForURL(/overdue=ja/);
+  await expect(
+    page.getByRole('region', { name: 'Sager, der passer til filteret' }).innerText(),
+  ).resolves.toContain('ESK-1');
+  expect(await accessibilityViolations(page)).toEqual([]);
   const caseload = await page.getByRole('region', { name: 'Sagsbelastning' }).innerText();
   expect(caseload).toContain('sara.caseworker');
   await context.close();
