@@ -114,6 +114,13 @@ test('409: the workflow’s validator refuses, its reason in the body, and the r
     actor: { id: 'sara.caseworker' },
     reason: expect.stringContaining('teamet har ikke givet sin indstilling endnu'),
   });
+  // The case keeps the message; a developer's tool asking for English reads it in English.
+  const english = await api.request<{ timeline: Array<{ reason?: string }> }>(
+    'GET',
+    '/api/v1/cases/ERR-1/timeline',
+    { headers: { 'accept-language': 'en' } },
+  );
+  expect(english.body.timeline.at(-1)!.reason).toContain('the team has not recommended yet');
   const again = await api.post<Problem>('/api/v1/cases', {
     caseId: 'ERR-1',
     municipality: '101',
