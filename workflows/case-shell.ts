@@ -29,6 +29,7 @@ import {
   rulesetMovePlanQuery,
 } from '../src/messages';
 import { applyRulesetMove, planRulesetMove, wasApplied } from '../src/domain/ruleset-move';
+import { isMessage, joined, msg, render, type Text } from '../src/domain/messages';
 import { deliverOnce } from './delivery';
 import { searchAttributePublisher } from './search-attributes';
 import { caseMetrics } from './sinks';
@@ -110,22 +111,21 @@ export async function runCase<S extends AnyCaseState>(shell: CaseShell<S>): Prom
   wf.setHandler(
     moveRulesetUpdate,
     ({ actor, moveId, to, reason }) => {
-      if (!wf.patched('ruleset-move')) throw moveRefused('this case cannot be moved by this release');
+      if (!wf.patched('ruleset-move')) throw moveRefused(msg('move.not-this-release'));
       commit(rules.advanceClock(state, Date.now()));
       const result = applyRulesetMove(rules, state, { moveId, to, reason }, actor, Date.now());
-      if (!result.ok) throw moveRefused(result.plan.reasons.join('; '));
+      if (!result.ok) throw moveRefused(result.plan.reasons);
       commit(result.state);
       return { moved: true, repeated: result.repeated, plan: result.plan };
     },
     {
       validator: ({ actor, moveId, to, reason }) => {
-        if (actor.role !== 'admin')
-          throw moveRefused('only an administrator moves a case to another ruleset');
+        if (actor.role !== 'admin') throw moveRefused(msg('move.admin-only'));
         if (!moveId || !reason?.trim() || !to?.name || !to.version)
-          throw moveRefused('a move names its ID, the ruleset version and why');
+          throw moveRefused(msg('move.needs-id-version-reason'));
         if (wasApplied(state, moveId)) return;
         const plan = planRulesetMove(rules, rules.advanceClock(state, Date.now()), to, Date.now());
-        if (!plan.canMove) throw moveRefused(plan.reasons.join('; '));
+        if (!plan.canMove) throw moveRefused(plan.reasons);
       },
     },
   );
@@ -267,14 +267,24 @@ function carried(
   });
 }
 
-function moveRefused(reason: string): wf.ApplicationFailure {
-  return wf.ApplicationFailure.nonRetryable(reason, failureTypes.eventRefused);
+/** A refused move: its reasons in English as the failure's message, the messages themselves in its details. */
+function moveRefused(reasons: Text | Text[]): wf.ApplicationFailure {
+  const all = Array.isArray(reasons) ? reasons : [reasons];
+  const message =
+    all.length === 1
+      ? all[0]!
+      : joined(all.map((reason) => (isMessage(reason) ? reason : msg('text.as-is', { text: reason }))));
+  return wf.ApplicationFailure.nonRetryable(render(message, 'en'), failureTypes.eventRefused, message);
 }
 
-function refusal(decision: { reason: string; refusal?: string }): wf.ApplicationFailure {
+/**
+ * A refusal crosses to the caller as its text in English (the failure's message, for logs and tools)
+ * and as the message itself (the failure's details), which the API renders in the caller's language.
+ */
+function refusal(decision: { reason: Text; refusal?: string }): wf.ApplicationFailure {
   const type =
     decision.refusal === 'caseload-limit' ? failureTypes.caseloadLimitReached : failureTypes.eventRefused;
-  return wf.ApplicationFailure.nonRetryable(decision.reason, type);
+  return wf.ApplicationFailure.nonRetryable(render(decision.reason, 'en'), type, decision.reason);
 }
 
 /** A durable timer until `wakeAt` (if any), cut short when `changed` becomes true; `summary` names it in the UI. */

@@ -25,6 +25,7 @@ import { type ApiLanguage, parseOptions, requestLanguage } from './language';
 import { buildOpenApiDocument } from './openapi';
 import { HttpProblem, type Problem, sendProblem } from './problem';
 import { type ApiRoute, buildRoutes } from './routes';
+import { msg, renderTexts } from '../domain/messages';
 
 export interface ApiDependencies {
   cases: CaseService;
@@ -73,11 +74,12 @@ export function createApp(dependencies: ApiDependencies): express.Express {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.get('/readyz', async (_req, res) => {
-    if (dependencies.isStopping?.()) return sendProblem(res, { status: 503, title: 'Stopping' });
+  app.get('/readyz', async (req, res) => {
+    if (dependencies.isStopping?.())
+      return sendProblem(res, { status: 503, title: msg('problem.stopping') }, requestLanguage(req));
     const ready = await cases.ready();
     if (ready) res.json({ status: 'ready' });
-    else sendProblem(res, { status: 503, title: 'Temporal is not reachable' });
+    else sendProblem(res, { status: 503, title: msg('problem.temporal-unreachable') }, requestLanguage(req));
   });
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
@@ -94,7 +96,9 @@ export function createApp(dependencies: ApiDependencies): express.Express {
   for (const route of routes) app[route.method](route.path, handler(route));
   app.use(createWebRouter({ routes, tokens, logger, ...(dependencies.web ?? webOptionsFromEnvironment()) }));
 
-  app.use((_req, res) => sendProblem(res, { status: 404, title: 'Not Found' }));
+  app.use((req, res) =>
+    sendProblem(res, { status: 404, title: msg('problem.not-found') }, requestLanguage(req)),
+  );
   app.use(errorHandler(logger));
   return app;
 }
@@ -105,8 +109,11 @@ function handler(route: ApiRoute) {
     if (!route.roles.includes(principal.role)) {
       throw new HttpProblem({
         status: 403,
-        title: 'Forbidden',
-        detail: `a ${principal.role} cannot ${route.summary.charAt(0).toLowerCase()}${route.summary.slice(1)}`,
+        title: msg('problem.forbidden'),
+        detail: msg('problem.role-cannot', {
+          role: msg(`role.${principal.role}`),
+          route: `${route.method.toUpperCase()} ${route.path}`,
+        }),
       });
     }
     const language = requestLanguage(req);
@@ -121,8 +128,8 @@ function handler(route: ApiRoute) {
     if (idempotencyKey !== undefined && (!route.idempotent || !IDEMPOTENCY_KEY.test(idempotencyKey))) {
       throw new HttpProblem({
         status: 400,
-        title: 'Invalid request',
-        errors: [{ field: 'Idempotency-Key', message: '8–100 letters, digits, . _ : - (on POST routes)' }],
+        title: msg('problem.invalid-request'),
+        errors: [{ field: 'Idempotency-Key', message: msg('problem.idempotency-key-shape') }],
       });
     }
     const actor: Actor = { id: principal.person, role: principal.role, municipality: principal.municipality };
@@ -136,7 +143,8 @@ function handler(route: ApiRoute) {
       ...(idempotencyKey ? { idempotencyKey } : {}),
     });
     for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
-    res.status(result.status).json(result.body);
+    // The case's messages (timeline, refusals, deadlines, warnings) in the caller's language.
+    res.status(result.status).json(renderTexts(result.body, language));
   };
 }
 
@@ -151,8 +159,8 @@ export function parse<S extends z.ZodType>(
   if (result.success) return result.data;
   throw new HttpProblem({
     status: 400,
-    title: 'Invalid request',
-    detail: `the ${where} is not valid`,
+    title: msg('problem.invalid-request'),
+    detail: msg(`problem.invalid-${where}`),
     errors: result.error.issues.map((issue) => ({
       field:
         [
@@ -172,8 +180,8 @@ function requireJsonBody(req: Request, _res: Response, next: NextFunction): void
     next(
       new HttpProblem({
         status: 415,
-        title: 'Unsupported Media Type',
-        detail: 'send the body as application/json',
+        title: msg('problem.unsupported-media-type'),
+        detail: msg('problem.send-json'),
       }),
     );
     return;
@@ -189,7 +197,11 @@ function authenticate(tokens: TokenRegistry) {
     if (!principal) {
       res.setHeader('WWW-Authenticate', 'Bearer realm="ressourceforloeb"');
       next(
-        new HttpProblem({ status: 401, title: 'Unauthorized', detail: 'a valid bearer token is required' }),
+        new HttpProblem({
+          status: 401,
+          title: msg('problem.unauthorized'),
+          detail: msg('problem.bearer-token-required'),
+        }),
       );
       return;
     }
@@ -225,7 +237,7 @@ function requestLog(logger: Logger) {
 }
 
 function errorHandler(logger: Logger) {
-  return (error: unknown, _req: Request, res: Response, _next: NextFunction): void => {
+  return (error: unknown, req: Request, res: Response, _next: NextFunction): void => {
     const problem = toProblem(error);
     if (problem.status >= 500 && !(error instanceof HttpProblem)) {
       // The error's kind and code only: a message could quote what a user sent.
@@ -238,7 +250,7 @@ function errorHandler(logger: Logger) {
         'request failed',
       );
     }
-    sendProblem(res, problem);
+    sendProblem(res, problem, requestLanguage(req));
   };
 }
 
@@ -246,45 +258,46 @@ function errorHandler(logger: Logger) {
 export function toProblem(error: unknown): Problem {
   if (error instanceof HttpProblem) return error.problem;
   if (error instanceof CaseNotFoundError)
-    return { status: 404, title: 'Case not found', detail: error.message };
+    return { status: 404, title: msg('problem.case-not-found'), detail: error.text };
   if (error instanceof CaseAlreadyExistsError)
-    return { status: 409, title: 'Case exists', detail: error.message };
+    return { status: 409, title: msg('problem.case-exists'), detail: error.text };
   if (error instanceof EventRefusedError)
-    return { status: 409, title: 'Event refused', detail: error.reason };
+    return { status: 409, title: msg('problem.event-refused'), detail: error.reason };
   if (error instanceof CaseloadLimitError)
-    return { status: 409, title: 'Caseload limit reached', detail: error.message };
+    return { status: 409, title: msg('problem.caseload-limit'), detail: error.text };
   if (error instanceof IdempotencyKeyReusedError)
-    return { status: 422, title: 'Idempotency-Key reused', detail: error.message };
+    return { status: 422, title: msg('problem.idempotency-key-reused'), detail: error.text };
   if (error instanceof InvalidPageTokenError)
     return {
       status: 400,
-      title: 'Invalid request',
-      detail: 'the query is not valid',
-      errors: [{ field: 'pageToken', message: error.message }],
+      title: msg('problem.invalid-request'),
+      detail: msg('problem.invalid-query'),
+      errors: [{ field: 'pageToken', message: error.text }],
     };
   if (error instanceof WrongKindOfCaseError)
-    return { status: 409, title: 'Wrong kind of case', detail: error.message };
-  if (error instanceof ForbiddenCaseError) return { status: 403, title: 'Forbidden', detail: error.message };
+    return { status: 409, title: msg('problem.wrong-kind'), detail: error.text };
+  if (error instanceof ForbiddenCaseError)
+    return { status: 403, title: msg('problem.forbidden'), detail: error.text };
   if (error instanceof CaseUnavailableError)
-    return { status: 503, title: 'Case unavailable', detail: error.message };
+    return { status: 503, title: msg('problem.case-unavailable'), detail: error.text };
   const { status, type } = error as { status?: number; type?: string };
   const code =
     (error as { code?: number }).code ?? ((error as Error).cause as { code?: number } | undefined)?.code;
   if (type === 'entity.parse.failed')
-    return { status: 400, title: 'Invalid request', detail: 'the body is not valid JSON' };
+    return { status: 400, title: msg('problem.invalid-request'), detail: msg('problem.invalid-json') };
   if (type === 'entity.too.large')
-    return { status: 413, title: 'Content Too Large', detail: 'the body may be at most 64 kB' };
+    return { status: 413, title: msg('problem.too-large'), detail: msg('problem.body-limit') };
   if (typeof status === 'number' && status >= 400 && status < 500)
-    return { status, title: (error as Error).message };
+    return { status, title: msg('problem.bad-request', { status }) };
   // gRPC UNAVAILABLE (14) or DEADLINE_EXCEEDED (4): Temporal cannot be reached just now.
   if (
     code === 14 ||
     code === 4 ||
     /ECONNREFUSED|UNAVAILABLE|DEADLINE_EXCEEDED/.test((error as Error)?.message ?? '')
   ) {
-    return { status: 503, title: 'Temporal is not reachable', detail: 'try again shortly' };
+    return { status: 503, title: msg('problem.temporal-unreachable'), detail: msg('problem.try-again') };
   }
-  return { status: 500, title: 'Internal Server Error' };
+  return { status: 500, title: msg('problem.internal') };
 }
 
 const docsPage = `<!doctype html>

@@ -1,13 +1,14 @@
 import type { Request } from 'express';
 import { z } from 'zod';
+import type { Language } from '../domain/messages';
 
 /**
  * The language of what the API says about a request: Danish, the language of the people who use it,
  * unless the caller asks for English first (`Accept-Language: en`, developers' tooling). It covers
- * zod's own validation messages, through zod's Danish locale; the product's own messages (a
- * refusal's reason, a field's rule) are still English.
+ * zod's own validation messages, through zod's Danish locale, and the product's own messages (a
+ * refusal's reason, the timeline, a problem's title: `src/domain/messages`).
  */
-export type ApiLanguage = 'da' | 'en';
+export type ApiLanguage = Language;
 
 export function requestLanguage(req: Pick<Request, 'acceptsLanguages'>): ApiLanguage {
   return req.acceptsLanguages('da', 'en') === 'en' ? 'en' : 'da';

@@ -31,6 +31,7 @@ import {
   OutboxSchema,
   TimelineEntrySchema,
 } from './schemas';
+import { msg, type Text } from '../domain/messages';
 
 /**
  * Every route of the API, as data: the express app and the OpenAPI document are both built from this
@@ -95,7 +96,7 @@ export function buildRoutes({
   /** A case's state, if the person may read it: a person acts only for their own municipality. */
   const readCase = async (caseId: string, principal: Principal): Promise<AnyCaseView> => {
     const view = await cases.state(caseId);
-    requireMunicipality(principal, view.municipality, `case ${caseId}`);
+    requireMunicipality(principal, view.municipality, msg('problem.subject-case', { caseId }));
     return view;
   };
 
@@ -122,7 +123,7 @@ export function buildRoutes({
       },
       async handle({ principal, actor, body, idempotencyKey }) {
         const input = body as z.output<typeof NewCaseSchema>;
-        requireMunicipality(principal, input.municipality, 'a case');
+        requireMunicipality(principal, input.municipality, msg('problem.subject-new-case'));
         const opened = await cases.open(
           input,
           rulesets ? rulesetForNewCase(rulesets, Date.now()) : ruleset,
@@ -359,12 +360,12 @@ function uniqueMessages(): EventMessage[] {
   return Object.values(allEventMessages);
 }
 
-function requireMunicipality(principal: Principal, municipality: string, what: string): void {
+function requireMunicipality(principal: Principal, municipality: string, what: Text): void {
   if (actsFor(principal, municipality)) return;
   throw new HttpProblem({
     status: 403,
-    title: 'Forbidden',
-    detail: `${what} of municipality ${municipality} is outside your municipality (${principal.municipality})`,
+    title: msg('problem.forbidden'),
+    detail: msg('problem.outside-municipality', { what, municipality, yours: principal.municipality }),
   });
 }
 
@@ -374,8 +375,8 @@ function scopeMunicipality(principal: Principal, requested: string | undefined):
   if (requested && requested !== principal.municipality) {
     throw new HttpProblem({
       status: 403,
-      title: 'Forbidden',
-      detail: `you act for municipality ${principal.municipality}`,
+      title: msg('problem.forbidden'),
+      detail: msg('problem.your-municipality', { municipality: principal.municipality }),
     });
   }
   return principal.municipality;

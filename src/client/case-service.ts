@@ -64,6 +64,7 @@ import {
 import { PageTokens } from './page-tokens';
 import { type HistoryMark, ViewCache } from './view-cache';
 import { type CaseFilters, type CaseSummary, summarise, visibilityQuery } from './visibility';
+import { isMessage, msg, type Text } from '../domain/messages';
 
 export * from './errors';
 export type { CaseFilters, CaseSummary } from './visibility';
@@ -196,7 +197,8 @@ export class CaseService {
   /** The state of a case that must be of the given kind. */
   async stateOf<K extends CaseKind>(caseId: string, kind: K): Promise<CaseView<StateOfKind[K]>> {
     const view = await this.state(caseId);
-    if (view.kind !== kind) throw new WrongKindOfCaseError(`case ${caseId} is a ${view.kind}, not a ${kind}`);
+    if (view.kind !== kind)
+      throw new WrongKindOfCaseError(msg('case.wrong-kind', { caseId, kind: view.kind, wanted: kind }));
     return view as unknown as CaseView<StateOfKind[K]>;
   }
 
@@ -320,7 +322,9 @@ export class CaseService {
     } catch (error) {
       if (error instanceof WorkflowUpdateFailedError) {
         const cause = error.cause;
-        const reason = cause instanceof Error ? cause.message : error.message;
+        // The reasons travel as a message in the failure's details, rendered in the caller's language.
+        const detail: unknown = cause instanceof ApplicationFailure ? cause.details?.[0] : undefined;
+        const reason = isMessage(detail) ? detail : cause instanceof Error ? cause.message : error.message;
         throw new EventRefusedError(reason);
       }
       throw error;
@@ -415,17 +419,23 @@ export class CaseService {
       const found = await this.describeCase(caseId);
       if (found && !found.running)
         return (await this.outcomeOf(caseId, updateId)) ?? this.closedCaseError(caseId, actor);
-      return new CaseUnavailableError(`case ${caseId} did not answer in time; try again`);
+      return new CaseUnavailableError(msg('case.no-answer', { caseId }));
     }
     if (error instanceof WorkflowUpdateFailedError) {
       const cause = error.cause;
-      const reason = cause instanceof Error ? cause.message : error.message;
       const failureType = cause instanceof ApplicationFailure ? cause.type : undefined;
-      if (failureType === failureTypes.forbidden) return new ForbiddenCaseError(reason);
+      // The case's message travels in the failure's details; a case of an earlier release gives text.
+      const detail: unknown = cause instanceof ApplicationFailure ? cause.details?.[0] : undefined;
+      const reason: Text = isMessage(detail)
+        ? detail
+        : cause instanceof Error
+          ? cause.message
+          : error.message;
+      if (failureType === failureTypes.forbidden) return forbidden(caseId);
       if (failureType === failureTypes.wrongKindOfCase) {
         // The case answered it itself, and only to someone of its own municipality.
         const { kind } = ((cause as ApplicationFailure).details?.[0] ?? {}) as { kind?: string };
-        return new WrongKindOfCaseError(`case ${caseId} is a ${kind}: it does not take ${type}`);
+        return new WrongKindOfCaseError(msg('case.does-not-take', { caseId, kind: kind ?? '', type }));
       }
       if (failureType === failureTypes.eventRefused || failureType === failureTypes.caseloadLimitReached) {
         // The validator's refusal leaves no trace in the workflow: record it for the audit timeline.
@@ -465,7 +475,7 @@ export class CaseService {
   }
 
   /** Best effort: a case that closed meanwhile keeps no timeline; the API's request log still names who and what. */
-  private async recordRefusal(caseId: string, type: string, actor: Actor, reason: string): Promise<void> {
+  private async recordRefusal(caseId: string, type: string, actor: Actor, reason: Text): Promise<void> {
     try {
       await this.withDeadline(() =>
         this.client.workflow
@@ -482,10 +492,8 @@ export class CaseService {
     const found = await this.describeCase(caseId);
     if (!found) return new CaseNotFoundError(caseId);
     if (!actsFor(actor, found.municipality)) return forbidden(caseId);
-    if (found.running) return new CaseUnavailableError(`case ${caseId} did not answer in time; try again`);
-    return new EventRefusedError(
-      `case ${caseId} is closed${found.phase ? ` (${found.phase})` : ''}; it accepts no further events`,
-    );
+    if (found.running) return new CaseUnavailableError(msg('case.no-answer', { caseId }));
+    return new EventRefusedError(msg('case.closed', { caseId, phase: found.phase ?? '' }));
   }
 
   /** What visibility says of a case's latest run, without replaying it; undefined if there is none. */
@@ -574,7 +582,7 @@ export class CaseService {
 }
 
 function forbidden(caseId: string): ForbiddenCaseError {
-  return new ForbiddenCaseError(`case ${caseId} belongs to another municipality`);
+  return new ForbiddenCaseError(msg('case.other-municipality', { caseId }));
 }
 
 /** gRPC status codes Temporal answers with (grpc-js's numbering, which is gRPC's own). */

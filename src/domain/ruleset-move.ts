@@ -4,8 +4,9 @@ import { record } from './engine/draft';
 import type { Actor } from './engine/events';
 import type { CaseRules } from './engine/kind';
 import type { Ruleset } from './engine/ruleset';
-import { intakeClosed } from './engine/ruleset-choice';
+import { citation, intakeClosed } from './engine/ruleset-choice';
 import { toEpochMs, toInstant } from './engine/time';
+import { msg, type Text } from './messages';
 
 /**
  * Moving a running case to another ruleset version — a recorded act, not a code change. A case is
@@ -30,7 +31,7 @@ export type KeptRight = NonNullable<Ruleset['keepsRights']>[number];
 export interface DeadlineChange {
   id: string;
   kind: string;
-  label: string;
+  label: Text;
   /** Due under the current version (absent: appears). */
   from?: string;
   /** Due under the new version (absent: falls away). */
@@ -43,7 +44,7 @@ export interface RulesetMovePlan {
   to: { name: string; version: number };
   canMove: boolean;
   /** Why the case cannot move (empty when it can). */
-  reasons: string[];
+  reasons: Text[];
   /** Rights the case holds that the new version keeps (by `keepsRights`). */
   keptRights: KeptRight[];
   moved: DeadlineChange[];
@@ -52,19 +53,17 @@ export interface RulesetMovePlan {
   /** Letters the move would send at once (reminders or breaches now due under the new version). */
   letters: { topic: string; to: string[] }[];
   /** What the move means for the case beyond its deadlines (e.g. no grant possible once intake has closed). */
-  warnings: string[];
+  warnings: Text[];
 }
 
 /** Refusal texts of a move, kept together so they can move to a message table as one group. */
 export const rulesetMoveRefusals = {
-  closed: 'the case is closed: a closed case keeps the rules it ended under',
-  same: (name: string, version: number) => `the case is already under ${name}@${version}`,
-  passed: (label: string, due: string) =>
-    `the deadline "${label}" would already have passed on ${due.slice(0, 10)} under the new version`,
+  closed: msg('move.closed'),
+  same: (name: string, version: number) => msg('move.same', { version: `${name}@${version}` }),
+  passed: (label: Text, due: string) => msg('move.passed', { label, due: due.slice(0, 10) }),
   voids: (right: KeptRight, name: string, version: number) =>
-    `the citizen has a right (${right}) that ${name}@${version} does not have and does not keep (keepsRights)`,
-  noGrant: (until: string, source: string) =>
-    `after the move no ressourceforløb can be granted in this case: intake closed after ${until} (${source})`,
+    msg('move.voids', { right, version: `${name}@${version}` }),
+  noGrant: (until: string, source: string) => msg('move.no-grant', { until, source: citation(source) }),
 } as const;
 
 /** The rights a case holds that a ruleset without the rule would void. */
@@ -92,7 +91,7 @@ export function planRulesetMove<S extends CaseBase>(
   now: number,
 ): RulesetMovePlan {
   const from = state.ruleset;
-  const reasons: string[] = [];
+  const reasons: Text[] = [];
   if (rules.isClosed(state)) reasons.push(rulesetMoveRefusals.closed);
   if (from.name === to.name && from.version === to.version)
     reasons.push(rulesetMoveRefusals.same(to.name, to.version));
@@ -134,7 +133,7 @@ export function planRulesetMove<S extends CaseBase>(
     }));
 
   // A course not yet granted, moved under a version whose intake has closed, can no longer be granted.
-  const warnings: string[] = [];
+  const warnings: Text[] = [];
   const notYetGranted = state.phase === 'referred' || state.phase === 'awaiting-decision';
   if (state.kind === 'ressourceforloeb' && notYetGranted && to.intake && intakeClosed(to, state.kind, now))
     warnings.push(rulesetMoveRefusals.noGrant(to.intake.until, to.intake.source));
@@ -185,17 +184,20 @@ export function applyRulesetMove<S extends CaseBase>(
       from: plan.from,
       to: plan.to,
     });
-    const changes = [
-      plan.moved.length > 0 ? `${plan.moved.length} deadline(s) move` : '',
-      plan.appear.length > 0 ? `${plan.appear.length} appear` : '',
-      plan.fallAway.length > 0 ? `${plan.fallAway.length} fall away` : '',
-    ].filter(Boolean);
     record(draft, {
       at: toInstant(now),
       actor,
       type: 'rulesetMoved',
       outcome: 'recorded',
-      summary: `moved from ruleset ${plan.from.name}@${plan.from.version} to ${plan.to.name}@${plan.to.version} (move ${request.moveId})${changes.length > 0 ? `: ${changes.join(', ')}` : ''}${plan.keptRights.length > 0 ? `; rights kept: ${plan.keptRights.join(', ')}` : ''}`,
+      summary: msg('move.recorded', {
+        from: `${plan.from.name}@${plan.from.version}`,
+        to: `${plan.to.name}@${plan.to.version}`,
+        moveId: request.moveId,
+        moved: plan.moved.length,
+        appear: plan.appear.length,
+        fallAway: plan.fallAway.length,
+        kept: plan.keptRights.length > 0 ? plan.keptRights.join(', ') : msg('move.none'),
+      }),
       reason: request.reason,
     });
   });
@@ -212,9 +214,9 @@ export interface CaseMoveOutcome {
   caseId: string;
   outcome: 'would-move' | 'moved' | 'already-moved' | 'cannot-move' | 'failed';
   /** Why it cannot move, or what failed. */
-  reasons?: string[];
+  reasons?: Text[];
   /** What the move means beyond its deadlines (the plan's warnings). */
-  warnings?: string[];
+  warnings?: Text[];
   /** The plan's counts: deadlines that move, appear, fall away; letters that go out. */
   moved?: number;
   appear?: number;

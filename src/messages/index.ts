@@ -9,6 +9,7 @@ import type { EventAnswer, EventReceipt } from '../domain/engine/view';
 import type { fleksjobEvents, FleksjobState, OpenFleksjob } from '../domain/fleksjob';
 import type { AnyCaseView } from '../domain/kinds';
 import type { RulesetMovePlan, RulesetMoveReport } from '../domain/ruleset-move';
+import type { Text } from '../domain/messages/message';
 
 export * from './failures';
 
@@ -352,7 +353,8 @@ export const caseEventSignal = defineSignal<[CaseEventSignalArgs]>('caseEvent');
 export interface RefusedEventArgs {
   type: string;
   actor: Actor;
-  reason: string;
+  /** A message (`src/domain/messages`), or its text from a release before the message table. */
+  reason: Text;
 }
 export const refusedEventSignal = defineSignal<[RefusedEventArgs]>('eventRefused');
 

@@ -6,6 +6,7 @@ import type { ApiRoute } from '../api/routes';
 import type { WaitingTimesProjection } from './projection';
 import { rebuildWaitingTimes } from './rebuild';
 import { REPORT_KINDS, STEPS } from './waiting-times';
+import { msg } from '../domain/messages';
 
 const days = z.number().nullable();
 
@@ -115,8 +116,8 @@ function ownMunicipality(principal: Principal, requested: string | undefined): s
   if (requested && requested !== principal.municipality) {
     throw new HttpProblem({
       status: 403,
-      title: 'Forbidden',
-      detail: `du handler for kommune ${principal.municipality}`,
+      title: msg('problem.forbidden'),
+      detail: msg('problem.your-municipality', { municipality: principal.municipality }),
     });
   }
   return principal.municipality;

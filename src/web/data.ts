@@ -6,6 +6,7 @@ import { allEventMessages } from '../messages';
 import type { Deadline } from '../domain/engine/deadlines';
 import type { Escalation, TimelineEntry } from '../domain/engine/case';
 import type { RulesetMoveLine } from './ruleset-moves-section';
+import { msg } from '../domain/messages';
 
 /**
  * Everything the pages read, in one place, built on what the API has: the list through visibility
@@ -357,16 +358,20 @@ export async function callRoute(
   },
 ): Promise<unknown> {
   if (!route.roles.includes(principal.role)) {
-    throw new HttpProblem({ status: 403, title: 'Forbidden', detail: `a ${principal.role} cannot do this` });
+    throw new HttpProblem({
+      status: 403,
+      title: msg('problem.forbidden'),
+      detail: msg('problem.role-cannot', { role: msg(`role.${principal.role}`), route: route.path }),
+    });
   }
-  const parse = (schema: ApiRoute['body'], value: unknown, where: string) => {
+  const parse = (schema: ApiRoute['body'], value: unknown, where: 'path' | 'query' | 'body') => {
     if (!schema) return {};
     const result = schema.safeParse(value);
     if (result.success) return result.data as Record<string, unknown>;
     throw new HttpProblem({
       status: 400,
-      title: 'Invalid request',
-      detail: `the ${where} is not valid`,
+      title: msg('problem.invalid-request'),
+      detail: msg(`problem.invalid-${where}`),
       errors: result.error.issues.map((issue) => ({
         field: issue.path.map(String).join('.') || `(${where})`,
         message: issue.message,

@@ -422,9 +422,7 @@ ${text(field)}</textarea>
                 <p class="alert-text">${state.refusal.text}</p>
                 ${
                   state.refusal.reason
-                    ? html`<p class="alert-text">
-                        Sagens regel: <span lang="en">${state.refusal.reason}</span>
-                      </p>`
+                    ? html`<p class="alert-text">Sagens regel: ${state.refusal.reason}</p>`
                     : ''
                 }
               </div>

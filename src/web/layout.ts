@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { type Html, html } from './html';
+import { officialMunicipalityName } from '../notifications/municipalities';
 import { municipalityName, roleLabels } from './labels';
 import type { Session } from './sessions';
 
@@ -51,9 +52,7 @@ export function page({ title, session, body }: PageOptions): Html {
         <header class="header">
           <div class="portal-info">
             <div class="portal-info-inner container">
-              <p class="portal-name">
-                Jobcenter${principal ? html` ${municipalityName(principal.municipality)}` : ''}
-              </p>
+              <p class="portal-name">${principal ? portalName(principal.municipality) : SOLUTION_NAME}</p>
               ${
                 principal && session
                   ? html`<div class="portal-user">
@@ -127,3 +126,11 @@ export const staffJs = `document.addEventListener('DOMContentLoaded', function (
   if (window.DKFDS) window.DKFDS.init();
 });
 `;
+
+/**
+ * Whose pages these are: the municipality's official name ("Københavns Kommune", from the same table
+ * the letters sign with), an administrator of every municipality reads "Alle kommuner".
+ */
+function portalName(code: string): string {
+  return code === '*' ? municipalityName(code) : officialMunicipalityName(code);
+}

@@ -9,6 +9,9 @@ import type {
   WorklistQuery,
   WorklistRow,
 } from './data';
+import { escalationLevel } from '../domain/engine/draft';
+import type { EscalationRole } from '../domain/engine/ruleset';
+import { render } from '../domain/messages';
 import { type Html, html } from './html';
 import {
   date,
@@ -170,8 +173,6 @@ export function worklistPage(
   return page({ title: 'Sagsoversigt', session, body });
 }
 
-const levelRoles: Record<string, string> = { supervisor: 'Leder', 'head-of-department': 'Afdelingschef' };
-
 function escalationsSection(session: Session, rows: OpenEscalationRow[], supervises: boolean): Html {
   return html`<h2 id="eskaleringer" class="mt-8">Åbne eskaleringer</h2>
     ${
@@ -207,8 +208,7 @@ function escalationsSection(session: Session, rows: OpenEscalationRow[], supervi
                         }
                       </td>
                       <td>
-                        ${String(row.escalation.level)}
-                        (${levelRoles[row.escalation.levelRole] ?? row.escalation.levelRole})
+                        ${render(escalationLevel(row.escalation.level, row.escalation.levelRole as EscalationRole))}
                       </td>
                       <td>${date(row.escalation.since, true)}</td>
                       <td>${row.caseworker ?? 'Ingen endnu'}</td>
@@ -663,9 +663,7 @@ export function casePage(
                   (escalation) =>
                     html`<tr>
                       <td>${date(escalation.raisedAt, true)}</td>
-                      <td>
-                        ${escalation.levelRole === 'supervisor' ? 'Leder' : escalation.levelRole === 'head-of-department' ? 'Afdelingschef' : escalation.levelRole}
-                      </td>
+                      <td>${render(escalationLevel(escalation.level, escalation.levelRole))}</td>
                       <td>${label(deadlineLabels, escalation.deadlineId.split(':')[0])}</td>
                       <td>
                         ${escalation.status === 'open' ? html`<span class="badge badge-warning">Ikke kvitteret</span>` : escalation.status === 'acknowledged' ? `Kvitteret ${escalation.acknowledgedBy ? `af ${escalation.acknowledgedBy}` : ''}` : 'Løst'}
@@ -707,8 +705,8 @@ export function casePage(
                   ${entry.outcome === 'rejected' ? html`<span class="badge badge-error">${outcomeLabels.rejected}</span>` : label(outcomeLabels, entry.outcome)}
                 </td>
                 <td>
-                  <span lang="en">${entry.summary}</span
-                  >${entry.reason ? html`<br /><span class="small-text" lang="en">${entry.reason}</span>` : ''}
+                  <span>${render(entry.summary)}</span
+                  >${entry.reason ? html`<br /><span class="small-text">${render(entry.reason)}</span>` : ''}
                 </td>
               </tr>`,
           )}

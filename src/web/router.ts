@@ -25,6 +25,7 @@ import { OidcSignIn, principalFromClaims } from './oidc';
 import { casePage, errorPage, signedOutPage, signInPage, worklistPage, type WorklistForm } from './pages';
 import { WAITING_TIMES_PATH, waitingTimesPage } from './waiting-times-page';
 import { csrfMatches, memorySessionStore, type Session, type SessionStore } from './sessions';
+import { msg, render } from '../domain/messages';
 
 /**
  * The staff pages, served by the API process at `/`: sign-in (the API's tokens in the embedded default,
@@ -204,7 +205,7 @@ export function createWebRouter(dependencies: WebDependencies): express.Router {
   });
 
   router.post('/log-ind', formBody, csrf, (req, res) => {
-    if (method !== 'token') throw new HttpProblem({ status: 404, title: 'Not Found' });
+    if (method !== 'token') throw new HttpProblem({ status: 404, title: msg('problem.not-found') });
     const session = sessionOf(res)!;
     const body = req.body as Record<string, unknown>;
     const next = localPath(body.naeste);
@@ -238,7 +239,7 @@ export function createWebRouter(dependencies: WebDependencies): express.Router {
   });
 
   router.get('/log-ind/oidc', async (req, res) => {
-    if (!signIn) throw new HttpProblem({ status: 404, title: 'Not Found' });
+    if (!signIn) throw new HttpProblem({ status: 404, title: msg('problem.not-found') });
     const next = localPath(req.query.naeste);
     let started: Awaited<ReturnType<OidcSignIn['start']>>;
     try {
@@ -274,7 +275,7 @@ export function createWebRouter(dependencies: WebDependencies): express.Router {
   });
 
   router.get(OIDC_CALLBACK_PATH, async (req, res) => {
-    if (!signIn || !oidc) throw new HttpProblem({ status: 404, title: 'Not Found' });
+    if (!signIn || !oidc) throw new HttpProblem({ status: 404, title: msg('problem.not-found') });
     res.clearCookie(OIDC_COOKIE, {
       httpOnly: true,
       sameSite: 'lax',
@@ -446,7 +447,7 @@ export function createWebRouter(dependencies: WebDependencies): express.Router {
           worklistPage(session, form, {}, worklist, {
             variant: 'error',
             heading: 'Eskaleringen blev ikke kvitteret',
-            text: refusalText(problem.status, caseId, problem.detail),
+            text: refusalText(problem.status, caseId, problem.detail && render(problem.detail, 'en')),
           }),
         );
         return;
@@ -605,7 +606,7 @@ const errorTexts: Record<number, [string, string]> = {
 
 const CASE_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/;
 
-/** Why an acknowledgement was refused, in Danish (the case gives its reasons in English). */
+/** Why an acknowledgement was refused, in Danish (read from the case's reason in English). */
 function refusalText(status: number, caseId: string, detail: string | undefined): string {
   if (status === 403) return `Din rolle giver ikke adgang til at kvittere for eskaleringer på sag ${caseId}.`;
   const already = /is already (acknowledged|resolved)/.exec(detail ?? '');
@@ -625,7 +626,9 @@ function eventRefusal(
   problem: ReturnType<typeof toProblem>,
   phase: string,
 ): { text: string; reason?: string } {
-  const reason = problem.detail ? { reason: problem.detail } : {};
+  // The case's own reason, in Danish from the message table (English kept only to recognise it).
+  const reason = problem.detail ? { reason: render(problem.detail, 'da') } : {};
+  const english = problem.detail ? render(problem.detail, 'en') : '';
   switch (problem.status) {
     case 403:
       return { text: 'Din rolle giver ikke adgang til handlingen på denne sag.' };
@@ -636,13 +639,13 @@ function eventRefusal(
     case 400:
       return { text: 'Oplysningerne kunne ikke bruges. Tjek felterne, og prøv igen.' };
     default:
-      if (problem.title === 'Caseload limit reached')
+      if (problem.title && render(problem.title, 'en') === 'Caseload limit reached')
         return {
           text: 'Sagsbehandleren har allerede så mange sager, som regelsættet tillader. Vælg en anden sagsbehandler.',
           ...reason,
         };
       // The case's phase rules say the same thing for every event: said in Danish with the phase's name.
-      if (/ is not possible while the case is /.test(problem.detail ?? ''))
+      if (/ is not possible while the case is /.test(english))
         return {
           text: `Handlingen passer ikke til sagens fase (${phaseLabels[phase] ?? phase}). Intet er ændret.`,
           ...reason,

@@ -7,6 +7,7 @@ import { type Html, html } from './html';
 import { kindLabels, municipalityName } from './labels';
 import { alert, page } from './layout';
 import type { Session } from './sessions';
+import { msg } from '../domain/messages';
 
 /**
  * The waiting-times page (seed 001 §9: the waits between a case's steps are measured and chased): per
@@ -31,7 +32,11 @@ export function waitingTimesPage(routes: ApiRoute[]) {
     const session = res.locals.webSession as Session;
     const principal = session.principal!;
     if (!route || !route.roles.includes(principal.role)) {
-      throw new HttpProblem({ status: 403, title: 'Forbidden', detail: 'ventetider er for ledere' });
+      throw new HttpProblem({
+        status: 403,
+        title: msg('problem.forbidden'),
+        detail: msg('problem.waiting-times-supervisors'),
+      });
     }
     const picked = typeof req.query.kommune === 'string' ? req.query.kommune.trim() : '';
     const send = (status: number, body: Html) => res.status(status).type('html').send(body.toString());

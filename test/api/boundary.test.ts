@@ -59,7 +59,7 @@ describe('events that meet a case as it closes are refused (409), never a 5xx', 
       await eventually(async () => {
         const late = await api.post<Problem>(`/api/v1/cases/${caseId}/fleksjob/hours`, { weeklyHours: 20 });
         expect(late.status).toBe(409);
-        expect(late.body.detail).toMatch(/closed|ended/);
+        expect(late.body.detail).toMatch(/lukket|sluttede/);
       });
     }
     expect(statuses(answers).filter((status) => status >= 500)).toEqual([]);

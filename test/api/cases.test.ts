@@ -139,7 +139,7 @@ test('a fleksjob and a kontanthjælp spell are opened through the same route, an
   });
   expect(spell.status).toBe(201);
   const wrong = await api.post('/api/v1/cases/KBH-KH-1/fleksjob/hours', { weeklyHours: 6 });
-  expect(wrong).toMatchObject({ status: 409, body: { title: 'Wrong kind of case' } });
+  expect(wrong).toMatchObject({ status: 409, body: { title: 'Forkert sagstype' } });
   const future = await api.post('/api/v1/cases', {
     kind: 'cash-benefit',
     caseId: 'KBH-KH-2',
@@ -149,7 +149,7 @@ test('a fleksjob and a kontanthjælp spell are opened through the same route, an
   });
   expect(future).toMatchObject({
     status: 409,
-    body: { detail: 'spellStartedOn: a spell cannot start in the future' },
+    body: { detail: 'spellStartedOn: et forløb kan ikke begynde i fremtiden' },
   });
 });
 

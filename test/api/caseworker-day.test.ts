@@ -28,7 +28,7 @@ test("scripts/caseworker-day.sh: a caseworker's day with curl, every step answer
     },
   );
   expect(stdout).toContain('"caseId":"KBH-SMOKE-1"');
-  expect(stdout).toContain('"title":"Event refused"');
+  expect(stdout).toContain('"title":"Hændelsen er afvist"');
   expect(stdout).toContain('"phase":"in-course"');
   const state = await h.cases.stateOf('KBH-SMOKE-1', 'ressourceforloeb');
   expect(state.offers[0]).toMatchObject({ id: 'praktik-1', status: 'started' });

@@ -40,7 +40,7 @@ test('400: each invalid field and why, as problem+json; nothing is created', asy
   });
   expect(answer.status).toBe(400);
   expect(answer.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  expect(answer.body).toMatchObject({ type: 'about:blank', title: 'Invalid request', status: 400 });
+  expect(answer.body).toMatchObject({ type: 'about:blank', title: 'Ugyldig forespørgsel', status: 400 });
   expect(answer.body.errors!.map((error) => error.field)).toEqual([
     'caseId',
     'municipality',
@@ -70,7 +70,7 @@ test('400 for an event: the event’s own fields, and malformed JSON', async () 
     rawBody: '{"recommends": ',
     headers: { 'content-type': 'application/json' },
   });
-  expect(malformed).toMatchObject({ status: 400, body: { detail: 'the body is not valid JSON' } });
+  expect(malformed).toMatchObject({ status: 400, body: { detail: 'indholdet er ikke gyldig JSON' } });
   const badQuery = await api.get<Problem>('/api/v1/cases?escalated=maybe&pageSize=1000');
   expect(badQuery.status).toBe(400);
   expect(badQuery.body.errors!.map((error) => error.field)).toEqual(['escalated', 'pageSize']);
@@ -79,8 +79,13 @@ test('400 for an event: the event’s own fields, and malformed JSON', async () 
 test('404: an unknown case, or an unknown route', async () => {
   expect((await api.get<Problem>('/api/v1/cases/NO-SUCH-CASE')).body).toMatchObject({
     status: 404,
-    title: 'Case not found',
+    title: 'Sagen findes ikke',
   });
+  // English for developers' tooling that asks for it.
+  const english = await api.request<Problem>('GET', '/api/v1/cases/NO-SUCH-CASE', {
+    headers: { 'accept-language': 'en' },
+  });
+  expect(english.body).toMatchObject({ title: 'Case not found', detail: 'no case with ID NO-SUCH-CASE' });
   expect((await api.post<Problem>('/api/v1/cases/NO-SUCH-CASE/conclusion', { outcome: 'job' })).status).toBe(
     404,
   );
@@ -95,9 +100,9 @@ test('409: the workflow’s validator refuses, its reason in the body, and the r
   expect(answer).toMatchObject({
     status: 409,
     body: {
-      title: 'Event refused',
+      title: 'Hændelsen er afvist',
       detail:
-        'the municipality decides on the basis of the team’s recommendation: the team has not recommended yet',
+        'kommunen træffer afgørelse på grundlag af teamets indstilling: teamet har ikke givet sin indstilling endnu',
     },
   });
   const timeline = await api.get<{
@@ -107,14 +112,21 @@ test('409: the workflow’s validator refuses, its reason in the body, and the r
     type: 'municipalDecision',
     outcome: 'rejected',
     actor: { id: 'sara.caseworker' },
-    reason: expect.stringContaining('the team has not recommended yet'),
+    reason: expect.stringContaining('teamet har ikke givet sin indstilling endnu'),
   });
+  // The case keeps the message; a developer's tool asking for English reads it in English.
+  const english = await api.request<{ timeline: Array<{ reason?: string }> }>(
+    'GET',
+    '/api/v1/cases/ERR-1/timeline',
+    { headers: { 'accept-language': 'en' } },
+  );
+  expect(english.body.timeline.at(-1)!.reason).toContain('the team has not recommended yet');
   const again = await api.post<Problem>('/api/v1/cases', {
     caseId: 'ERR-1',
     municipality: '101',
     citizen: { cpr: '0101901234', name: 'J' },
   });
-  expect(again).toMatchObject({ status: 409, body: { title: 'Case exists' } });
+  expect(again).toMatchObject({ status: 409, body: { title: 'Sagen findes allerede' } });
 });
 
 test('413 for an oversized body, 415 for one that is not JSON', async () => {
@@ -122,12 +134,12 @@ test('413 for an oversized body, 415 for one that is not JSON', async () => {
     outcome: 'job',
     note: 'x'.repeat(70_000),
   });
-  expect(big).toMatchObject({ status: 413, body: { title: 'Content Too Large' } });
+  expect(big).toMatchObject({ status: 413, body: { title: 'Indholdet er for stort' } });
   const text = await api.request<Problem>('POST', '/api/v1/cases/ERR-1/conclusion', {
     rawBody: 'outcome=job',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
   });
-  expect(text).toMatchObject({ status: 415, body: { title: 'Unsupported Media Type' } });
+  expect(text).toMatchObject({ status: 415, body: { title: 'Medietypen understøttes ikke' } });
 });
 
 test('401 without a token or with a wrong one; 403 for a role or a municipality; nothing changes', async () => {
@@ -145,7 +157,7 @@ test('401 without a token or with a wrong one; 403 for a role or a municipality;
   );
   expect(supervisorEvent).toMatchObject({
     status: 403,
-    body: { detail: expect.stringMatching(/^a supervisor cannot/) },
+    body: { detail: 'en leder har ikke adgang til POST /api/v1/cases/:caseId/conclusion' },
   });
   const foreign = await api.post<Problem>(
     '/api/v1/cases/ERR-1/conclusion',
@@ -154,7 +166,7 @@ test('401 without a token or with a wrong one; 403 for a role or a municipality;
   );
   expect(foreign).toMatchObject({
     status: 403,
-    body: { detail: 'case ERR-1 belongs to another municipality' },
+    body: { detail: 'sag ERR-1 hører til en anden kommune' },
   });
   expect((await api.get('/api/v1/cases/ERR-1', 'otherCaseworker')).status).toBe(403);
   const state = await api.get<{ phase: string }>('/api/v1/cases/ERR-1');

@@ -65,7 +65,7 @@ test('the same key with another request is refused (422) and the other request i
     'caseworker',
     headers,
   );
-  expect(other).toMatchObject({ status: 422, body: { title: 'Idempotency-Key reused' } });
+  expect(other).toMatchObject({ status: 422, body: { title: 'Idempotency-Key er genbrugt' } });
   expect(other.headers.get('content-type')).toMatch(/^application\/problem\+json/);
   expect((await api.get<{ relatives: unknown[] }>('/api/v1/cases/IDEM-5')).body.relatives).toHaveLength(1);
   // The same request written with its fields in another order is the same request.
@@ -195,14 +195,14 @@ describe('the caseload limit, as the case’s ruleset says', () => {
       expect(second).toMatchObject({
         status: 409,
         body: {
-          title: 'Caseload limit reached',
-          detail: `caseworker ${caseworkerId} already has 1 open cases; the limit is 1`,
+          title: 'Grænsen for antal sager er nået',
+          detail: `sagsbehandler ${caseworkerId} har allerede 1 åbne sager; grænsen er 1`,
         },
       });
     } else {
       expect(second.status).toBe(200);
       expect(second.body.warnings).toEqual([
-        `caseworker ${caseworkerId} already has 1 open cases; the limit is 1`,
+        `sagsbehandler ${caseworkerId} har allerede 1 åbne sager; grænsen er 1`,
       ]);
     }
   });

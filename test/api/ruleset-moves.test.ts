@@ -131,7 +131,9 @@ test('the API pins a new case to the configured version in force today: under la
       citizen,
     });
     expect(refused.status).toBe(409);
-    expect(refused.body.detail).toMatch(/no new ressourceforloeb can be opened after 2026-06-30/);
+    expect(refused.body.detail).toMatch(
+      /der kan ikke oprettes nye sager af typen ressourceforløb efter 2026-06-30: tilgangen er lukket \(Lov nr\. 1750 af 29\. december 2025\)/,
+    );
     const fleksjob = {
       kind: 'fleksjob',
       caseId: 'NEW-FJ',

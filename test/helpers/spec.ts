@@ -1,4 +1,5 @@
 import type { Actor, AnyCaseState, CaseRules, Deadline } from '../../src/domain';
+import { render } from '../../src/domain/messages';
 
 /**
  * Given / when / then for the functional core of any kind of case: no Temporal, time is an argument.
@@ -30,7 +31,7 @@ export function sendOn<S extends AnyCaseState>(
   actor: Actor = caseworker,
 ): S {
   const result = attemptOn(rules, state, type, data, at, actor);
-  if (!result.ok) throw new Error(`${type} refused: ${result.reason}`);
+  if (!result.ok) throw new Error(`${type} refused: ${render(result.reason, 'en')}`);
   return result.state;
 }
 
@@ -45,7 +46,8 @@ export function refusalOn<S extends AnyCaseState>(
 ): string {
   const result = attemptOn(rules, state, type, data, at, actor);
   if (result.ok) throw new Error(`${type} was accepted`);
-  return result.reason;
+  // In English, as the tests read it (the API and pages render Danish by default).
+  return render(result.reason, 'en');
 }
 
 export function deadlineOn<S extends AnyCaseState>(rules: CaseRules<S>, state: S, id: string): Deadline {

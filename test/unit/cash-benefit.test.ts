@@ -8,6 +8,7 @@ import {
 import { addDuration, scaleDuration } from '../../src/domain/engine/time';
 import { caseworker, law, seeds, T0 } from '../helpers/core';
 import { attemptOn, topicsOf } from '../helpers/spec';
+import { render, renderTexts } from '../../src/domain/messages';
 
 const at = (duration: string, extraMs = 0) => addDuration(T0, duration) + extraMs;
 const citizen = { cpr: '030375-3333', name: 'Ole', email: 'ole@example.dk' };
@@ -44,7 +45,7 @@ test('an interrupted spell gives no right', () => {
   expect(later.phase).toBe('interrupted');
   expect(later.notifications).toEqual([]);
   expect(cashBenefit.deadlines(later)).toEqual([]);
-  expect(send(later, 'cashBenefitInterrupted', { reason: 'moved' }, at('P2Y'))).toEqual({
+  expect(renderTexts(send(later, 'cashBenefitInterrupted', { reason: 'moved' }, at('P2Y')), 'en')).toEqual({
     ok: false,
     reason: 'the spell has been interrupted; it accepts no further events',
   });
@@ -54,7 +55,13 @@ test('a spell that began before it was registered counts from its first day; not
   const state = open('2026-03-01');
   expect(cashBenefit.deadlines(state)[0]!.dueAt).toBe('2027-03-01T00:00:00.000Z');
   expect(
-    validateOpenCashBenefit({ caseId: 'x', municipality: '101', citizen, spellStartedOn: '2027-06-01' }, T0),
+    renderTexts(
+      validateOpenCashBenefit(
+        { caseId: 'x', municipality: '101', citizen, spellStartedOn: '2027-06-01' },
+        T0,
+      ),
+      'en',
+    ),
   ).toMatch(/cannot start in the future/);
   // Registered more than a year after the spell began: the right is given at once.
   expect(cashBenefit.advanceClock(open('2025-12-01'), T0).phase).toBe('right-given');
@@ -71,7 +78,7 @@ describe('seeds (seed 001 §8): the right after one continuous year, then the ca
   const given = () => cashBenefit.advanceClock(open(), at('P1Y'));
   const decide = (state: CashBenefitState, type: string, data: unknown, now: number) => {
     const result = send(state, type, data, now);
-    if (!result.ok) throw new Error(result.reason);
+    if (!result.ok) throw new Error(render(result.reason, 'en'));
     return result.state;
   };
 
@@ -93,7 +100,7 @@ describe('seeds (seed 001 §8): the right after one continuous year, then the ca
   });
 
   test('put to the team in time: met, and the case ends; not before the right is given', () => {
-    expect(send(open(), 'caseSentToTeam', {}, at('P6M'))).toEqual({
+    expect(renderTexts(send(open(), 'caseSentToTeam', {}, at('P6M')), 'en')).toEqual({
       ok: false,
       reason: 'the right to assessment has not been given yet',
     });
@@ -155,7 +162,10 @@ describe('the law (LAB § 36 a): the municipality’s afklaring after 2 continuo
 
   test('recorded in time it is met; the next comes 2 years later; not recordable months ahead', () => {
     expect(
-      send(openLaw(), 'afklaringRecorded', { outcome: 'team' }, Date.parse('2028-10-04T07:00:00.000Z') - 1),
+      renderTexts(
+        send(openLaw(), 'afklaringRecorded', { outcome: 'team' }, Date.parse('2028-10-04T07:00:00.000Z') - 1),
+        'en',
+      ),
     ).toEqual({
       ok: false,
       reason: 'afklaring 1 is due 2029-01-04; it can be recorded from 2028-10-04',

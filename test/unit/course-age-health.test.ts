@@ -13,6 +13,7 @@ import {
   send,
   T0,
 } from '../helpers/core';
+import { render } from '../../src/domain/messages';
 
 /**
  * Issue 14, items 4 and 7: the age rules of a grant (LAB § 112, stk. 3; § 114, stk. 1, 3–4) and the
@@ -59,7 +60,7 @@ describe('age rules (law-2022 version 2)', () => {
     const granted = send(state, 'municipalDecision', wish, grantAt);
     expect(granted.phase).toBe('in-course');
     expect(granted.decisions.at(-1)!.citizenWishes).toEqual({ waives: ['pension-age'] });
-    expect(granted.timeline.at(-1)!.summary).toMatch(
+    expect(render(granted.timeline.at(-1)!.summary, 'en')).toMatch(
       /the citizen wishes the course although the age rules \(pension-age\)/,
     );
     // A refusal is not an age question (it deviates from the team, which sees the case again).
@@ -72,7 +73,7 @@ describe('age rules (law-2022 version 2)', () => {
     expect(send(awaitingDecision(born1970), 'municipalDecision', lawGrant, grantAt).phase).toBe('in-course');
     const state = awaitingDecision(born1970, [{ from: '2019-01-01', to: '2021-12-31' }]);
     expect(refusal(state, 'municipalDecision', lawGrant, grantAt)).toMatch(
-      /the citizen is 57 and had a ressourceforløb before \(2019-01-01 to 2021-12-31\).*LAB § 114, stk\. 4/,
+      /the citizen is 57 and had a ressourceforløb before \(2019-01-01 – 2021-12-31\).*LAB § 114, stk\. 4/,
     );
     const granted = send(state, 'municipalDecision', wish, grantAt);
     expect(granted.decisions.at(-1)!.citizenWishes).toEqual({ waives: ['one-course-over-50'] });
@@ -136,7 +137,9 @@ describe('health coordinator: the municipality decides (LAB § 113, stk. 3)', ()
     state = send(state, 'healthCoordinatorAdvice', { offerId: 'o1', advice: 'proceed' }, courseAfter('P3W'));
     expect(deadline(state, 'health-advice:o1').status).toBe('met');
     expect(state.offers[0]!.status).toBe('awaiting-health-advice');
-    expect(state.timeline.at(-1)!.summary).toMatch(/recorded as advice; the municipality decides/);
+    expect(render(state.timeline.at(-1)!.summary, 'en')).toMatch(
+      /recorded as advice; the municipality decides/,
+    );
     expect(refusal(state, 'offerStarted', { offerId: 'o1' }, courseAfter('P4W'))).toMatch(
       /waits for the municipality's decision/,
     );

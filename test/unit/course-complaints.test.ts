@@ -14,6 +14,7 @@ import {
   topics,
   seedsV1,
 } from '../helpers/core';
+import { render } from '../../src/domain/messages';
 
 /**
  * Complaints under the current rulesets (Rsl. §§ 66–67, BEK 861/2025 §§ 11–13): the window counts
@@ -136,7 +137,7 @@ describe('what the municipality does not fully meet is sent to Ankestyrelsen by 
     const state = advanceClock(kept(), after('P10W', 1));
     expect(deadline(state, 'complaint-reconsideration:k1').status).toBe('breached');
     expect(state.complaints[0]!.status).toBe('awaiting-forwarding');
-    expect(state.escalations.map((escalation) => escalation.reason)).toContainEqual(
+    expect(state.escalations.map((escalation) => render(escalation.reason, 'en'))).toContainEqual(
       expect.stringMatching(
         /k1 was kept but not sent to Ankestyrelsen within the limit: it must be sent now/,
       ),
@@ -220,7 +221,7 @@ describe('partial medhold (BEK 861/2025 § 12)', () => {
       new Date(after('P8W') + 14 * DAY).toISOString(),
     );
     const breached = advanceClock(state, after('P8W') + 14 * DAY + 1);
-    expect(breached.escalations.map((escalation) => escalation.reason)).toContainEqual(
+    expect(breached.escalations.map((escalation) => render(escalation.reason, 'en'))).toContainEqual(
       expect.stringMatching(/k1 was not sent to Ankestyrelsen/),
     );
   });
@@ -263,7 +264,7 @@ describe('a decision that ends a course can be complained about for the complain
     const closed = advanceClock(state, concludedAt + 29 * DAY);
     expect(closed.phase).toBe('concluded');
     expect(closed.outcome).toMatchObject({ outcome: 'job' });
-    expect(closed.timeline.at(-1)!.summary).toMatch(/the ending stands/);
+    expect(render(closed.timeline.at(-1)!.summary, 'en')).toMatch(/the ending stands/);
   });
 
   test('a complaint about the ending, upheld, lets the course run on', () => {
@@ -323,7 +324,7 @@ test('under the law ruleset a specialist’s advice against an offer is advice: 
     { offerId: 'o1', specialty: 'psykiatri' },
     courseAfter('P2W'),
   );
-  expect(state.timeline.at(-1)!.summary).toMatch(/recorded as advice/);
+  expect(render(state.timeline.at(-1)!.summary, 'en')).toMatch(/recorded as advice/);
   expect(send(state, 'offerStarted', { offerId: 'o1' }, courseAfter('P3W')).offers[0]!.status).toBe(
     'started',
   );

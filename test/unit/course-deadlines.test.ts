@@ -17,6 +17,7 @@ import {
   topics,
   seedsV1,
 } from '../helpers/core';
+import { render } from '../../src/domain/messages';
 
 /**
  * Each deadline on both sides of the instant it falls due: one millisecond before it nothing has
@@ -62,7 +63,9 @@ test('decision (2 weeks after the recommendation)', () => {
   let state = send(open(), 'caseworkerAssigned', events.assign, after('P1D'));
   state = send(state, 'teamRecommendation', events.recommendCourse, after('P3W'));
   const { at } = bothSides(state, 'decision:1');
-  expect(escalationFor(at, 'decision:1')?.reason).toBe('the municipality decides: not within the limit');
+  expect(render(escalationFor(at, 'decision:1')!.reason, 'en')).toBe(
+    'the municipality decides: not within the limit',
+  );
 });
 
 test('real offer (1 year): reminded 2 and 1 months before; breached, the citizen gains the right to a decision', () => {
@@ -89,7 +92,9 @@ test('real offer started one millisecond before the year is up: no breach', () =
 
 test('first measure (seeds: 3 months) escalates', () => {
   const { at } = bothSides(inCourse(), 'first-measure');
-  expect(escalationFor(at, 'first-measure')?.reason).toBe('no measure has started within the limit');
+  expect(render(escalationFor(at, 'first-measure')!.reason, 'en')).toBe(
+    'no measure has started within the limit',
+  );
 });
 
 test('first measure (law: 6 months) sends the course back to the team, whose reassessment is then due', () => {

@@ -17,6 +17,7 @@ import {
   send,
   topics,
 } from '../helpers/core';
+import { render } from '../../src/domain/messages';
 
 /** Issue 14, items 6 and 8: the law's granted period and its 6-month first-measure rule. */
 const due = (state: CourseState, id: string) => toEpochMs(deadline(state, id).dueAt);
@@ -40,7 +41,9 @@ describe('the first measure under the law counts only LAB kap. 11, 12, 14, socia
   test('a measure on another basis, or with none given, does not: the case goes back to the team', () => {
     let state = send(inCourse(law), 'offerRegistered', offer('o1', 'other'), courseAfter('P1W'));
     state = send(state, 'offerRegistered', offer('o2'), courseAfter('P1W'));
-    expect(state.timeline[state.timeline.length - 1]!.summary).toMatch(/does not count as the first measure/);
+    expect(render(state.timeline[state.timeline.length - 1]!.summary, 'en')).toMatch(
+      /does not count as the first measure/,
+    );
     state = send(state, 'offerStarted', { offerId: 'o1' }, courseAfter('P2W'));
     state = send(state, 'offerStarted', { offerId: 'o2' }, courseAfter('P2W'));
     expect(deadline(state, 'first-measure').status).toBe('pending');

@@ -21,6 +21,7 @@ import {
   T0,
   topics,
 } from '../helpers/core';
+import { render, renderTexts } from '../../src/domain/messages';
 
 describe('from referral to a course', () => {
   test('a referral waits for the team; the decision to grant starts the course and its clocks', () => {
@@ -71,8 +72,8 @@ describe('from referral to a course', () => {
       caseworker,
     );
     expect(state.origin).toBe('application');
-    expect(state.timeline[0]!.summary).toBe("opened on the citizen's own application");
-    expect(open().timeline[0]!.summary).toBe('opened on referral');
+    expect(render(state.timeline[0]!.summary, 'en')).toBe("opened on the citizen's own application");
+    expect(render(open().timeline[0]!.summary, 'en')).toBe('opened on referral');
   });
 
   test('the team’s dissent is told to the citizen, and to relatives only with consent that covers decisions', () => {
@@ -520,7 +521,7 @@ describe('caseworkers, relatives and escalations', () => {
     );
     expect(refused).toMatchObject({ ok: false, refusal: 'caseload-limit' });
     const warned = decide(state, { type: 'caseworkerAssigned', data: events.assign }, caseworker, at, full);
-    expect(warned).toMatchObject({
+    expect(renderTexts(warned, 'en')).toMatchObject({
       ok: true,
       warnings: [`caseworker cw-17 already has ${seeds.caseload.limit} open cases; the limit is 30`],
     });
@@ -546,7 +547,7 @@ describe('caseworkers, relatives and escalations', () => {
       assignedAt: '2027-01-25T08:00:00.000Z',
     });
     expect(deadline(state, 'coordinating-caseworker').metAt).toBe('2027-01-11T08:00:00.000Z');
-    expect(state.timeline[state.timeline.length - 1]!.summary).toBe(
+    expect(render(state.timeline[state.timeline.length - 1]!.summary, 'en')).toBe(
       'coordinating caseworker changed from cw-17 to cw-2',
     );
   });

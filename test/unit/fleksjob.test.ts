@@ -19,6 +19,7 @@ import {
   T0,
 } from '../helpers/core';
 import { deadlineOn, refusalOn, sendOn, topicsOf } from '../helpers/spec';
+import { render } from '../../src/domain/messages';
 
 const at = (duration: string, extraMs = 0) => addDuration(T0, duration) + extraMs;
 const DAY = 86_400_000;
@@ -97,7 +98,7 @@ describe('opening a follow-up', () => {
       course: { openedAt: course.openedAt, concludedAt: course.outcome!.at },
     });
     expect(state.relatives).toEqual(course.relatives);
-    expect(state.timeline[0]!.summary).toMatch(/concluded with a fleksjob on 2029-02-04/);
+    expect(render(state.timeline[0]!.summary, 'en')).toMatch(/concluded with a fleksjob on 2029-02-04/);
     expect(fleksjob.deadlines(state)).toEqual([]);
   });
 });
@@ -397,7 +398,7 @@ describe('the yearly check of a short-hour fleksjob (under 5 hours a week)', () 
   test('hours moving above the threshold end the check; below it, a new check starts', () => {
     let state = send(short(), 'hoursChanged', { weeklyHours: 6 }, at('P6M'));
     expect(ids(state).filter((id) => id.startsWith('yearly'))).toEqual([]);
-    expect(state.timeline[state.timeline.length - 1]!.summary).toBe(
+    expect(render(state.timeline[state.timeline.length - 1]!.summary, 'en')).toBe(
       'hours changed from 3 to 6 a week; the yearly check ends',
     );
     state = send(state, 'hoursChanged', { weeklyHours: 4 }, at('P18M'));

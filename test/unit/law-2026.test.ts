@@ -1,6 +1,7 @@
 import { loadRuleset } from '../../src/config/rulesets';
 import { course, type CourseState } from '../../src/domain';
 import { events, open, refusal, send } from '../helpers/core';
+import { render } from '../../src/domain/messages';
 
 /**
  * law-2026 (Lov nr. 1750 af 29. december 2025): no new ressourceforløb or revalidering once intake
@@ -92,7 +93,7 @@ describe('the team becomes optional (law-2026 version 2, from 1 July 2026)', () 
     state = send(state, 'municipalDecision', toFleksjob, AFTER_CUTOFF + 180_000);
     expect(state.phase).toBe('refused');
     expect(state.decisions[0]).toMatchObject({ followsRecommendation: true, stands: true });
-    expect(state.timeline[state.timeline.length - 1]?.summary).toMatch(/no team/);
+    expect(render(state.timeline[state.timeline.length - 1]!.summary, 'en')).toMatch(/no team/);
   });
 
   test('each part is recorded once', () => {
@@ -138,7 +139,9 @@ describe('a running course without a team (law-2026 version 2)', () => {
     expect(state.phase).toBe('in-course');
     state = send(state, 'municipalDecision', grant('2028-06-29'), GRANTED + 120_000);
     expect(state.course?.grants?.map((g) => g.grantedUntil)).toEqual(['2027-06-30', '2028-06-29']);
-    expect(state.timeline[state.timeline.length - 1]?.summary).toMatch(/new course period .*no team/);
+    expect(render(state.timeline[state.timeline.length - 1]!.summary, 'en')).toMatch(
+      /new course period .*no team/,
+    );
     // The basis is spent: the next period needs a new one.
     expect(refusal(state, 'municipalDecision', grant('2029-06-29'), GRANTED + 180_000)).toMatch(/new review/);
   });

@@ -2,6 +2,7 @@ import { chooseRuleset, loadRuleset, loadRulesets } from '../../src/config/rules
 import { loadConfig } from '../../src/config';
 import { RulesetSchema } from '../../src/domain';
 import { danishDate, intakeRefusal, rulesetInForce } from '../../src/domain/engine/ruleset-choice';
+import { render } from '../../src/domain/messages';
 
 /**
  * Rules change on the day a law comes into force: a new case gets the configured ruleset version in
@@ -84,7 +85,7 @@ describe('intake (Lov nr. 1750 af 29. december 2025: no new ressourceforløb)', 
 
   test('a new ressourceforløb is refused after the last intake day, citing the law', () => {
     expect(intakeRefusal(law2026, 'ressourceforloeb', at('2026-06-30T12:00:00Z'))).toBeUndefined();
-    expect(intakeRefusal(law2026, 'ressourceforloeb', at('2026-07-01T08:00:00Z'))).toMatch(
+    expect(render(intakeRefusal(law2026, 'ressourceforloeb', at('2026-07-01T08:00:00Z'))!, 'en')).toMatch(
       /no new ressourceforloeb can be opened after 2026-06-30.*Lov nr\. 1750 af 29\. december 2025/,
     );
   });

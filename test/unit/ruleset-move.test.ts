@@ -4,6 +4,10 @@ import { loadRuleset } from '../../src/config/rulesets';
 import { course, type CourseState, type Ruleset, viewOf } from '../../src/domain';
 import { applyRulesetMove, planRulesetMove, wasApplied } from '../../src/domain/ruleset-move';
 import { advanceClock, courseAfter, events, inCourse, law, open, send, seeds } from '../helpers/core';
+import { render, renderTexts, type Text } from '../../src/domain/messages';
+
+/** The plan's texts as the English rendering reads them (the table's `en`). */
+const english = (texts: Text[]) => texts.map((text) => render(text, 'en'));
 
 /**
  * Moving a running case to another ruleset version: the plan says which deadlines move, appear or
@@ -38,7 +42,7 @@ describe('the plan', () => {
     const state = advanceClock(inCourse(law), courseAfter('P4M'));
     const plan = planRulesetMove(course, state, withFirstMeasure(law, 'P3M'), courseAfter('P4M'));
     expect(plan.canMove).toBe(false);
-    expect(plan.reasons.join()).toMatch(/would already have passed/);
+    expect(english(plan.reasons).join()).toMatch(/would already have passed/);
   });
 
   test('a reminder now due under the new version is a letter the move sends at once', () => {
@@ -59,11 +63,11 @@ describe('the plan', () => {
     expect(state.decisionOnExistingEvidence).toBeDefined();
     const plan = planRulesetMove(course, state, law, courseAfter('P1Y', 120_000));
     expect(plan.canMove).toBe(false);
-    expect(plan.reasons.join()).toMatch(/decision-on-existing-evidence.*does not keep/);
+    expect(english(plan.reasons).join()).toMatch(/decision-on-existing-evidence.*does not keep/);
     // A version that says it keeps the right lets the case move, and the plan names the right kept.
     const keeping = { ...law, keepsRights: ['decision-on-existing-evidence' as const] };
     const kept = planRulesetMove(course, state, keeping, courseAfter('P1Y', 120_000));
-    expect(kept.reasons.filter((reason) => /right/.test(reason))).toEqual([]);
+    expect(english(kept.reasons).filter((reason) => /right/.test(reason))).toEqual([]);
     expect(kept.keptRights).toEqual(['decision-on-existing-evidence']);
   });
 
@@ -76,7 +80,7 @@ describe('the plan', () => {
       Date.parse('2026-08-04T08:00:00Z'),
     );
     expect(plan.canMove).toBe(true);
-    expect(plan.warnings.join()).toMatch(/no ressourceforløb can be granted .*Lov nr\. 1750/);
+    expect(english(plan.warnings).join()).toMatch(/no ressourceforløb can be granted .*Lov nr\. 1750/);
   });
 
   test('law-2022 → law-2026: the granted period is kept, nothing else changes', () => {
@@ -100,9 +104,9 @@ describe('the plan', () => {
     );
     const closed = advanceClock(concluded, courseAfter('P3M'));
     expect(
-      planRulesetMove(course, closed, loadRuleset('law-2026'), courseAfter('P3M')).reasons.join(),
+      english(planRulesetMove(course, closed, loadRuleset('law-2026'), courseAfter('P3M')).reasons).join(),
     ).toMatch(/closed/);
-    expect(planRulesetMove(course, inCourse(law), law, courseAfter('P1W')).reasons).toEqual([
+    expect(english(planRulesetMove(course, inCourse(law), law, courseAfter('P1W')).reasons)).toEqual([
       'the case is already under law-2022@2',
     ]);
   });
@@ -113,11 +117,11 @@ describe('the move', () => {
     const state = inCourse(seeds);
     const request = { moveId: 'move-1', to: law, reason: 'Lov nr. 1160 af 8. juni 2021' };
     const first = applyRulesetMove(course, state, request, admin, courseAfter('P1W'));
-    if (!first.ok) throw new Error(first.plan.reasons.join());
+    if (!first.ok) throw new Error(english(first.plan.reasons).join());
     expect(first.state.ruleset.name).toBe('law-2022');
     const entry = first.state.timeline[first.state.timeline.length - 1]!;
     expect(entry).toMatchObject({ type: 'rulesetMoved', actor: admin, reason: request.reason });
-    expect(entry.summary).toMatch(/from ruleset seeds-2017@2 to law-2022@2 \(move move-1\)/);
+    expect(render(entry.summary, 'en')).toMatch(/from ruleset seeds-2017@2 to law-2022@2 \(move move-1\)/);
     expect(wasApplied(first.state, 'move-1')).toBe(true);
     expect(first.state.rulesetMoves).toEqual([
       {
@@ -130,7 +134,7 @@ describe('the move', () => {
     ]);
     // The API documents the move record: the moved case's view matches its schema.
     expect(
-      CaseViewSchema.safeParse(toCaseView(viewOf(first.state), { role: 'admin' })).error,
+      CaseViewSchema.safeParse(renderTexts(toCaseView(viewOf(first.state), { role: 'admin' }))).error,
     ).toBeUndefined();
     const again = applyRulesetMove(course, first.state, request, admin, courseAfter('P2W'));
     expect(again).toMatchObject({ ok: true, repeated: true });

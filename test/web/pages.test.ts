@@ -91,7 +91,7 @@ test('a caseworker signs in with a development token, sees their own case first,
   await page.getByRole('button', { name: 'Log ind' }).click();
   await page.waitForURL(`${h.api}/`);
   await expect(page.locator('header').innerText()).resolves.toContain('sara.caseworker');
-  await expect(page.locator('header').innerText()).resolves.toContain('København (101)');
+  await expect(page.locator('header').innerText()).resolves.toContain('Københavns Kommune');
 
   const mine = page.getByRole('region', { name: 'Dine sager' });
   await expect(mine.getByRole('link').allInnerTexts()).resolves.toEqual(['WEB-1']);

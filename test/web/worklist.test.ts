@@ -100,7 +100,7 @@ test('a supervisor sees an overdue case and an open escalation, acknowledges it 
   const escalations = page.getByRole('region', { name: 'Åbne eskaleringer' });
   const escalationText = await escalations.innerText();
   expect(escalationText).toContain('ESK-1');
-  expect(escalationText).toContain('1 (Leder)');
+  expect(escalationText).toContain('niveau 1 (leder)');
   expect(await accessibilityViolations(page)).toEqual([]);
   await screenshot(page, '9-sagsoversigt-eskalering');
 

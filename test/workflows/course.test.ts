@@ -1,6 +1,7 @@
 import { EventRefusedError } from '../../src/client/case-service';
 import type { Actor, CourseState, CaseView } from '../../src/domain';
 import { loadRuleset } from '../../src/config/rulesets';
+import { render, renderTexts } from '../../src/domain/messages';
 import { caseEventSignal, caseStateQuery, workflowIdForCase } from '../../src/messages';
 import { recordHistoriesIfAsked, runsOf } from '../helpers/histories';
 import { startTimeSkipping, type TimeSkippingHarness } from '../helpers/time-skipping';
@@ -117,7 +118,7 @@ test('a specialist veto refuses the start with the reason, and the refusal is in
   );
   const state = await courseState('ts-veto');
   expect(state.offers[0]!.status).toBe('planned');
-  expect(state.timeline[state.timeline.length - 1]).toMatchObject({
+  expect(renderTexts(state.timeline[state.timeline.length - 1], 'en')).toMatchObject({
     type: 'offerStarted',
     outcome: 'rejected',
     actor: caseworker,
@@ -184,7 +185,7 @@ test('version 2: a kept complaint not sent within 4 weeks escalates saying it mu
   const escalation = state.escalations.find(
     (candidate) => candidate.deadlineId === 'complaint-reconsideration:k1',
   );
-  expect(escalation?.reason).toMatch(/must be sent now/);
+  expect(render(escalation!.reason, 'en')).toMatch(/must be sent now/);
   const subjects = () => mailTo('ts-complaint-v2', 'borger@example.dk').map((message) => message.subject);
   expect(subjects()).not.toContain('Sag ts-complaint-v2: klagen er sendt til Ankestyrelsen');
   await h.cases.send('ts-complaint-v2', 'complaintForwarded', { complaintId: 'k1' }, caseworker);
@@ -311,7 +312,7 @@ test('an invalid signal is recorded as rejected, not lost; a valid one is applie
     'noSuchEvent:rejected',
     'caseworkerAssigned:accepted',
   ]);
-  expect(state.timeline[1]!.reason).toMatch(/recommends:/);
+  expect(render(state.timeline[1]!.reason!, 'en')).toMatch(/recommends:/);
   expect(state.coordinatingCaseworker?.id).toBe('cw-5');
 });
 

@@ -3,6 +3,7 @@ import type { Actor } from '../../src/domain';
 import { loadRuleset } from '../../src/config/rulesets';
 import { recordHistoriesIfAsked } from '../helpers/histories';
 import { startTimeSkipping, type TimeSkippingHarness } from '../helpers/time-skipping';
+import { render } from '../../src/domain/messages';
 
 /**
  * A running case moved to another ruleset version through its workflow: the plan as a query (nothing
@@ -63,7 +64,7 @@ test('a course under the seeds is moved to the law: planned, moved by an adminis
   const moves = state.timeline.filter((entry) => entry.type === 'rulesetMoved');
   expect(moves).toHaveLength(1);
   expect(moves[0]).toMatchObject({ actor: admin, reason: args.reason });
-  expect(moves[0]!.summary).toMatch(/from ruleset seeds-2017@2 to law-2022@2/);
+  expect(render(moves[0]!.summary, 'en')).toMatch(/from ruleset seeds-2017@2 to law-2022@2/);
   // Under the law the first measure is due after 6 months, not the seeds' 3.
   const firstMeasure = state.deadlines.find((deadline) => deadline.kind === 'first-measure');
   expect(Date.parse(firstMeasure!.dueAt) - start).toBeGreaterThan(150 * DAY);

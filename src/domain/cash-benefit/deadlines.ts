@@ -11,6 +11,7 @@ import {
 import { type CaseDraft, notify } from '../engine/draft';
 import { addDuration, scaleDuration, subtractDuration, toInstant } from '../engine/time';
 import type { CashBenefitState } from './state';
+import { msg } from '../messages/message';
 
 export type CashBenefitDeadlineKind = 'assessment-right' | 'team-referral' | 'municipal-assessment';
 export type CashBenefitDeadline = Deadline<CashBenefitDeadlineKind>;
@@ -60,7 +61,7 @@ export function nextAfklaring(state: CashBenefitState): { n: number; dueMs: numb
 export const cashBenefitDeadlines: DeadlineDefinitions<CashBenefitState, CashBenefitDeadlineKind> = {
   /** Seed 001 §8: one continuous year on kontanthjælp gives the right to be assessed for a ressourceforløb. */
   'assessment-right': {
-    label: 'one continuous year on kontanthjælp: the right to be assessed for a ressourceforløb',
+    label: msg('deadline.label.assessment-right'),
     remind: ['caseworker'],
     milestone: true,
     instances: (state) => {
@@ -91,7 +92,7 @@ export const cashBenefitDeadlines: DeadlineDefinitions<CashBenefitState, CashBen
 
   /** Seed 001 §8, its follow-on: once the right is given, the caseworker puts the case to the team. */
   'team-referral': {
-    label: 'the case is put to the rehabilitation team (the right to assessment was given)',
+    label: msg('deadline.label.team-referral'),
     remind: ['caseworker'],
     instances: (state) => {
       const assessment = state.ruleset.cashBenefit.assessment;
@@ -115,7 +116,7 @@ export const cashBenefitDeadlines: DeadlineDefinitions<CashBenefitState, CashBen
    * escalates when missed; the citizen gets no letter. Every point comes, met or missed.
    */
   'municipal-assessment': {
-    label: 'the municipality’s afklaring after 2 continuous years on kontanthjælp (LAB § 36 a)',
+    label: msg('deadline.label.municipal-assessment'),
     remind: ['caseworker'],
     instances: (state) => {
       const duty = state.ruleset.cashBenefit.assessment;
@@ -134,7 +135,7 @@ export const cashBenefitDeadlines: DeadlineDefinitions<CashBenefitState, CashBen
         if (applies || metAt || breached) {
           instances.push({
             id,
-            label: `afklaring ${n} after continuous kontanthjælp (LAB § 36 a)`,
+            label: msg('deadline.label.municipal-assessment-n', { n }),
             startedAt,
             dueAtMs: dueMs,
             reminders: remindersBefore(dueMs, duty.reminders, calendar),

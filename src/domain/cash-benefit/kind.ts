@@ -2,6 +2,7 @@ import { defineCaseKind } from '../engine/kind';
 import { cashBenefitEventValidators } from '../generated/event-validators';
 import { cashBenefitDeadlines } from './deadlines';
 import { cashBenefitRules } from './rules';
+import { msg } from '../messages/message';
 
 /** A citizen's spell on kontanthjælp: events.ts, state.ts, rules.ts, deadlines.ts, open.ts. */
 export const cashBenefit = defineCaseKind({
@@ -12,11 +13,9 @@ export const cashBenefit = defineCaseKind({
   closed: (state) => {
     // Version 1 rulesets end the case when the right is given; the seeds' follow-on waits for the team.
     const legacy = state.ruleset.cashBenefit.assessment === undefined;
-    if (state.phase === 'interrupted') return 'the spell has been interrupted; it accepts no further events';
-    if (state.phase === 'sent-to-team')
-      return 'the case has been put to the rehabilitation team; it accepts no further events';
-    if (state.phase === 'right-given' && legacy)
-      return 'the spell has given the right to assessment; it accepts no further events';
+    if (state.phase === 'interrupted') return msg('cash-benefit.closed-interrupted');
+    if (state.phase === 'sent-to-team') return msg('cash-benefit.closed-team');
+    if (state.phase === 'right-given' && legacy) return msg('cash-benefit.closed-right');
     return undefined;
   },
   outcome: (state) =>

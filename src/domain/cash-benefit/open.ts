@@ -6,6 +6,7 @@ import type { Ruleset } from '../engine/ruleset';
 import { toEpochMs, toInstant } from '../engine/time';
 import type { OpenCashBenefit } from './events';
 import type { CashBenefitState } from './state';
+import { msg, type Text } from '../messages/message';
 
 export function openCashBenefit(
   input: OpenCashBenefit,
@@ -35,15 +36,15 @@ export function openCashBenefit(
       actor,
       type: 'caseOpened',
       outcome: 'recorded',
-      summary: `kontanthjælp spell registered, continuous since ${spellStartedAt.slice(0, 10)}`,
+      summary: msg('cash-benefit.opened', { since: spellStartedAt.slice(0, 10) }),
     });
   });
 }
 
 /** What the schema cannot know: a spell cannot start in the future. */
-export function validateOpenCashBenefit(input: OpenCashBenefit, now: number): string | undefined {
+export function validateOpenCashBenefit(input: OpenCashBenefit, now: number): Text | undefined {
   if (input.spellStartedOn && toEpochMs(`${input.spellStartedOn}T00:00:00.000Z`) > now) {
-    return 'spellStartedOn: a spell cannot start in the future';
+    return msg('cash-benefit.future-start');
   }
   return undefined;
 }

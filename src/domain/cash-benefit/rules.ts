@@ -3,6 +3,7 @@ import { toEpochMs, toInstant } from '../engine/time';
 import { afklaringRecordableFromMs, nextAfklaring } from './deadlines';
 import type { CashBenefitEventData, CashBenefitEventType } from './events';
 import type { CashBenefitState } from './state';
+import { msg } from '../messages/message';
 
 const day = (epochMs: number) => toInstant(epochMs).slice(0, 10);
 
@@ -16,34 +17,36 @@ export const cashBenefitRules: {
     apply: (draft, data, { at }) => {
       draft.phase = 'interrupted';
       draft.interrupted = { at, reason: data.reason };
-      return { summary: `the spell on kontanthjælp was interrupted: ${data.reason}`, reason: data.note };
+      return {
+        summary: msg('cash-benefit.interrupted', { reason: msg(`value.interruption.${data.reason}`) }),
+        reason: data.note,
+      };
     },
   },
 
   caseSentToTeam: {
     refuse: (state) => {
-      if (state.ruleset.cashBenefit.assessment?.kind !== 'citizen-right')
-        return 'this ruleset gives no right to assessment that sends the case to the team';
-      if (state.phase !== 'right-given') return 'the right to assessment has not been given yet';
+      if (state.ruleset.cashBenefit.assessment?.kind !== 'citizen-right') return msg('cash-benefit.no-right');
+      if (state.phase !== 'right-given') return msg('cash-benefit.right-not-yet');
       return undefined;
     },
     apply: (draft, data, { at }) => {
       draft.phase = 'sent-to-team';
       draft.sentToTeamAt = at;
-      return { summary: 'the case was put to the rehabilitation team', reason: data.note };
+      return { summary: msg('cash-benefit.put-to-team'), reason: data.note };
     },
   },
 
   afklaringRecorded: {
     refuse: (state, _data, { at }) => {
       if (state.ruleset.cashBenefit.assessment?.kind !== 'municipal-duty')
-        return 'this ruleset has no afklaring after continuous kontanthjælp';
-      if (state.phase === 'interrupted') return 'the spell has been interrupted';
+        return msg('cash-benefit.no-afklaring');
+      if (state.phase === 'interrupted') return msg('cash-benefit.interrupted-already');
       const next = nextAfklaring(state);
-      if (!next) return 'no afklaring is due for this recipient';
+      if (!next) return msg('cash-benefit.no-afklaring-due');
       const from = afklaringRecordableFromMs(state, next.dueMs);
       return toEpochMs(at) < from
-        ? `afklaring ${next.n} is due ${day(next.dueMs)}; it can be recorded from ${day(from)}`
+        ? msg('cash-benefit.afklaring-too-early', { n: next.n, due: day(next.dueMs), from: day(from) })
         : undefined;
     },
     apply: (draft, data, { at }) => {
@@ -55,7 +58,12 @@ export const cashBenefitRules: {
         ...(data.note ? { note: data.note } : {}),
       });
       return {
-        summary: `afklaring ${next.n}: ${data.outcome === 'team' ? 'the case goes to the rehabilitation team' : 'a measure follows'}`,
+        summary: msg(
+          data.outcome === 'team' ? 'cash-benefit.afklaring-team' : 'cash-benefit.afklaring-measure',
+          {
+            n: next.n,
+          },
+        ),
         reason: data.note,
       };
     },
@@ -64,13 +72,13 @@ export const cashBenefitRules: {
   categoryChanged: {
     refuse: (state, data) =>
       state.phase === 'interrupted'
-        ? 'the spell has been interrupted'
+        ? msg('cash-benefit.interrupted-already')
         : (state.category ?? 'aktivitetsparat') === data.category
-          ? `the recipient is already ${data.category}`
+          ? msg('cash-benefit.category-same', { category: data.category })
           : undefined,
     apply: (draft, data) => {
       draft.category = data.category;
-      return { summary: `the recipient is now ${data.category}` };
+      return { summary: msg('cash-benefit.category-changed', { category: data.category }) };
     },
   },
 };

@@ -1,6 +1,7 @@
 import { ageOn, birthDateFromCpr } from '../engine/cpr';
 import { addDuration, toInstant, type Instant } from '../engine/time';
 import type { AgeRule, CourseState } from './state';
+import { type Message, msg } from '../messages/message';
 
 /**
  * The age rules of a grant (LAB § 112, stk. 3; § 114, stk. 1, 3–4), from the ruleset's
@@ -11,13 +12,13 @@ export function ageRulesAgainstGrant(
   state: CourseState,
   at: Instant,
   grantedUntil?: string,
-): { rule: AgeRule; reason: string }[] {
+): { rule: AgeRule; reason: Message }[] {
   const rules = state.ruleset.course.ageRules;
   const born = birthDateFromCpr(state.citizen.cpr);
   if (!rules || !born) return [];
   const today = at.slice(0, 10);
   const age = ageOn(born, at);
-  const found: { rule: AgeRule; reason: string }[] = [];
+  const found: { rule: AgeRule; reason: Message }[] = [];
 
   const band = rules.pensionAge.find(
     (candidate) =>
@@ -29,7 +30,12 @@ export function ageRulesAgainstGrant(
     if (today > limitDay) {
       found.push({
         rule: 'pension-age',
-        reason: `the citizen (born ${born}) reaches folkepension age (${band.age}) on ${pensionDay}, less than ${rules.yearsBeforePensionAge} years away: no ressourceforløb is started then unless the citizen wishes it (LAB § 112, stk. 3)`,
+        reason: msg('age.pension-age', {
+          born,
+          age: band.age,
+          pensionDay,
+          years: rules.yearsBeforePensionAge,
+        }),
       });
     }
   }
@@ -45,7 +51,16 @@ export function ageRulesAgainstGrant(
     if (used > room) {
       found.push({
         rule: 'total-from-40-to-50',
-        reason: `the citizen is ${age} and has been in ressourceforløb for ${used} days before: between ${rules.totalLimitFromAge} and ${rules.totalLimitToAge} the courses may not total more than ${rules.totalLimit} unless the citizen wishes it, and ${grantedUntil ? `this course is granted until ${grantedUntil}` : `a course lasts at least ${rules.courseMinimum}`} (LAB § 114, stk. 1 and 3)`,
+        reason: msg('age.total-from-40-to-50', {
+          age,
+          used,
+          from: rules.totalLimitFromAge,
+          to: rules.totalLimitToAge,
+          limit: rules.totalLimit,
+          course: grantedUntil
+            ? msg('age.granted-until', { grantedUntil })
+            : msg('age.course-minimum', { minimum: rules.courseMinimum }),
+        }),
       });
     }
   }
@@ -53,7 +68,11 @@ export function ageRulesAgainstGrant(
   if (age >= rules.oneCourseFromAge && earlier.length > 0) {
     found.push({
       rule: 'one-course-over-50',
-      reason: `the citizen is ${age} and had a ressourceforløb before (${earlier.map((course) => `${course.from} to ${course.to}`).join(', ')}): over ${rules.oneCourseFromAge} a further course is given only if the citizen wishes it (LAB § 114, stk. 4)`,
+      reason: msg('age.one-course-over-50', {
+        age,
+        earlier: earlier.map((course) => `${course.from} – ${course.to}`).join(', '),
+        from: rules.oneCourseFromAge,
+      }),
     });
   }
   return found;

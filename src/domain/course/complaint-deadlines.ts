@@ -4,6 +4,7 @@ import { type CaseDraft, escalate, notify, record, SYSTEM } from '../engine/draf
 import { addDuration, citizenTimeEnds, type Instant, toEpochMs, toInstant } from '../engine/time';
 import { complaintWindowEnds, registered } from './complaints';
 import type { Complaint, CourseState } from './state';
+import { msg } from '../messages/message';
 
 /**
  * The complaints' deadlines and the complaint window that keeps a case open after a decision that
@@ -25,7 +26,7 @@ export const complaintDeadlines: DeadlineDefinitions<CourseState, ComplaintDeadl
    * complaint went to Ankestyrelsen by itself; now it escalates, saying it must be sent.
    */
   'complaint-reconsideration': {
-    label: 'the complaint is reconsidered',
+    label: msg('deadline.label.complaint-reconsideration'),
     remind: ['caseworker'],
     instances: (state) =>
       state.complaints
@@ -51,9 +52,9 @@ export const complaintDeadlines: DeadlineDefinitions<CourseState, ComplaintDeadl
         breachAndEscalate(
           draft,
           deadline,
-          complaint.result === 'kept'
-            ? `complaint ${complaint.id} was kept but not sent to Ankestyrelsen within the limit: it must be sent now`
-            : `complaint ${complaint.id} was not reconsidered within the limit: reconsider it now, and send it to Ankestyrelsen if the decision is kept`,
+          msg(complaint.result === 'kept' ? 'complaint.kept-not-sent' : 'complaint.not-reconsidered', {
+            complaintId: complaint.id,
+          }),
         );
         return;
       }
@@ -67,7 +68,6 @@ export const complaintDeadlines: DeadlineDefinitions<CourseState, ComplaintDeadl
         ['citizen', 'caseworker', 'relatives'],
         {
           deadline: deadline.kind,
-          label: deadline.label,
           dueAt: deadline.dueAt,
           complaintId: complaint.id,
           because: 'overdue',
@@ -77,7 +77,7 @@ export const complaintDeadlines: DeadlineDefinitions<CourseState, ComplaintDeadl
       escalate(
         draft as CaseDraft,
         deadline.id,
-        `complaint ${complaint.id} was not reconsidered in time and went to Ankestyrelsen`,
+        msg('complaint.overdue-forwarded', { complaintId: complaint.id }),
         deadline.dueAt,
       );
     },
@@ -85,7 +85,7 @@ export const complaintDeadlines: DeadlineDefinitions<CourseState, ComplaintDeadl
 
   /** After partial medhold the citizen has a time to say whether the complaint is maintained (§ 12). */
   'complaint-answer': {
-    label: "the citizen's answer: is the complaint maintained",
+    label: msg('deadline.label.complaint-answer'),
     remind: [],
     milestone: true,
     instances: (state) => {
@@ -116,14 +116,14 @@ export const complaintDeadlines: DeadlineDefinitions<CourseState, ComplaintDeadl
         actor: SYSTEM,
         type: 'complaintSettled',
         outcome: 'recorded',
-        summary: `complaint ${complaint.id}: the citizen did not say within the time that it is maintained; it is settled`,
+        summary: msg('complaint.settled-unanswered', { complaintId: complaint.id }),
       });
     },
   },
 
   /** A maintained (§ 12: 14 days) or late (§ 13: at once) complaint is sent to Ankestyrelsen. */
   'complaint-forwarding': {
-    label: 'the complaint is sent to Ankestyrelsen',
+    label: msg('deadline.label.complaint-forwarding'),
     remind: ['caseworker'],
     instances: (state) => {
       const forwarding = state.ruleset.complaints.forwarding;
@@ -151,11 +151,7 @@ export const complaintDeadlines: DeadlineDefinitions<CourseState, ComplaintDeadl
       });
     },
     onDue: (draft, deadline) =>
-      breachAndEscalate(
-        draft,
-        deadline,
-        `complaint ${deadline.subject} was not sent to Ankestyrelsen within the limit: it must be sent now`,
-      ),
+      breachAndEscalate(draft, deadline, msg('complaint.not-sent', { complaintId: deadline.subject ?? '' })),
   },
 };
 
@@ -199,9 +195,6 @@ export function closeSettled(draft: Draft<CourseState>, now: Instant): void {
     actor: SYSTEM,
     type: 'caseClosed',
     outcome: 'recorded',
-    summary:
-      about === 'refusal'
-        ? 'refusal stands: no complaint pending after the complaint window'
-        : 'the ending stands: no complaint pending after the complaint window',
+    summary: about === 'refusal' ? msg('case.refusal-stands') : msg('case.ending-stands'),
   });
 }

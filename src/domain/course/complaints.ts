@@ -4,6 +4,7 @@ import type { EventRule } from '../engine/event-rules';
 import { citizenTimeEnds, type Instant, toEpochMs } from '../engine/time';
 import type { CourseEventData } from './events';
 import { type Complaint, type CourseState, offerRefusal } from './state';
+import { msg } from '../messages/message';
 
 type CourseDraft = Draft<CourseState>;
 type ComplaintEvent =
@@ -51,32 +52,32 @@ export function complaintWindowEnds(state: CourseState, decidedAt: Instant, rece
 
 const findComplaint = (state: CourseState, complaintId: string) =>
   state.complaints.find((candidate) => candidate.id === complaintId);
-const noSuchComplaint = (complaintId: string) => `there is no complaint "${complaintId}" in this case`;
+const noSuchComplaint = (complaintId: string) => msg('complaint.not-found', { complaintId });
 
 /** The rules of the complaint events. */
 export const complaintRules: { [T in ComplaintEvent]: EventRule<CourseState, CourseEventData<T>> } = {
   complaintReceived: {
     refuse: (state, data) => {
       if (findComplaint(state, data.complaintId)) {
-        return `a complaint with ID "${data.complaintId}" already exists`;
+        return msg('complaint.exists', { complaintId: data.complaintId });
       }
-      if (data.about === 'refusal' && state.phase !== 'refused')
-        return 'there is no refusal of a course to complain about';
-      if (data.about === 'grant' && state.phase !== 'in-course')
-        return 'there is no granted course to complain about';
-      if (data.about === 'conclusion' && state.phase !== 'closing')
-        return 'there is no decision ending the course that is still open for complaints';
+      if (data.about === 'refusal' && state.phase !== 'refused') return msg('complaint.no-refusal');
+      if (data.about === 'grant' && state.phase !== 'in-course') return msg('complaint.no-grant');
+      if (data.about === 'conclusion' && state.phase !== 'closing') return msg('complaint.no-ending');
       if (data.about === 'offer') {
         const { offer, refusal } = offerRefusal(state, data.offerId!);
         if (!offer) return refusal;
-        if (offer.status === 'withdrawn') return `offer ${offer.id} has been withdrawn`;
+        if (offer.status === 'withdrawn') return msg('offer.withdrawn', { offerId: offer.id });
       }
       if (!registered(state) && (data.decisionReceivedOn || data.lateReason)) {
-        return "this case's ruleset counts the complaint window from the decision itself: it takes no receipt date or reason for lateness";
+        return msg('complaint.no-receipt-date');
       }
       const decided = decisionAt(state, data.about, data.offerId);
       if (decided && data.decisionReceivedOn && data.decisionReceivedOn < day(decided)) {
-        return `the decision was sent on ${day(decided)}: it cannot have been received on ${data.decisionReceivedOn}`;
+        return msg('complaint.received-before-sent', {
+          sentOn: day(decided),
+          receivedOn: data.decisionReceivedOn,
+        });
       }
       return undefined;
     },
@@ -97,11 +98,15 @@ export const complaintRules: { [T in ComplaintEvent]: EventRule<CourseState, Cou
         ...(late ? { late: { ...(data.lateReason ? { reason: data.lateReason } : {}) } } : {}),
         status: late ? 'awaiting-forwarding' : 'awaiting-reconsideration',
       });
-      const what = data.about === 'offer' ? `offer ${data.offerId}` : data.about;
+      const what =
+        data.about === 'offer'
+          ? msg('offer.plain', { offerId: data.offerId ?? '' })
+          : msg(`complaint.about.${data.about}`);
       return {
-        summary: late
-          ? `complaint ${data.complaintId} about the ${what} received after the complaint window: it is not reconsidered but must be sent to Ankestyrelsen at once`
-          : `complaint ${data.complaintId} about the ${what} received`,
+        summary: msg(late ? 'complaint.received-late' : 'complaint.received', {
+          complaintId: data.complaintId,
+          what,
+        }),
         ...(data.lateReason ? { reason: data.lateReason } : {}),
       };
     },
@@ -112,15 +117,15 @@ export const complaintRules: { [T in ComplaintEvent]: EventRule<CourseState, Cou
       const complaint = findComplaint(state, data.complaintId);
       if (!complaint) return noSuchComplaint(data.complaintId);
       if (complaint.late) {
-        return `complaint ${complaint.id} came after the complaint window: it is not reconsidered but sent to Ankestyrelsen`;
+        return msg('complaint.late-not-reconsidered', { complaintId: complaint.id });
       }
       if (complaint.forwardedBecause === 'overdue') {
-        return `complaint ${complaint.id} was not reconsidered in time and went to Ankestyrelsen on ${day(complaint.forwardedAt!)}`;
+        return msg('complaint.overdue-went', { complaintId: complaint.id, on: day(complaint.forwardedAt!) });
       }
       if (complaint.status !== 'awaiting-reconsideration')
-        return `complaint ${complaint.id} has already been reconsidered`;
+        return msg('complaint.reconsidered-already', { complaintId: complaint.id });
       if (data.result === 'partly-upheld' && !registered(state)) {
-        return "this case's ruleset knows no partial medhold: record the complaint as upheld or kept";
+        return msg('complaint.no-partial');
       }
       return undefined;
     },
@@ -133,13 +138,13 @@ export const complaintRules: { [T in ComplaintEvent]: EventRule<CourseState, Cou
         if (registered(draft as CourseState)) {
           complaint.status = 'awaiting-forwarding';
           return {
-            summary: `complaint ${complaint.id}: the municipality keeps its decision; the complaint must be sent to Ankestyrelsen`,
+            summary: msg('complaint.kept-must-send', { complaintId: complaint.id }),
             reason: data.reasoning,
           };
         }
         markForwarded(draft, complaint, at, 'kept');
         return {
-          summary: `complaint ${complaint.id}: the municipality keeps its decision; the complaint goes to Ankestyrelsen`,
+          summary: msg('complaint.kept-goes', { complaintId: complaint.id }),
           reason: data.reasoning,
         };
       }
@@ -155,7 +160,7 @@ export const complaintRules: { [T in ComplaintEvent]: EventRule<CourseState, Cou
           at,
         );
         return {
-          summary: `complaint ${complaint.id} partly upheld: a new decision; the citizen says whether the complaint is maintained`,
+          summary: msg('complaint.partly-upheld', { complaintId: complaint.id }),
           reason: data.reasoning,
         };
       }
@@ -170,7 +175,7 @@ export const complaintRules: { [T in ComplaintEvent]: EventRule<CourseState, Cou
         { basis: 'complaint-reconsidered', reasoning: data.reasoning },
       );
       return {
-        summary: `complaint ${complaint.id} upheld: the municipality changes its decision`,
+        summary: msg('complaint.upheld', { complaintId: complaint.id }),
         reason: data.reasoning,
       };
     },
@@ -181,7 +186,7 @@ export const complaintRules: { [T in ComplaintEvent]: EventRule<CourseState, Cou
       const complaint = findComplaint(state, data.complaintId);
       if (!complaint) return noSuchComplaint(data.complaintId);
       if (complaint.status !== 'awaiting-citizen') {
-        return `complaint ${complaint.id} is not waiting for the citizen's answer after partial medhold`;
+        return msg('complaint.not-awaiting-citizen', { complaintId: complaint.id });
       }
       return undefined;
     },
@@ -191,8 +196,8 @@ export const complaintRules: { [T in ComplaintEvent]: EventRule<CourseState, Cou
       complaint.status = data.maintained ? 'awaiting-forwarding' : 'settled';
       return {
         summary: data.maintained
-          ? `the citizen maintains complaint ${complaint.id}: it must be sent to Ankestyrelsen`
-          : `the citizen does not maintain complaint ${complaint.id}: it is settled`,
+          ? msg('complaint.maintained', { complaintId: complaint.id })
+          : msg('complaint.not-maintained', { complaintId: complaint.id }),
       };
     },
   },
@@ -202,15 +207,15 @@ export const complaintRules: { [T in ComplaintEvent]: EventRule<CourseState, Cou
       const complaint = findComplaint(state, data.complaintId);
       if (!complaint) return noSuchComplaint(data.complaintId);
       if (!registered(state)) {
-        return "under this case's ruleset the case marks a kept complaint as forwarded itself";
+        return msg('complaint.forwarded-by-case');
       }
       if (complaint.status === 'forwarded' || complaint.status === 'appeal-decided')
-        return `complaint ${complaint.id} was already sent to Ankestyrelsen on ${day(complaint.forwardedAt!)}`;
+        return msg('complaint.sent-already', { complaintId: complaint.id, on: day(complaint.forwardedAt!) });
       if (complaint.status !== 'awaiting-forwarding') {
-        return `complaint ${complaint.id} is not to be sent: only a kept, maintained or late complaint goes to Ankestyrelsen`;
+        return msg('complaint.not-to-send', { complaintId: complaint.id });
       }
       if (data.sentOn && (data.sentOn > day(at) || data.sentOn < day(complaint.receivedAt))) {
-        return `the day it was sent must lie between the complaint's receipt (${day(complaint.receivedAt)}) and today`;
+        return msg('complaint.sent-on-window', { receivedOn: day(complaint.receivedAt) });
       }
       return undefined;
     },
@@ -219,7 +224,7 @@ export const complaintRules: { [T in ComplaintEvent]: EventRule<CourseState, Cou
       const sentAt = data.sentOn && data.sentOn !== day(at) ? `${data.sentOn}T12:00:00.000Z` : at;
       const because = complaint.late ? 'late' : complaint.answer?.maintained ? 'maintained' : 'kept';
       markForwarded(draft, complaint, sentAt, because);
-      return { summary: `complaint ${complaint.id} was sent to Ankestyrelsen on ${day(sentAt)}` };
+      return { summary: msg('complaint.sent', { complaintId: complaint.id, on: day(sentAt) }) };
     },
   },
 
@@ -227,7 +232,8 @@ export const complaintRules: { [T in ComplaintEvent]: EventRule<CourseState, Cou
     refuse: (state, data) => {
       const complaint = findComplaint(state, data.complaintId);
       if (!complaint) return noSuchComplaint(data.complaintId);
-      if (complaint.status !== 'forwarded') return `complaint ${complaint.id} is not with Ankestyrelsen`;
+      if (complaint.status !== 'forwarded')
+        return msg('complaint.not-with-ankestyrelsen', { complaintId: complaint.id });
       return undefined;
     },
     apply: (draft, data, { at }) => {
@@ -235,7 +241,12 @@ export const complaintRules: { [T in ComplaintEvent]: EventRule<CourseState, Cou
       complaint.status = 'appeal-decided';
       complaint.appeal = { result: data.result, at };
       if (data.result !== 'decision-upheld') reopenAfterComplaint(draft, complaint, at);
-      return { summary: `Ankestyrelsen on complaint ${complaint.id}: ${data.result}` };
+      return {
+        summary: msg('complaint.appeal-decided', {
+          complaintId: complaint.id,
+          result: msg(`value.appeal.${data.result}`),
+        }),
+      };
     },
   },
 };

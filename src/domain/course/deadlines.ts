@@ -11,6 +11,7 @@ import { type CaseDraft, escalate, notify, record, SYSTEM } from '../engine/draf
 import { type Instant, subtractDuration, toEpochMs } from '../engine/time';
 import { complaintDeadlines, type ComplaintDeadlineKind } from './complaint-deadlines';
 import type { CourseState } from './state';
+import { msg } from '../messages/message';
 
 /**
  * Every deadline of a ressourceforløb, each declared once: which instances the case's facts give
@@ -50,11 +51,7 @@ function startTimes(state: CourseState, realOnly: boolean): Instant[] {
     .sort((a, b) => toEpochMs(a) - toEpochMs(b));
 }
 
-const factsOf = (deadline: CourseDeadline) => ({
-  deadline: deadline.kind,
-  label: deadline.label,
-  dueAt: deadline.dueAt,
-});
+const factsOf = (deadline: CourseDeadline) => ({ deadline: deadline.kind, dueAt: deadline.dueAt });
 
 function teamReviews(reassessment: boolean) {
   return (state: CourseState) =>
@@ -84,21 +81,21 @@ export const courseDeadlines: DeadlineDefinitions<CourseState, CourseDeadlineKin
   'coordinating-caseworker': caseworkerWaitingTime(closed),
 
   'team-meeting': {
-    label: 'the rehabilitation team reviews the case',
+    label: msg('deadline.label.team-meeting'),
     remind: ['caseworker'],
     instances: teamReviews(false),
     onDue: breachAndEscalate,
   },
 
   'team-reassessment': {
-    label: 'the team reassesses the course',
+    label: msg('deadline.label.team-reassessment'),
     remind: ['caseworker'],
     instances: teamReviews(true),
     onDue: breachAndEscalate,
   },
 
   decision: {
-    label: 'the municipality decides',
+    label: msg('deadline.label.decision'),
     remind: ['caseworker'],
     instances: (state) =>
       state.decisionRequests.map((request, index) => ({
@@ -117,7 +114,7 @@ export const courseDeadlines: DeadlineDefinitions<CourseState, CourseDeadlineKin
 
   /** Seed 000: a real offer within 1 year of the course start, else the citizen may demand a decision on the existing evidence. */
   'real-offer': {
-    label: 'a real offer has started',
+    label: msg('deadline.label.real-offer'),
     remind: ['caseworker', 'citizen', 'relatives'],
     instances: (state) => {
       const limit = state.ruleset.course.realOffer;
@@ -143,13 +140,13 @@ export const courseDeadlines: DeadlineDefinitions<CourseState, CourseDeadlineKin
         factsOf(deadline),
         deadline.dueAt,
       );
-      escalate(draft as CaseDraft, deadline.id, 'no real offer has started within the limit', deadline.dueAt);
+      escalate(draft as CaseDraft, deadline.id, msg('course.no-real-offer'), deadline.dueAt);
     },
   },
 
   /** Some measure must start; what a breach does differs: seeds escalate, the law sends the case back to the team (LAB § 113, stk. 2). */
   'first-measure': {
-    label: 'a first measure has started',
+    label: msg('deadline.label.first-measure'),
     remind: ['caseworker'],
     instances: (state) => {
       if (!state.course) return [];
@@ -173,7 +170,7 @@ export const courseDeadlines: DeadlineDefinitions<CourseState, CourseDeadlineKin
             actor: SYSTEM,
             type: 'specialReasonsApplied',
             outcome: 'recorded',
-            summary: `no counting measure has started, but særlige grunde were recorded on ${special.at.slice(0, 10)}: the case does not go back to the team`,
+            summary: msg('course.special-reasons-applied', { on: special.at.slice(0, 10) }),
             reason: special.reasoning,
           });
           return;
@@ -189,13 +186,13 @@ export const courseDeadlines: DeadlineDefinitions<CourseState, CourseDeadlineKin
         );
         return;
       }
-      breachAndEscalate(draft, deadline, 'no measure has started within the limit');
+      breachAndEscalate(draft, deadline, msg('course.no-measure'));
     },
   },
 
   /** Seed 000 and the law: a course lasts 3 years at most. */
   'maximum-duration': {
-    label: 'the course is concluded (maximum duration)',
+    label: msg('deadline.label.maximum-duration'),
     remind: ['caseworker', 'citizen', 'relatives'],
     instances: (state) => {
       if (!state.course) return [];
@@ -223,7 +220,7 @@ export const courseDeadlines: DeadlineDefinitions<CourseState, CourseDeadlineKin
    * course and its benefit continue (nothing ends by itself) and the case escalates.
    */
   'what-follows': {
-    label: 'the municipality decides what follows the granted period',
+    label: msg('deadline.label.what-follows'),
     remind: ['caseworker'],
     instances: (state) => {
       const rule = state.ruleset.course.grantedPeriod;
@@ -248,16 +245,11 @@ export const courseDeadlines: DeadlineDefinitions<CourseState, CourseDeadlineKin
         };
       });
     },
-    onDue: (draft, deadline) =>
-      breachAndEscalate(
-        draft,
-        deadline,
-        'nothing is decided about what follows the granted period: the course and its benefit continue until it is',
-      ),
+    onDue: (draft, deadline) => breachAndEscalate(draft, deadline, msg('course.what-follows-undecided')),
   },
 
   'existing-evidence-decision': {
-    label: 'a decision on the existing evidence is made',
+    label: msg('deadline.label.existing-evidence-decision'),
     remind: ['caseworker'],
     instances: (state) => {
       const demandedAt = state.decisionOnExistingEvidence?.demandedAt;
@@ -279,7 +271,7 @@ export const courseDeadlines: DeadlineDefinitions<CourseState, CourseDeadlineKin
 
   /** Seed 003: the regional health coordinator advises on an offer the citizen worries about. */
   'health-advice': {
-    label: 'the regional health coordinator advises on the offer',
+    label: msg('deadline.label.health-advice'),
     remind: ['caseworker'],
     instances: (state) =>
       state.offers.flatMap((offer) => {

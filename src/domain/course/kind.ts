@@ -3,6 +3,7 @@ import { courseEventValidators } from '../generated/event-validators';
 import { closeSettled, settlesAt } from './complaint-deadlines';
 import { courseDeadlines } from './deadlines';
 import { courseRules } from './rules';
+import { msg } from '../messages/message';
 
 /**
  * The ressourceforløb: referral (or the citizen's own application) → rehabilitation team → the
@@ -17,7 +18,10 @@ export const course = defineCaseKind({
   deadlines: courseDeadlines,
   closed: (state) =>
     state.phase === 'concluded'
-      ? `the case was concluded (${state.outcome?.outcome}) on ${state.outcome!.at.slice(0, 10)}; it accepts no further events`
+      ? msg('case.concluded-no-events', {
+          outcome: state.outcome ? msg(`value.outcome.${state.outcome.outcome}`) : '',
+          on: state.outcome!.at.slice(0, 10),
+        })
       : undefined,
   outcome: (state) => state.outcome?.outcome ?? null,
   settle: closeSettled,

@@ -3,6 +3,7 @@ import type { EventRule } from '../engine/event-rules';
 import type { Instant } from '../engine/time';
 import type { CourseEventData } from './events';
 import { type CourseState, findOffer, offerRefusal, requirePhase } from './state';
+import { msg } from '../messages/message';
 
 type OfferEvent =
   | 'offerRegistered'
@@ -30,8 +31,8 @@ const municipalityDecides = (state: CourseState) =>
 export const offerRules: { [T in OfferEvent]: EventRule<CourseState, CourseEventData<T>> } = {
   offerRegistered: {
     refuse: (state, data) =>
-      requirePhase(state, ['in-course'], 'registering an offer') ??
-      (findOffer(state, data.offerId) ? `an offer with ID "${data.offerId}" already exists` : undefined),
+      requirePhase(state, ['in-course'], msg('offer.what.register')) ??
+      (findOffer(state, data.offerId) ? msg('offer.exists', { offerId: data.offerId }) : undefined),
     apply: (draft, data, { at }) => {
       draft.offers.push({
         id: data.offerId,
@@ -46,37 +47,57 @@ export const offerRules: { [T in OfferEvent]: EventRule<CourseState, CourseEvent
       const countsOnly = draft.ruleset.course.firstMeasure.countsOnly;
       const counts = !countsOnly || (data.basis !== undefined && countsOnly.includes(data.basis));
       return {
-        summary: `${data.real ? 'real ' : ''}offer ${data.offerId} (${data.kind}${data.basis ? `, ${data.basis}` : ''}) registered, planned to start ${data.plannedStart}${counts ? '' : '; it does not count as the first measure (LAB § 113, stk. 2)'}`,
+        summary: msg(counts ? 'offer.registered' : 'offer.registered-not-counting', {
+          offer: msg(data.real ? 'offer.real' : 'offer.plain', { offerId: data.offerId }),
+          kind: data.basis
+            ? msg('offer.kind-basis', { kind: msg(`value.offer-kind.${data.kind}`), basis: data.basis })
+            : msg(`value.offer-kind.${data.kind}`),
+          plannedStart: data.plannedStart,
+        }),
       };
     },
   },
 
   offerStarted: {
     refuse: (state, data) => {
-      const phase = requirePhase(state, ['in-course'], 'starting an offer');
+      const phase = requirePhase(state, ['in-course'], msg('offer.what.start'));
       if (phase) return phase;
       const { offer, refusal } = offerRefusal(state, data.offerId);
       if (!offer) return refusal;
       if (offer.specialistVeto && vetoApplies(state)) {
-        return `a medical specialist (${offer.specialistVeto.specialty}) advised against offer ${offer.id} on ${day(offer.specialistVeto.at)}: it must not start`;
+        return msg('offer.vetoed', {
+          specialty: offer.specialistVeto.specialty,
+          offerId: offer.id,
+          on: day(offer.specialistVeto.at),
+        });
       }
       if (offer.status === 'awaiting-health-advice') {
         return offer.healthCoordinator!.advisedAt
-          ? `offer ${offer.id} waits for the municipality's decision on the health coordinator's advice of ${day(offer.healthCoordinator!.advisedAt)} (LAB § 113, stk. 3)`
-          : `offer ${offer.id} waits for the regional health coordinator's advice, requested ${day(offer.healthCoordinator!.requestedAt)}`;
+          ? msg('offer.waits-municipality', {
+              offerId: offer.id,
+              on: day(offer.healthCoordinator!.advisedAt),
+            })
+          : msg('offer.waits-advice', { offerId: offer.id, on: day(offer.healthCoordinator!.requestedAt) });
       }
       if (offer.status === 'paused') {
-        return `offer ${offer.id} is paused until the municipality has decided on the health coordinator's advice (LAB § 113, stk. 3)`;
+        return msg('offer.paused', { offerId: offer.id });
       }
       if (offer.status !== 'planned')
-        return `offer ${offer.id} has already ${offer.status === 'started' ? 'started' : 'ended'}`;
+        return msg(offer.status === 'started' ? 'offer.started-already' : 'offer.ended-already', {
+          offerId: offer.id,
+        });
       return undefined;
     },
     apply: (draft, data, { at }) => {
       const offer = draft.offers.find((candidate) => candidate.id === data.offerId)!;
       offer.status = 'started';
       offer.startedAt = at;
-      return { summary: `${offer.real ? 'real ' : ''}offer ${offer.id} (${offer.kind}) started` };
+      return {
+        summary: msg('offer.started', {
+          offer: msg(offer.real ? 'offer.real' : 'offer.plain', { offerId: offer.id }),
+          kind: msg(`value.offer-kind.${offer.kind}`),
+        }),
+      };
     },
   },
 
@@ -85,13 +106,13 @@ export const offerRules: { [T in OfferEvent]: EventRule<CourseState, CourseEvent
       const { offer, refusal } = offerRefusal(state, data.offerId);
       if (!offer) return refusal;
       if (offer.status === 'ended' || offer.status === 'withdrawn')
-        return `offer ${offer.id} has already ended`;
+        return msg('offer.ended-already', { offerId: offer.id });
       const started = offer.status === 'started' || offer.status === 'paused';
       if (started && data.reason === 'withdrawn') {
-        return `offer ${offer.id} has started: it ends as completed or discontinued, not withdrawn`;
+        return msg('offer.started-not-withdrawn', { offerId: offer.id });
       }
       if (!started && data.reason !== 'withdrawn') {
-        return `offer ${offer.id} has not started: it can only be withdrawn`;
+        return msg('offer.not-started-withdraw', { offerId: offer.id });
       }
       return undefined;
     },
@@ -100,7 +121,10 @@ export const offerRules: { [T in OfferEvent]: EventRule<CourseState, CourseEvent
       offer.status = data.reason === 'withdrawn' ? 'withdrawn' : 'ended';
       offer.endedAt = at;
       offer.endReason = data.reason;
-      return { summary: `offer ${offer.id} ${data.reason}`, reason: data.note };
+      return {
+        summary: msg('offer.ended', { offerId: offer.id, how: msg(`offer.end.${data.reason}`) }),
+        reason: data.note,
+      };
     },
   },
 
@@ -108,9 +132,9 @@ export const offerRules: { [T in OfferEvent]: EventRule<CourseState, CourseEvent
     refuse: (state, data) => {
       const { offer, refusal } = offerRefusal(state, data.offerId);
       if (!offer) return refusal;
-      if (offer.specialistVeto) return `a specialist has already advised against offer ${offer.id}`;
+      if (offer.specialistVeto) return msg('offer.vetoed-already', { offerId: offer.id });
       if (offer.status === 'ended' || offer.status === 'withdrawn')
-        return `offer ${offer.id} has already ended`;
+        return msg('offer.ended-already', { offerId: offer.id });
       return undefined;
     },
     apply: (draft, data, { at }) => {
@@ -126,13 +150,13 @@ export const offerRules: { [T in OfferEvent]: EventRule<CourseState, CourseEvent
           at,
         );
         return {
-          summary: `a specialist (${data.specialty}) advised against offer ${offer.id}, which is running: the caseworker is told`,
+          summary: msg('offer.vetoed-running', { specialty: data.specialty, offerId: offer.id }),
         };
       }
       return {
         summary: vetoApplies(draft as CourseState)
-          ? `a specialist (${data.specialty}) advised against offer ${offer.id}: it can never start`
-          : `a specialist (${data.specialty}) advised against offer ${offer.id}: recorded as advice; the municipality decides`,
+          ? msg('offer.vetoed-never', { specialty: data.specialty, offerId: offer.id })
+          : msg('offer.vetoed-advice', { specialty: data.specialty, offerId: offer.id }),
       };
     },
   },
@@ -141,17 +165,22 @@ export const offerRules: { [T in OfferEvent]: EventRule<CourseState, CourseEvent
     refuse: (state, data) => {
       const { offer, refusal } = offerRefusal(state, data.offerId);
       if (!offer) return refusal;
-      if (offer.healthCoordinator)
-        return `the health coordinator has already been asked about offer ${offer.id}`;
+      if (offer.healthCoordinator) return msg('offer.advice-asked-already', { offerId: offer.id });
       if (offer.specialistVeto && vetoApplies(state))
-        return `a specialist has advised against offer ${offer.id}: it will not start anyway`;
+        return msg('offer.vetoed-will-not-start', { offerId: offer.id });
       if (municipalityDecides(state)) {
         if (offer.status !== 'planned' && offer.status !== 'started')
-          return `offer ${offer.id} is ${offer.status}: advice can be asked for on a planned or running offer`;
+          return msg('offer.advice-planned-or-running', {
+            offerId: offer.id,
+            status: msg(`offer.status.${offer.status}`),
+          });
         return undefined;
       }
       if (offer.status !== 'planned')
-        return `offer ${offer.id} is ${offer.status}: advice can be asked for before an offer starts`;
+        return msg('offer.advice-before-start', {
+          offerId: offer.id,
+          status: msg(`offer.status.${offer.status}`),
+        });
       return undefined;
     },
     apply: (draft, data, { at }) => {
@@ -160,14 +189,14 @@ export const offerRules: { [T in OfferEvent]: EventRule<CourseState, CourseEvent
       if (offer.status === 'started') {
         offer.status = 'paused';
         return {
-          summary: `the citizen asked for the regional health coordinator's advice on offer ${offer.id}, which is running: it pauses until the municipality has decided (LAB § 113, stk. 3)`,
+          summary: msg('offer.advice-requested-running', { offerId: offer.id }),
         };
       }
       offer.status = 'awaiting-health-advice';
       return {
         summary: municipalityDecides(draft as CourseState)
-          ? `the citizen asked for the regional health coordinator's advice on offer ${offer.id}; it waits until the municipality has decided (LAB § 113, stk. 3)`
-          : `the citizen asked for the regional health coordinator's advice on offer ${offer.id}; it waits`,
+          ? msg('offer.advice-requested-municipality', { offerId: offer.id })
+          : msg('offer.advice-requested', { offerId: offer.id }),
       };
     },
   },
@@ -177,13 +206,16 @@ export const offerRules: { [T in OfferEvent]: EventRule<CourseState, CourseEvent
       const { offer, refusal } = offerRefusal(state, data.offerId);
       if (!offer) return refusal;
       if (municipalityDecides(state)) {
-        if (!offer.healthCoordinator) return `no advice on offer ${offer.id} has been asked for`;
+        if (!offer.healthCoordinator) return msg('offer.no-advice-asked', { offerId: offer.id });
         if (offer.healthCoordinator.advisedAt)
-          return `the health coordinator's advice on offer ${offer.id} was recorded on ${day(offer.healthCoordinator.advisedAt)}`;
+          return msg('offer.advice-recorded-already', {
+            offerId: offer.id,
+            on: day(offer.healthCoordinator.advisedAt),
+          });
         return undefined;
       }
       if (offer.status !== 'awaiting-health-advice')
-        return `no advice on offer ${offer.id} has been asked for`;
+        return msg('offer.no-advice-asked', { offerId: offer.id });
       return undefined;
     },
     apply: (draft, data, { at }) => {
@@ -196,7 +228,10 @@ export const offerRules: { [T in OfferEvent]: EventRule<CourseState, CourseEvent
       };
       if (municipalityDecides(draft as CourseState)) {
         return {
-          summary: `the health coordinator advises to ${data.advice === 'proceed' ? 'go ahead with' : data.advice} offer ${offer.id}: recorded as advice; the municipality decides (LAB § 113, stk. 3)`,
+          summary: msg('offer.advice-municipality-decides', {
+            offerId: offer.id,
+            advice: msg(`offer.advice.${data.advice}`),
+          }),
           reason: data.note,
         };
       }
@@ -204,11 +239,14 @@ export const offerRules: { [T in OfferEvent]: EventRule<CourseState, CourseEvent
         offer.status = 'withdrawn';
         offer.endedAt = at;
         offer.endReason = 'withdrawn';
-        return { summary: `the health coordinator advises replacing offer ${offer.id}: it is withdrawn` };
+        return { summary: msg('offer.advice-replace', { offerId: offer.id }) };
       }
       offer.status = 'planned';
       return {
-        summary: `the health coordinator advises to ${data.advice === 'adjust' ? 'adjust' : 'go ahead with'} offer ${offer.id}: it may start`,
+        summary: msg('offer.advice-may-start', {
+          offerId: offer.id,
+          advice: msg(data.advice === 'adjust' ? 'offer.advice.adjust' : 'offer.advice.proceed'),
+        }),
       };
     },
   },
@@ -217,18 +255,16 @@ export const offerRules: { [T in OfferEvent]: EventRule<CourseState, CourseEvent
     refuse: (state, data) => {
       const phase = requirePhase(state, ['in-course'], "the municipality's decision on an offer");
       if (phase) return phase;
-      if (!municipalityDecides(state))
-        return "under this ruleset the health coordinator's advice itself decides the offer";
+      if (!municipalityDecides(state)) return msg('offer.advice-decides');
       const { offer, refusal } = offerRefusal(state, data.offerId);
       if (!offer) return refusal;
       const request = offer.healthCoordinator;
-      if (!request) return `no health coordinator's advice on offer ${offer.id} has been asked for`;
+      if (!request) return msg('offer.no-coordinator-advice-asked', { offerId: offer.id });
       if (request.decidedAt)
-        return `the municipality already decided on offer ${offer.id} on ${day(request.decidedAt)}`;
-      if (!request.advisedAt)
-        return `the health coordinator's advice on offer ${offer.id} has not been recorded yet: the municipality decides after it`;
+        return msg('offer.decided-already', { offerId: offer.id, on: day(request.decidedAt) });
+      if (!request.advisedAt) return msg('offer.advice-not-yet', { offerId: offer.id });
       if (offer.status !== 'awaiting-health-advice' && offer.status !== 'paused')
-        return `offer ${offer.id} has already ended`;
+        return msg('offer.ended-already', { offerId: offer.id });
       return undefined;
     },
     apply: (draft, data, { at }) => {
@@ -245,14 +281,20 @@ export const offerRules: { [T in OfferEvent]: EventRule<CourseState, CourseEvent
         offer.endedAt = at;
         offer.endReason = wasRunning ? 'discontinued' : 'withdrawn';
         return {
-          summary: `after the health coordinator's advice the municipality decides to replace offer ${offer.id}: it is ${wasRunning ? 'discontinued' : 'withdrawn'}`,
+          summary: msg('offer.replaced-after-advice', {
+            offerId: offer.id,
+            how: msg(wasRunning ? 'offer.end.discontinued' : 'offer.end.withdrawn'),
+          }),
           reason: data.reasoning,
         };
       }
       offer.status = wasRunning ? 'started' : 'planned';
       const how = data.decision === 'keep' ? 'keep' : 'adjust';
       return {
-        summary: `after the health coordinator's advice the municipality decides to ${how} offer ${offer.id}: it ${wasRunning ? 'resumes' : 'may start'}`,
+        summary: msg(wasRunning ? 'offer.resumes-after-advice' : 'offer.may-start-after-advice', {
+          offerId: offer.id,
+          how: msg(how === 'keep' ? 'offer.decision.keep' : 'offer.advice.adjust'),
+        }),
         reason: data.reasoning,
       };
     },

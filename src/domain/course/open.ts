@@ -6,6 +6,7 @@ import type { Ruleset } from '../engine/ruleset';
 import { toInstant } from '../engine/time';
 import type { OpenCourse } from './events';
 import type { CourseState } from './state';
+import { msg } from '../messages/message';
 
 /** A new case: referred (or applied for), waiting for the rehabilitation team and a coordinating caseworker. */
 export function openCourse(input: OpenCourse, ruleset: Ruleset, now: number, actor: Actor): CourseState {
@@ -34,7 +35,7 @@ export function openCourse(input: OpenCourse, ruleset: Ruleset, now: number, act
       type: 'caseOpened',
       outcome: 'recorded',
       summary:
-        input.origin === 'application' ? "opened on the citizen's own application" : 'opened on referral',
+        input.origin === 'application' ? msg('course.opened-application') : msg('course.opened-referral'),
     });
   });
 }

@@ -10,7 +10,8 @@ import { complaintRules } from './complaints';
 import { offerRules } from './offers';
 import type { CourseEventData, CourseEventType, Recommendation } from './events';
 import { ageRulesAgainstGrant } from './age';
-import { conclude, type CourseState, phaseNames, requirePhase, type TeamRecommendationRecord } from './state';
+import { conclude, type CourseState, phaseName, requirePhase, type TeamRecommendationRecord } from './state';
+import { joined, type Message, msg, type Text } from '../messages/message';
 
 /**
  * The rules of a ressourceforløb for events: each event's rule says when it is refused (a reason a
@@ -29,36 +30,36 @@ function grantedPeriodRefusal(
   state: CourseState,
   data: CourseEventData<'municipalDecision'>,
   at: Instant,
-): string | undefined {
+): Text | undefined {
   const rule = state.ruleset.course.grantedPeriod;
   if (!rule || data.decision !== 'grant-course') return undefined;
   if (!data.grantedUntil)
     return rule.requireGrantedUntil
-      ? `a grant says until when the course is granted (grantedUntil)${rule.source ? ` (${rule.source})` : ''}`
+      ? msg('course.grant-needs-until', { source: rule.source ? ` (${rule.source})` : '' })
       : undefined;
   const end = startOfDate(data.grantedUntil, state.ruleset.calendar);
   // "Frem til" a date includes that day: a year from 4 February 2027 is granted until 4 February 2028.
   const lastMoment = startOfDate(nextDay(data.grantedUntil), state.ruleset.calendar) - 1;
   if (rule.minimum && lastMoment < addDuration(at, rule.minimum, state.ruleset.calendar))
-    return `a course is granted for at least ${rule.minimum}: ${data.grantedUntil} is too soon`;
+    return msg('course.grant-too-short', { minimum: rule.minimum, grantedUntil: data.grantedUntil });
   if (rule.maximum && end > addDuration(at, rule.maximum, state.ruleset.calendar))
-    return `a course is granted for at most ${rule.maximum}: ${data.grantedUntil} is too late`;
+    return msg('course.grant-too-long', { maximum: rule.maximum, grantedUntil: data.grantedUntil });
   return undefined;
 }
 
 /** A new grant during a course: only a grant, with a new period, after a new team review recommending a course. */
-function newGrantRefusal(state: CourseState, data: CourseEventData<'municipalDecision'>): string | undefined {
-  if (data.decision !== 'grant-course')
-    return 'during a course the municipality ends it by concluding it (courseConcluded) or routing it to pension, not by a refusal';
+function newGrantRefusal(state: CourseState, data: CourseEventData<'municipalDecision'>): Text | undefined {
+  if (data.decision !== 'grant-course') return msg('course.no-refusal-during');
   const last = state.decisions[state.decisions.length - 1];
   // Without a team (Lov nr. 1750/2025): a decision basis recorded since the last decision will do.
   if (decisionBasisCompleteAt(state) && data.grantedUntil) return undefined;
   const recommendation = state.teamRecommendations[state.teamRecommendations.length - 1];
-  if (!recommendation || !last || recommendation.at <= last.at)
-    return 'a new course needs a new review by the rehabilitation team first';
+  if (!recommendation || !last || recommendation.at <= last.at) return msg('course.new-grant-needs-review');
   if (recommendation.recommends !== 'ressourceforloeb')
-    return `the team's new review recommends ${recommendation.recommends}, not a new course`;
-  if (!data.grantedUntil) return 'a new grant says until when the course is granted (grantedUntil)';
+    return msg('course.review-recommends-other', {
+      recommends: msg(`value.recommends.${recommendation.recommends}`),
+    });
+  if (!data.grantedUntil) return msg('course.new-grant-needs-until');
   return undefined;
 }
 /**
@@ -71,7 +72,7 @@ function intakeRefusal(
   at: Instant,
   grant: boolean,
   directedTo: string | undefined,
-): string | undefined {
+): Text | undefined {
   const intake = state.ruleset.intake;
   if (!intake || !intakeClosed(state.ruleset, 'ressourceforloeb', toEpochMs(at))) return undefined;
   if (grant) return intakeRefusals.granting(intake.until, intake.source);
@@ -90,16 +91,15 @@ function intakeRefusal(
 function decisionBasisRefusal(
   state: CourseState,
   part: 'description' | 'healthAdvice',
-  what: string,
-): string | undefined {
+  what: Message,
+): Text | undefined {
   const basis = state.ruleset.course.decisionBasis;
-  if (!basis || basis.teamRequired)
-    return `${what} is recorded instead of a team review only under a ruleset where the rehabilitation team is optional (Lov nr. 1750 af 29. december 2025); this case's ruleset requires the team`;
+  if (!basis || basis.teamRequired) return msg('decision-basis.team-required', { what });
   const phase = requirePhase(state, ['referred', 'in-course'], what);
   if (phase) return phase;
   const recorded = state.decisionBasis?.[part];
   return recorded && recorded.at > lastDecisionAt(state)
-    ? `${what} was already recorded on ${day(recorded.at)} toward the next decision`
+    ? msg('decision-basis.already-recorded', { what, on: day(recorded.at) })
     : undefined;
 }
 
@@ -133,15 +133,16 @@ function recordDecisionBasis(
   part: 'description' | 'healthAdvice',
   text: string,
   at: Instant,
-): string {
+): Message {
   (draft.decisionBasis ??= {})[part] = { text, at };
-  if (!decisionBasisCompleteAt(draft as CourseState)) return '';
-  if (draft.phase === 'in-course') return ': the municipality can decide on a new period without the team';
+  const what = msg(part === 'description' ? 'decision-basis.description' : 'decision-basis.health-advice');
+  if (!decisionBasisCompleteAt(draft as CourseState)) return msg('decision-basis.recorded', { what });
+  if (draft.phase === 'in-course') return msg('decision-basis.recorded-new-period', { what });
   const open = draft.teamReviews.find((review) => !review.answeredAt);
   if (open) open.answeredAt = at;
   draft.phase = 'awaiting-decision';
   draft.decisionRequests.push({ requestedAt: at });
-  return ': the municipality can now decide without a team recommendation';
+  return msg('decision-basis.recorded-decide', { what });
 }
 
 /** What a refusal directs the citizen to, in the recommendation's terms. */
@@ -159,11 +160,7 @@ export const courseRules: { [T in CourseEventType]: EventRule<CourseState, Cours
   ...commonEventRules<CourseState>(),
   teamRecommendation: {
     refuse: (state) =>
-      requirePhase(
-        state,
-        ['referred', 'awaiting-decision', 'in-course'],
-        'a recommendation (the municipality has refused a course; a complaint or a new referral comes first)',
-      ),
+      requirePhase(state, ['referred', 'awaiting-decision', 'in-course'], msg('course.what.recommendation')),
     apply: (draft, data, { at }) => {
       const open = draft.teamReviews.find((review) => !review.answeredAt);
       if (open) open.answeredAt = at;
@@ -189,23 +186,29 @@ export const courseRules: { [T in CourseEventType]: EventRule<CourseState, Cours
         );
       }
       const how = data.unanimous
-        ? 'unanimously'
-        : `with dissent from ${data.dissent.map((d) => d.member).join(', ')}`;
+        ? msg('team.unanimously')
+        : msg('team.with-dissent', { members: data.dissent.map((d) => d.member).join(', ') });
       return {
-        summary: `the team recommends ${data.recommends} ${how}${data.citizenAttendedWholeMeeting ? '' : '; the citizen did not attend the whole meeting'} (${context})`,
+        summary: msg(
+          data.citizenAttendedWholeMeeting ? 'team.recommends' : 'team.recommends-citizen-absent',
+          {
+            recommends: msg(`value.recommends.${data.recommends}`),
+            how,
+            context: msg(`team.context.${context}`),
+          },
+        ),
       };
     },
   },
 
   municipalDecision: {
     refuse: (state, data, { at }) => {
-      if (state.phase === 'referred')
-        return 'the municipality decides on the basis of the team’s recommendation: the team has not recommended yet';
+      if (state.phase === 'referred') return msg('course.no-recommendation-yet');
       if (state.phase === 'in-course' && state.ruleset.course.grantedPeriod) {
         const refusal = newGrantRefusal(state, data);
         if (refusal) return refusal;
       } else {
-        const phase = requirePhase(state, ['awaiting-decision'], 'a decision');
+        const phase = requirePhase(state, ['awaiting-decision'], msg('course.what.decision'));
         if (phase) return phase;
       }
       if (state.phase === 'awaiting-decision') {
@@ -220,7 +223,7 @@ export const courseRules: { [T in CourseEventType]: EventRule<CourseState, Cours
       const against = ageRulesAgainstGrant(state, at, data.grantedUntil);
       return against.length === 0
         ? undefined
-        : `a course cannot be granted: ${against.map((rule) => rule.reason).join('; ')} (record that the citizen wishes the course, if so)`;
+        : msg('course.age-rules-against', { rules: joined(against.map((rule) => rule.reason)) });
     },
     apply: (draft, data, { at }) => {
       if (draft.phase === 'in-course') {
@@ -246,7 +249,9 @@ export const courseRules: { [T in CourseEventType]: EventRule<CourseState, Cours
           { reasoning: data.reasoning },
         );
         return {
-          summary: `the municipality grants a new course period until ${data.grantedUntil}, ${onBasis ? 'on the samlet beskrivelse and the health coordinator’s advice (no team)' : 'following the team'}`,
+          summary: msg(onBasis ? 'course.new-period-granted-on-basis' : 'course.new-period-granted', {
+            grantedUntil: data.grantedUntil ?? '',
+          }),
           reason: data.reasoning,
         };
       }
@@ -278,13 +283,23 @@ export const courseRules: { [T in CourseEventType]: EventRule<CourseState, Cours
       const wish =
         data.citizenWishes && data.decision === 'grant-course'
           ? waives.length > 0
-            ? ` — the citizen wishes the course although the age rules (${waives.join(', ')}) stand in the way (LAB § 112, stk. 3; § 114, stk. 3–4)`
-            : ' — the citizen wishes the course'
+            ? msg('decision.wish-waives', { rules: waives.join(', ') })
+            : msg('decision.wish')
           : '';
-      const what =
-        (data.decision === 'grant-course'
-          ? `grant a course${data.grantedUntil ? ` until ${data.grantedUntil}` : ''}`
-          : `refuse a course (${data.alternative})`) + wish;
+      const what = msg('decision.what', {
+        decision:
+          data.decision === 'grant-course'
+            ? data.grantedUntil
+              ? msg('decision.grant-until', { grantedUntil: data.grantedUntil })
+              : msg('decision.grant')
+            : msg('decision.refuse', {
+                alternative:
+                  data.alternative && data.alternative !== 'none'
+                    ? msg(`value.recommends.${data.alternative}`)
+                    : '',
+              }),
+        wish,
+      });
       if (!stands) {
         draft.phase = 'referred';
         draft.teamReviews.push({ requestedAt: at, reason: 'deviation' });
@@ -297,7 +312,10 @@ export const courseRules: { [T in CourseEventType]: EventRule<CourseState, Cours
           at,
         );
         return {
-          summary: `the municipality would ${what}, against the team's recommendation (${recommendation!.recommends}): the case goes back to the team before the decision can stand`,
+          summary: msg('decision.against-team', {
+            what,
+            recommends: msg(`value.recommends.${recommendation!.recommends}`),
+          }),
           reason: data.reasoning,
         };
       }
@@ -319,56 +337,64 @@ export const courseRules: { [T in CourseEventType]: EventRule<CourseState, Cours
         { reasoning: data.reasoning },
       );
       return {
-        summary: `the municipality decides to ${what}${!recommendation ? ', on the samlet beskrivelse and the health coordinator’s advice (no team)' : follows ? ', following the team' : ', after the team has seen the case again'}`,
+        summary: msg(
+          !recommendation
+            ? 'decision.on-basis'
+            : follows
+              ? 'decision.following-team'
+              : 'decision.after-team-again',
+          { what },
+        ),
         reason: data.reasoning,
       };
     },
   },
   decisionBasisDescribed: {
-    refuse: (state) =>
-      decisionBasisRefusal(state, 'description', 'a samlet beskrivelse af borgerens forudsætninger'),
+    refuse: (state) => decisionBasisRefusal(state, 'description', msg('decision-basis.description')),
     apply: (draft, data, { at }) => ({
-      summary: `a samlet beskrivelse af borgerens forudsætninger is recorded (no team review, Lov nr. 1750/2025)${recordDecisionBasis(draft, 'description', data.description, at)}`,
+      summary: recordDecisionBasis(draft, 'description', data.description, at),
     }),
   },
   caseHealthAdviceGiven: {
-    refuse: (state) =>
-      decisionBasisRefusal(state, 'healthAdvice', "the health coordinator's advice on the case"),
+    refuse: (state) => decisionBasisRefusal(state, 'healthAdvice', msg('decision-basis.health-advice')),
     apply: (draft, data, { at }) => ({
-      summary: `the health coordinator's advice on the case is recorded (no team review, Lov nr. 1750/2025)${recordDecisionBasis(draft, 'healthAdvice', data.advice, at)}`,
+      summary: recordDecisionBasis(draft, 'healthAdvice', data.advice, at),
     }),
   },
   specialReasonsRecorded: {
     refuse: (state) => {
-      const phase = requirePhase(state, ['in-course'], 'recording særlige grunde');
+      const phase = requirePhase(state, ['in-course'], msg('course.what.special-reasons'));
       if (phase) return phase;
       if (state.ruleset.course.firstMeasure.onBreach !== 'back-to-team')
-        return 'under this ruleset a late first measure escalates; it does not send the case back to the team';
+        return msg('course.special-reasons-not-applicable');
       if (state.course!.specialReasons)
-        return `særlige grunde were already recorded on ${day(state.course!.specialReasons.at)}`;
+        return msg('course.special-reasons-exist', { on: day(state.course!.specialReasons.at) });
       const firstMeasure = resolveDeadlines(courseDeadlines, state).find(
         (deadline) => deadline.kind === 'first-measure',
       );
-      if (firstMeasure?.status === 'met') return 'a first measure has already started';
+      if (firstMeasure?.status === 'met') return msg('course.first-measure-started');
       if (firstMeasure?.status === 'breached')
-        return `the first-measure limit passed on ${day(firstMeasure.dueAt)}: the case has gone back to the team`;
+        return msg('course.first-measure-passed', { on: day(firstMeasure.dueAt) });
       return undefined;
     },
     apply: (draft, data, { at }) => {
       draft.course!.specialReasons = { reasoning: data.reasoning, at };
       return {
-        summary:
-          'særlige grunde recorded (LAB § 113, stk. 2): if no measure has started within the limit, the case does not go back to the team',
+        summary: msg('course.special-reasons-recorded'),
         reason: data.reasoning,
       };
     },
   },
   earlierCourseRegistered: {
     refuse: (state, data, { at }) =>
-      requirePhase(state, ['referred', 'awaiting-decision', 'in-course'], 'registering an earlier course') ??
-      (data.to > day(at) ? 'an earlier course has ended: its end date is not in the future' : undefined) ??
+      requirePhase(
+        state,
+        ['referred', 'awaiting-decision', 'in-course'],
+        msg('course.what.earlier-course'),
+      ) ??
+      (data.to > day(at) ? msg('course.earlier-course-future') : undefined) ??
       ((state.earlierCourses ?? []).some((course) => data.from <= course.to && course.from <= data.to)
-        ? `the period ${data.from} to ${data.to} overlaps an earlier course already registered`
+        ? msg('course.earlier-course-overlaps', { from: data.from, to: data.to })
         : undefined),
     apply: (draft, data, { at }) => {
       (draft.earlierCourses ??= []).push({
@@ -378,7 +404,7 @@ export const courseRules: { [T in CourseEventType]: EventRule<CourseState, Cours
         registeredAt: at,
       });
       return {
-        summary: `an earlier ressourceforløb registered: ${data.from} to ${data.to}`,
+        summary: msg('course.earlier-course-registered', { from: data.from, to: data.to }),
         reason: data.note,
       };
     },
@@ -388,7 +414,7 @@ export const courseRules: { [T in CourseEventType]: EventRule<CourseState, Cours
 
   decisionOnExistingEvidenceDemanded: {
     refuse: (state) => {
-      const phase = requirePhase(state, ['in-course'], 'a demand for a decision on the existing evidence');
+      const phase = requirePhase(state, ['in-course'], msg('course.what.existing-evidence-demand'));
       if (phase) return phase;
       const right = state.decisionOnExistingEvidence;
       if (!right) {
@@ -396,25 +422,21 @@ export const courseRules: { [T in CourseEventType]: EventRule<CourseState, Cours
           (deadline) => deadline.kind === 'real-offer',
         );
         return realOffer
-          ? `the citizen has this right only if no real offer has started by ${day(realOffer.dueAt)}`
-          : 'this ruleset gives no right to a decision on the existing evidence';
+          ? msg('course.existing-evidence-not-yet', { by: day(realOffer.dueAt) })
+          : msg('course.existing-evidence-none');
       }
-      if (right.demandedAt) return `the citizen already demanded a decision on ${day(right.demandedAt)}`;
+      if (right.demandedAt) return msg('course.existing-evidence-demanded', { on: day(right.demandedAt) });
       return undefined;
     },
     apply: (draft, _data, { at }) => {
       draft.decisionOnExistingEvidence!.demandedAt = at;
-      return { summary: 'the citizen demands a decision on the existing evidence' };
+      return { summary: msg('course.existing-evidence-demand') };
     },
   },
 
   workCapacityCannotDevelop: {
     refuse: (state) =>
-      requirePhase(
-        state,
-        ['referred', 'awaiting-decision', 'in-course'],
-        'routing the case toward førtidspension',
-      ),
+      requirePhase(state, ['referred', 'awaiting-decision', 'in-course'], msg('course.what.toward-pension')),
     apply: (draft, data, { at }) => {
       conclude(draft, 'foertidspension', at, {
         routedToPension: data.basis,
@@ -432,7 +454,7 @@ export const courseRules: { [T in CourseEventType]: EventRule<CourseState, Cours
         { reasoning: data.reasoning },
       );
       return {
-        summary: `work capacity cannot develop (${data.basis}): no course; the case goes toward førtidspension`,
+        summary: msg('course.toward-pension', { basis: msg(`value.basis.${data.basis}`) }),
       };
     },
   },
@@ -440,7 +462,7 @@ export const courseRules: { [T in CourseEventType]: EventRule<CourseState, Cours
   courseConcluded: {
     refuse: (state, data, { at }) =>
       state.phase !== 'in-course' && data.outcome !== 'ended-other'
-        ? `the course has not started: only "ended-other" (moved, died, pension age) can close the case while it is ${phaseNames[state.phase]}`
+        ? msg('course.not-started-only-ended-other', { phase: phaseName(state.phase) })
         : intakeRefusal(state, at, false, data.outcome),
     apply: (draft, data, { at }) => {
       conclude(draft, data.outcome, at, data.note ? { note: data.note } : {});
@@ -454,7 +476,7 @@ export const courseRules: { [T in CourseEventType]: EventRule<CourseState, Cours
         { reasoning: data.reasoning },
       );
       return {
-        summary: `the course is concluded: ${data.outcome}`,
+        summary: msg('course.concluded', { outcome: msg(`value.outcome.${data.outcome}`) }),
         reason: data.note,
       };
     },

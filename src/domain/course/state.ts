@@ -2,6 +2,7 @@ import type { Draft } from 'immer';
 import type { CaseBase } from '../engine/case';
 import type { Instant } from '../engine/time';
 import type { CourseEventData, Outcome } from './events';
+import { type Message, msg, type Text } from '../messages/message';
 
 /** The state of a ressourceforløb: from referral (or application) through team and decision to its end. */
 export type Phase =
@@ -175,27 +176,22 @@ export function findOffer(state: CourseState, offerId: string): Offer | undefine
   return state.offers.find((offer) => offer.id === offerId);
 }
 
-export function offerRefusal(state: CourseState, offerId: string): { offer?: Offer; refusal?: string } {
+export function offerRefusal(state: CourseState, offerId: string): { offer?: Offer; refusal?: Text } {
   const offer = findOffer(state, offerId);
-  return offer ? { offer } : { refusal: `there is no offer "${offerId}" in this case` };
+  return offer ? { offer } : { refusal: msg('offer.not-found', { offerId }) };
 }
 
-/** How a refusal names each phase. */
-export const phaseNames: Record<CourseState['phase'], string> = {
-  referred: 'waiting for the rehabilitation team',
-  'awaiting-decision': "waiting for the municipality's decision",
-  'in-course': 'in its course',
-  refused: 'refused',
-  closing: 'ended by a decision (open for complaints until the window has passed)',
-  concluded: 'concluded',
-};
+/** A phase's name, as staff read it. */
+export function phaseName(phase: CourseState['phase']): Message {
+  return msg(`phase.course.${phase}`);
+}
 
 /** The refusal of an event outside the phases it belongs to. */
 export function requirePhase(
   state: CourseState,
   allowed: CourseState['phase'][],
-  what: string,
-): string | undefined {
+  what: Text,
+): Text | undefined {
   if (allowed.includes(state.phase)) return undefined;
-  return `${what} is not possible while the case is ${phaseNames[state.phase]}`;
+  return msg('phase.not-possible', { what, phase: phaseName(state.phase) });
 }

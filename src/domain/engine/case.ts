@@ -2,6 +2,7 @@ import type { Actor, ConsentTopic } from './events';
 import type { Citizen } from './identity';
 import type { EscalationRole, Ruleset } from './ruleset';
 import type { Instant } from './time';
+import type { Text } from '../messages/message';
 
 /**
  * What every kind of case has in common — a ressourceforløb, a fleksjob follow-up, a kontanthjælp
@@ -36,7 +37,7 @@ export interface Relative {
 export interface Escalation {
   id: string;
   deadlineId: string;
-  reason: string;
+  reason: Text;
   raisedAt: Instant;
   /**
    * Index into the ruleset's escalation levels reached so far. Views (the API) and mails count from 1:
@@ -138,9 +139,9 @@ export interface TimelineEntry {
   /** An event type, or what the system did: caseOpened, deadlineReminder, deadlineBreached, escalationRaised, caseClosed. */
   type: string;
   outcome: 'accepted' | 'rejected' | 'recorded';
-  summary: string;
+  summary: Text;
   /** Why: the refusal reason of a rejected event, or the reasoning an event carried. */
-  reason?: string;
+  reason?: Text;
 }
 
 export interface CaseBase {

@@ -3,6 +3,7 @@ import type { CaseCalendar } from './calendar';
 import type { Audience, CaseBase } from './case';
 import { escalate, nextEscalationAt, notify, raiseEscalationLevel, record, SYSTEM } from './draft';
 import { addDuration, type Instant, type IsoDuration, subtractDuration, toEpochMs, toInstant } from './time';
+import { msg, type Text } from '../messages/message';
 
 /**
  * The deadline machinery every kind of case shares. A kind declares each of its deadlines once:
@@ -21,7 +22,7 @@ export interface Deadline<K extends string = string> {
   /** Stable within the case: the key of the deadline's log, and part of its notifications' IDs. */
   id: string;
   kind: K;
-  label: string;
+  label: Text;
   startedAt: Instant;
   dueAt: Instant;
   reminders: Reminder[];
@@ -41,7 +42,7 @@ export interface Deadline<K extends string = string> {
 export interface DeadlineInstance {
   id: string;
   /** The label of this instance, where it differs from the deadline's (e.g. "yearly check 2 …"). */
-  label?: string;
+  label?: Text;
   startedAt: Instant;
   dueAtMs: number;
   reminders: Array<{ key: string; atMs: number }>;
@@ -54,7 +55,7 @@ export interface DeadlineInstance {
 
 /** A deadline of a kind of case: its instances, its reminders' audience, and what follows when it falls due. */
 export interface DeadlineDefinition<S extends CaseBase, K extends string> {
-  label: string;
+  label: Text;
   /** The instances the case's facts give (none while the deadline does not apply). */
   instances(state: S): DeadlineInstance[];
   /** Who is reminded ahead of it. */
@@ -96,9 +97,9 @@ export function remindersBefore(
 export function breachAndEscalate<S extends CaseBase, K extends string>(
   draft: Draft<S>,
   deadline: Deadline<K>,
-  reason = `${deadline.label}: not within the limit`,
+  reason: Text = msg('deadline.not-met', { label: deadline.label }),
 ): void {
-  const facts = { deadline: deadline.kind, label: deadline.label, dueAt: deadline.dueAt };
+  const facts = { deadline: deadline.kind, dueAt: deadline.dueAt };
   notify(
     draft as Draft<CaseBase>,
     `deadline-${deadline.id}/breach`,
@@ -218,8 +219,8 @@ function advanceOnce<S extends CaseBase, K extends string>(state: S, now: number
         type: definition.milestone ? 'milestoneReached' : 'deadlineBreached',
         outcome: 'recorded',
         summary: definition.milestone
-          ? `reached: ${deadline.label} (${at.slice(0, 10)})`
-          : `deadline breached: ${deadline.label} (due ${at.slice(0, 10)})`,
+          ? msg('deadline.reached', { label: deadline.label, on: at.slice(0, 10) })
+          : msg('deadline.breached', { label: deadline.label, dueOn: at.slice(0, 10) }),
       });
       definition.onDue(draft, deadline);
     }
@@ -238,14 +239,14 @@ function remind(draft: Draft<CaseBase>, deadline: Deadline, reminder: Reminder, 
     actor: SYSTEM,
     type: 'deadlineReminder',
     outcome: 'recorded',
-    summary: `reminder: ${deadline.label} by ${deadline.dueAt.slice(0, 10)}`,
+    summary: msg('deadline.reminder', { label: deadline.label, dueOn: deadline.dueAt.slice(0, 10) }),
   });
   notify(
     draft,
     `deadline-${deadline.id}/reminder-${reminder.key}`,
     'deadline-reminder',
     audience,
-    { deadline: deadline.kind, label: deadline.label, dueAt: deadline.dueAt },
+    { deadline: deadline.kind, dueAt: deadline.dueAt },
     reminder.at,
   );
 }
@@ -294,7 +295,7 @@ export function caseworkerWaitingTime<S extends CaseBase>(
   closed: (state: S) => boolean,
 ): DeadlineDefinition<S, 'coordinating-caseworker'> {
   return {
-    label: 'a coordinating caseworker is assigned',
+    label: msg('deadline.label.coordinating-caseworker'),
     remind: ['caseworker'],
     instances: (state) => [
       {

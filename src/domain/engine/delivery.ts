@@ -2,6 +2,7 @@ import { produce } from 'immer';
 import type { CaseBase, NotificationRecord } from './case';
 import { DELIVERY_PREFIX, escalate } from './draft';
 import { type Instant, toEpochMs, toInstant } from './time';
+import { msg } from '../messages/message';
 
 /**
  * The delivery side of the notification outbox. The workflow asks which notification to deliver
@@ -83,7 +84,7 @@ export function recordDelivery<S extends CaseBase>(
         escalate(
           draft,
           `${DELIVERY_PREFIX}${id}`,
-          `a ${notification.topic} message could not be delivered: ${result.error}`,
+          msg('delivery.undeliverable', { topic: notification.topic, error: result.error }),
           at,
         );
         return;

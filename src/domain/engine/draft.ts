@@ -12,6 +12,7 @@ import type { Actor, ConsentTopic } from './events';
 import { type LegalBasisKey, legalBasisFor } from './legal-basis';
 import type { EscalationRole, Ruleset } from './ruleset';
 import { addDuration, citizenTimeEnds, type Instant, toInstant } from './time';
+import { type Message, msg, type Text } from '../messages/message';
 
 /**
  * Helpers that change a case of any kind inside an immer `produce`: they keep the timeline, the
@@ -150,8 +151,13 @@ function recipientsFor(draft: CaseDraft, role: Audience, topic: NotificationTopi
   }
 }
 
+/** An escalation level as staff read it everywhere: counted from 1, with who receives it. */
+export function escalationLevel(n: number, role: EscalationRole): Message {
+  return msg('escalation.level', { n, role: msg(`role.${role}`) });
+}
+
 /** A breached deadline escalates: the first level is told at once, the next after the ruleset's wait. */
-export function escalate(draft: CaseDraft, deadlineId: string, reason: string, at: Instant): void {
+export function escalate(draft: CaseDraft, deadlineId: string, reason: Text, at: Instant): void {
   if (draft.escalations.some((escalation) => escalation.deadlineId === deadlineId)) return;
   const id = `esc-${draft.escalations.length + 1}`;
   const role = draft.ruleset.escalation.levels[0]!.role;
@@ -161,14 +167,14 @@ export function escalate(draft: CaseDraft, deadlineId: string, reason: string, a
     actor: SYSTEM,
     type: 'escalationRaised',
     outcome: 'recorded',
-    summary: `escalated to ${role}: ${reason}`,
+    summary: msg('escalation.raised', { level: escalationLevel(1, role), reason }),
   });
   notify(
     draft,
     `${id}/level-1`,
     'escalation',
     [role],
-    { reason, ...escalationCause(draft, deadlineId), escalationId: id, level: 1 },
+    { ...escalationCause(draft, deadlineId), escalationId: id, level: 1 },
     at,
   );
 }
@@ -216,7 +222,10 @@ export function raiseEscalationLevel(draft: CaseDraft, index: number, at: Instan
     actor: SYSTEM,
     type: 'escalationRaised',
     outcome: 'recorded',
-    summary: `escalation ${escalation.id} not acknowledged: raised to ${role}`,
+    summary: msg('escalation.level-raised', {
+      escalationId: escalation.id,
+      level: escalationLevel(escalation.level + 1, role),
+    }),
   });
   notify(
     draft,
@@ -224,7 +233,6 @@ export function raiseEscalationLevel(draft: CaseDraft, index: number, at: Instan
     'escalation',
     [role],
     {
-      reason: escalation.reason,
       ...escalationCause(draft, escalation.deadlineId),
       escalationId: escalation.id,
       level: escalation.level + 1,

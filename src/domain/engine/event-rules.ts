@@ -3,6 +3,7 @@ import type { CaseBase } from './case';
 import { record } from './draft';
 import type { Actor, CommonEventData, CommonEventType } from './events';
 import { type Instant, toInstant } from './time';
+import { msg, type Text } from '../messages/message';
 
 /**
  * How events change a case, for every kind of case: a rule refuses an event with a reason a
@@ -10,11 +11,11 @@ import { type Instant, toInstant } from './time';
  * in the audit timeline, and what follows from it (settle) is worked out in the same step.
  */
 export type Decision<S> =
-  { ok: true; state: S; warnings?: string[] } | { ok: false; reason: string; refusal?: RefusalType };
+  { ok: true; state: S; warnings?: Text[] } | { ok: false; reason: Text; refusal?: RefusalType };
 
 /** A refusal that callers treat apart from the rest (a caseload over the limit answers its own title). */
 export type RefusalType = 'caseload-limit';
-export type Refusal = string | { reason: string; type: RefusalType };
+export type Refusal = Text | { reason: Text; type: RefusalType };
 
 /**
  * Facts the case cannot know itself, supplied by whoever sends the event: how many open cases a
@@ -35,9 +36,9 @@ export interface EventRule<S extends CaseBase, D> {
   /** Why the event does not fit the case now; undefined if it fits. */
   refuse(state: S, data: D, context: EventContext): Refusal | undefined;
   /** What the sender should know although the event is applied (a caseload over a limit that only warns). */
-  warn?(state: S, data: D, context: EventContext): string[];
+  warn?(state: S, data: D, context: EventContext): Text[];
   /** The change, as a summary for the timeline; `apply` may also queue notifications. */
-  apply(draft: Draft<S>, data: D, context: EventContext): { summary: string; reason?: string };
+  apply(draft: Draft<S>, data: D, context: EventContext): { summary: Text; reason?: Text };
 }
 
 export function applyRule<S extends CaseBase, D>(
@@ -52,8 +53,9 @@ export function applyRule<S extends CaseBase, D>(
 ): Decision<S> {
   const context: EventContext = { at: toInstant(now), actor, ...(external ? { external } : {}) };
   const refusal = rule.refuse(state, data, context);
-  if (typeof refusal === 'string') return { ok: false, reason: refusal };
-  if (refusal) return { ok: false, reason: refusal.reason, refusal: refusal.type };
+  if (typeof refusal === 'object' && 'type' in refusal)
+    return { ok: false, reason: refusal.reason, refusal: refusal.type };
+  if (refusal) return { ok: false, reason: refusal as Text };
   const warnings = rule.warn?.(state, data, context) ?? [];
   const next = produce(state, (draft) => {
     const { summary, reason } = rule.apply(draft, data, context);
@@ -70,7 +72,7 @@ export function recordRejection<S extends CaseBase>(
   type: string,
   actor: Actor,
   now: number,
-  reason: string,
+  reason: Text,
 ): S {
   return produce(state, (draft) => {
     record(draft as Draft<CaseBase>, {
@@ -78,7 +80,7 @@ export function recordRejection<S extends CaseBase>(
       actor,
       type: type.length <= 60 ? type : `${type.slice(0, 57)}...`,
       outcome: 'rejected',
-      summary: `${type} refused`,
+      summary: msg('event.refused', { type }),
       reason,
     });
   });
@@ -97,7 +99,7 @@ const commonRules: CommonEventRules<CaseBase> = {
   caseworkerAssigned: {
     refuse: (state, data, { external }) => {
       if (state.coordinatingCaseworker?.id === data.caseworkerId)
-        return `${data.caseworkerId} is already the coordinating caseworker`;
+        return msg('caseworker.already-assigned', { caseworkerId: data.caseworkerId });
       const over = overCaseload(state, data.caseworkerId, external);
       return over && state.ruleset.caseload.overLimit === 'refuse'
         ? { reason: over, type: 'caseload-limit' }
@@ -118,8 +120,8 @@ const commonRules: CommonEventRules<CaseBase> = {
       draft.caseworkerFirstAssignedAt ??= at;
       return {
         summary: previous
-          ? `coordinating caseworker changed from ${previous} to ${data.caseworkerId}`
-          : `coordinating caseworker assigned: ${data.caseworkerId}`,
+          ? msg('caseworker.changed', { previous, caseworkerId: data.caseworkerId })
+          : msg('caseworker.assigned', { caseworkerId: data.caseworkerId }),
       };
     },
   },
@@ -127,7 +129,7 @@ const commonRules: CommonEventRules<CaseBase> = {
   relativeRegistered: {
     refuse: (state, data) =>
       state.relatives.some((relative) => relative.id === data.relativeId)
-        ? `a relative with ID "${data.relativeId}" already exists`
+        ? msg('relative.exists', { relativeId: data.relativeId })
         : undefined,
     apply: (draft, data) => {
       draft.relatives.push({
@@ -137,7 +139,9 @@ const commonRules: CommonEventRules<CaseBase> = {
         ...(data.email ? { email: data.email } : {}),
         consent: null,
       });
-      return { summary: `relative ${data.relativeId} (${data.relation}) registered` };
+      return {
+        summary: msg('relative.registered', { relativeId: data.relativeId, relation: data.relation }),
+      };
     },
   },
 
@@ -145,25 +149,28 @@ const commonRules: CommonEventRules<CaseBase> = {
     refuse: (state, data) =>
       state.relatives.some((relative) => relative.id === data.relativeId)
         ? undefined
-        : `there is no relative "${data.relativeId}" in this case`,
+        : msg('relative.not-found', { relativeId: data.relativeId }),
     apply: (draft, data, { at }) => {
       const relative = draft.relatives.find((candidate) => candidate.id === data.relativeId)!;
       relative.consent = { given: data.consent, covers: data.covers, at };
       return {
         summary: data.consent
-          ? `the citizen consents to inform relative ${relative.id} about ${data.covers.join(', ')}`
-          : `the citizen withdraws consent to inform relative ${relative.id}`,
+          ? msg('relative.consent-given', { relativeId: relative.id, covers: data.covers.join(', ') })
+          : msg('relative.consent-withdrawn', { relativeId: relative.id }),
       };
     },
   },
 
   escalationAcknowledged: {
     refuse: (state, data, { actor }) => {
-      if (actor.role !== 'supervisor' && actor.role !== 'admin')
-        return 'only a supervisor can acknowledge an escalation';
+      if (actor.role !== 'supervisor' && actor.role !== 'admin') return msg('escalation.supervisors-only');
       const escalation = state.escalations.find((candidate) => candidate.id === data.escalationId);
-      if (!escalation) return `there is no escalation "${data.escalationId}" in this case`;
-      if (escalation.status !== 'open') return `escalation ${escalation.id} is already ${escalation.status}`;
+      if (!escalation) return msg('escalation.not-found', { escalationId: data.escalationId });
+      if (escalation.status !== 'open')
+        return msg('escalation.not-open', {
+          escalationId: escalation.id,
+          status: msg(`escalation.status.${escalation.status}`),
+        });
       return undefined;
     },
     apply: (draft, data, { at, actor }) => {
@@ -172,7 +179,7 @@ const commonRules: CommonEventRules<CaseBase> = {
       escalation.acknowledgedAt = at;
       escalation.acknowledgedBy = actor.id;
       return {
-        summary: `escalation ${escalation.id} acknowledged`,
+        summary: msg('escalation.acknowledged', { escalationId: escalation.id }),
         ...(data.note ? { reason: data.note } : {}),
       };
     },
@@ -183,9 +190,9 @@ const commonRules: CommonEventRules<CaseBase> = {
  * The caseload limit (seed 001 §7: about 30 cases per coordinating caseworker), from the case's own
  * ruleset; the count comes with the event, as the case cannot count other cases.
  */
-function overCaseload(state: CaseBase, caseworkerId: string, external?: ExternalFacts): string | undefined {
+function overCaseload(state: CaseBase, caseworkerId: string, external?: ExternalFacts): Text | undefined {
   const { limit } = state.ruleset.caseload;
   const open = external?.caseload;
   if (open === undefined || open < limit) return undefined;
-  return `caseworker ${caseworkerId} already has ${open} open cases; the limit is ${limit}`;
+  return msg('caseworker.over-caseload', { caseworkerId, open, limit });
 }

@@ -13,6 +13,7 @@ import { applyRule, type Decision, type EventRule, type ExternalFacts } from './
 import type { Actor } from './events';
 import type { Instant } from './time';
 import { type ParsedEvent, parseEvent, type Validator } from './validation';
+import { msg, type Text } from '../messages/message';
 
 /**
  * A kind of case is its parts: its events (the validators generated from its zod schemas, by event
@@ -27,7 +28,7 @@ export interface CaseKindParts<S extends CaseBase, Data extends Record<string, u
   rules: { [T in keyof Data & string]: EventRule<S, Data[T]> };
   deadlines: DeadlineDefinitions<S, K>;
   /** Why the case accepts no more events, or undefined while it does. */
-  closed(state: S): string | undefined;
+  closed(state: S): Text | undefined;
   /** How it ended, for supervisors' lists; null while it runs. */
   outcome(state: S): string | null;
   /** What follows from any change besides resolving escalations (a refused course closing, say). */
@@ -92,7 +93,7 @@ export function defineCaseKind<S extends CaseBase, Data extends Record<string, u
       const closed = parts.closed(state);
       if (closed) return { ok: false, reason: closed };
       const rule = rules[event.type];
-      if (!rule) return { ok: false, reason: `unknown event type "${event.type}"` };
+      if (!rule) return { ok: false, reason: msg('event.unknown', { type: event.type }) };
       return applyRule(state, event.type, rule, event.data, actor, now, clock.settle, external);
     },
     advanceClock: (state, now) => advanceClockWith(state, now, clock),

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { CaseKind } from './case';
 import type { Ruleset } from './ruleset';
+import { hasKey, type Message, type MessageKey, msg } from '../messages';
 
 /**
  * Which ruleset a new case gets, by date. Rules change on the day a law comes into force, not when
@@ -52,13 +53,21 @@ export function rulesetForNewCase(candidates: readonly Ruleset[], now: number): 
  * Refusal texts of the intake rules (Lov nr. 1750 af 29. december 2025), kept together so they can
  * move to a message table as one group.
  */
+/** The law a ruleset's `source` names first (before its first colon): what a refusal cites. */
+export function citation(source: string): string {
+  return source.split(':')[0]!.trim();
+}
+
 export const intakeRefusals = {
   opening: (kind: string, until: string, source: string) =>
-    `no new ${kind} can be opened after ${until}: intake has closed (${source}); cases already running continue`,
-  granting: (until: string, source: string) =>
-    `no new ressourceforløb can be granted after ${until}: intake has closed (${source}); a course already running continues`,
+    msg('intake.opening', { kind: msg(`value.kind.${kind}` as MessageKey), until, source: citation(source) }),
+  granting: (until: string, source: string) => msg('intake.granting', { until, source: citation(source) }),
   directing: (to: string, until: string, source: string) =>
-    `the citizen cannot be directed to ${to} after ${until}: it is closed to new citizens (${source})`,
+    msg('intake.directing', {
+      to: hasKey(`value.outcome.${to}`) ? msg(`value.outcome.${to}` as MessageKey) : to,
+      until,
+      source: citation(source),
+    }),
 } as const;
 
 /** Whether the ruleset's intake for `kind` has closed by `now` (the day after `intake.until`). */
@@ -68,7 +77,7 @@ export function intakeClosed(ruleset: Ruleset, kind: CaseKind, now: number): boo
 }
 
 /** A new case of `kind` opened at `now` under `ruleset`: the reason it is refused, if its intake has closed. */
-export function intakeRefusal(ruleset: Ruleset, kind: CaseKind, now: number): string | undefined {
+export function intakeRefusal(ruleset: Ruleset, kind: CaseKind, now: number): Message | undefined {
   if (!intakeClosed(ruleset, kind, now)) return undefined;
   return intakeRefusals.opening(kind, ruleset.intake!.until, ruleset.intake!.source);
 }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { msg, type Text } from '../messages/message';
 
 /**
  * Checking data without zod: what the workflow sandbox runs. The schemas stay zod (the events of each
@@ -32,7 +33,7 @@ export function describeIssues(error: { issues: ReadonlyArray<Issue> }): string[
 }
 
 export type ParsedEvent<E = { type: string; data: unknown }> =
-  { ok: true; event: E } | { ok: false; reason: string };
+  { ok: true; event: E } | { ok: false; reason: Text };
 
 /** Checks an event's shape against a catalog; the reason names each invalid field so a caseworker can correct it. */
 export function parseEvent<E extends { type: string; data: unknown }>(
@@ -41,8 +42,10 @@ export function parseEvent<E extends { type: string; data: unknown }>(
   data: unknown,
 ): ParsedEvent<E> {
   if (!Object.prototype.hasOwnProperty.call(validators, type))
-    return { ok: false, reason: `unknown event type "${type}"` };
+    return { ok: false, reason: msg('event.unknown', { type }) };
   const result = validators[type]!(data);
-  if (!result.success) return { ok: false, reason: describeIssues(result).join('; ') };
+  // The fields' own messages are the schemas' (English until the schemas speak from the table).
+  if (!result.success)
+    return { ok: false, reason: msg('event.invalid', { issues: describeIssues(result).join('; ') }) };
   return { ok: true, event: { type, data: result.data } as E };
 }

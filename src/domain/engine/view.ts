@@ -2,6 +2,7 @@ import type { CaseBase, CaseKind } from './case';
 import type { Deadline } from './deadlines';
 import type { CaseRules } from './kind';
 import type { Ruleset } from './ruleset';
+import type { Text } from '../messages/message';
 
 /** How a case names its ruleset where the whole text is not meant: in views, lists and search attributes. */
 export interface RulesetRef {
@@ -74,7 +75,7 @@ export interface EventAnswer {
   case?: CaseSnapshot;
   /** The fingerprint of the request that was applied (absent where the sender gave none). */
   request?: string;
-  warnings?: string[];
+  warnings?: Text[];
 }
 
 /** The short part of an event's answer: the event's place in the timeline and where the case now stands. */

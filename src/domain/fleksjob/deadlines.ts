@@ -9,6 +9,7 @@ import {
 import { addDuration, type Instant, subtractDuration, toInstant } from '../engine/time';
 import { conversationDueMs, currentTemporaryPeriod, yearlyCheckTimes } from './periods';
 import type { FleksjobState } from './state';
+import { msg } from '../messages/message';
 
 export type FleksjobDeadlineKind =
   | 'coordinating-caseworker'
@@ -36,7 +37,7 @@ export const fleksjobDeadlines: DeadlineDefinitions<FleksjobState, FleksjobDeadl
 
   /** Seed 000: work capacity is evaluated about 3 months after the fleksjob starts. */
   'progression-review': {
-    label: 'the progression review (work capacity) is recorded',
+    label: msg('deadline.label.progression-review'),
     remind: ['caseworker', 'citizen', 'relatives'],
     instances: (state) => {
       const review = state.ruleset.fleksjob.progressionReview;
@@ -63,7 +64,7 @@ export const fleksjobDeadlines: DeadlineDefinitions<FleksjobState, FleksjobDeadl
 
   /** Seed 001 §12: a fleksjob under the threshold must show progression every year, unless the citizen chose few hours. */
   'yearly-check': {
-    label: 'yearly check of progression in the short-hour fleksjob',
+    label: msg('deadline.label.yearly-check'),
     remind: ['caseworker'],
     instances: (state) => {
       const shortHours = state.ruleset.fleksjob.shortHours;
@@ -85,7 +86,7 @@ export const fleksjobDeadlines: DeadlineDefinitions<FleksjobState, FleksjobDeadl
           const dueAtMs = yearlyCheckTimes(state, period.since, n).dueMs;
           instances.push({
             id: `yearly-check:${index + 1}.${n}`,
-            label: `yearly check ${n} of progression in the short-hour fleksjob`,
+            label: msg('deadline.label.yearly-check-n', { n }),
             startedAt: n === 1 ? period.since : toInstant(yearlyCheckTimes(state, period.since, n - 1).dueMs),
             dueAtMs,
             reminders: remindersBefore(dueAtMs, shortHours.reminders, state.ruleset.calendar),
@@ -100,7 +101,7 @@ export const fleksjobDeadlines: DeadlineDefinitions<FleksjobState, FleksjobDeadl
   },
 
   reassessment: {
-    label: 'the team reassesses the fleksjob',
+    label: msg('deadline.label.reassessment'),
     remind: ['caseworker'],
     instances: (state) =>
       state.reassessments.map((reassessment, index) => ({
@@ -119,7 +120,7 @@ export const fleksjobDeadlines: DeadlineDefinitions<FleksjobState, FleksjobDeadl
 
   /** LAB § 121 stk. 3: a status of a temporary fleksjob after 4½ years (the ruleset: before its end). */
   'fleksjob-status': {
-    label: 'the status of the temporary fleksjob is recorded',
+    label: msg('deadline.label.fleksjob-status'),
     remind: ['caseworker'],
     instances: (state) =>
       temporaryPeriods(state).map((period) => {
@@ -128,9 +129,7 @@ export const fleksjobDeadlines: DeadlineDefinitions<FleksjobState, FleksjobDeadl
         const statusMs = subtractDuration(period.endMs, temporary.statusBefore, calendar);
         return {
           id: `fleksjob-status${period.suffix}`,
-          ...(period.n > 1
-            ? { label: `the status of temporary period ${period.n} of the fleksjob is recorded` }
-            : {}),
+          ...(period.n > 1 ? { label: msg('deadline.label.fleksjob-status-n', { n: period.n }) } : {}),
           startedAt: period.since,
           dueAtMs: statusMs,
           reminders: remindersBefore(statusMs, temporary.reminders, calendar),
@@ -146,16 +145,14 @@ export const fleksjobDeadlines: DeadlineDefinitions<FleksjobState, FleksjobDeadl
    * a new temporary period (under 40), or the end; until it does, the fleksjob continues (§ 121 stk. 4).
    */
   'temporary-period-end': {
-    label: 'it is decided whether the temporary fleksjob becomes permanent',
+    label: msg('deadline.label.temporary-period-end'),
     remind: ['caseworker'],
     instances: (state) =>
       temporaryPeriods(state).map((period) => {
         const temporary = state.ruleset.fleksjob.temporaryPeriod!;
         return {
           id: `temporary-period-end${period.suffix}`,
-          ...(period.n > 1
-            ? { label: `it is decided what follows temporary period ${period.n} of the fleksjob` }
-            : {}),
+          ...(period.n > 1 ? { label: msg('deadline.label.temporary-period-end-n', { n: period.n }) } : {}),
           startedAt: period.since,
           dueAtMs: period.endMs,
           reminders: remindersBefore(period.endMs, temporary.reminders, state.ruleset.calendar),
@@ -168,7 +165,7 @@ export const fleksjobDeadlines: DeadlineDefinitions<FleksjobState, FleksjobDeadl
 
   /** LAB § 121 stk. 1: follow-up conversations, 2½ years in and then 2½ years after the previous one. */
   'follow-up-conversation': {
-    label: 'follow-up conversation',
+    label: msg('deadline.label.follow-up-conversation'),
     remind: ['caseworker'],
     instances: (state) => {
       const conversations = state.ruleset.fleksjob.followUpConversations;
@@ -187,7 +184,7 @@ export const fleksjobDeadlines: DeadlineDefinitions<FleksjobState, FleksjobDeadl
               : toInstant(conversationDueMs(state, n - 1)!);
         return {
           id: `follow-up-conversation:${n}`,
-          label: `follow-up conversation ${n}`,
+          label: msg('deadline.label.follow-up-conversation-n', { n }),
           startedAt: previous,
           dueAtMs: dueMs,
           reminders: remindersBefore(dueMs, conversations.reminders, calendar),

@@ -2,6 +2,7 @@ import { defineCaseKind } from '../engine/kind';
 import { fleksjobEventValidators } from '../generated/event-validators';
 import { fleksjobDeadlines } from './deadlines';
 import { fleksjobRules } from './rules';
+import { msg } from '../messages/message';
 
 /**
  * The follow-up of a fleksjob, for as long as it runs — decades. Its parts: events.ts, state.ts,
@@ -15,7 +16,10 @@ export const fleksjob = defineCaseKind({
   deadlines: fleksjobDeadlines,
   closed: (state) =>
     state.phase === 'ended'
-      ? `the fleksjob follow-up ended (${state.outcome?.reason}) on ${state.outcome?.at.slice(0, 10)}; it accepts no further events`
+      ? msg('fleksjob.closed', {
+          reason: state.outcome ? msg(`value.ending.${state.outcome.reason}`) : '',
+          on: state.outcome?.at.slice(0, 10) ?? '',
+        })
       : undefined,
   outcome: (state) => state.outcome?.reason ?? null,
 });

@@ -8,6 +8,7 @@ import type { CourseState } from '../course/state';
 import type { OpenFleksjob } from './events';
 import { startJob } from './periods';
 import type { FleksjobState } from './state';
+import { msg } from '../messages/message';
 
 function emptyFollowUp(
   base: Pick<FleksjobState, 'caseId' | 'municipality' | 'citizen' | 'ruleset' | 'origin' | 'openedAt'>,
@@ -41,7 +42,7 @@ export function openFleksjob(
       actor,
       type: 'caseOpened',
       outcome: 'recorded',
-      summary: 'fleksjob follow-up opened',
+      summary: msg('fleksjob.opened'),
     });
     if (input.job) startJob(draft, input.job, at);
   });
@@ -72,7 +73,7 @@ export function fleksjobFromCourse(course: CourseState, now: number): FleksjobSt
       actor: SYSTEM,
       type: 'caseOpened',
       outcome: 'recorded',
-      summary: `fleksjob follow-up opened: the course concluded with a fleksjob on ${draft.course!.concludedAt.slice(0, 10)}`,
+      summary: msg('fleksjob.opened-from-course', { on: draft.course!.concludedAt.slice(0, 10) }),
     });
   });
 }

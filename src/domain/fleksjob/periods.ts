@@ -1,6 +1,7 @@
 import type { Draft } from 'immer';
 import { addDuration, type Instant, scaleDuration, subtractDuration } from '../engine/time';
 import type { FleksjobState } from './state';
+import { msg, type Text } from '../messages/message';
 
 /**
  * The facts of a fleksjob follow-up that its rules and deadlines both count with: the job and its
@@ -9,10 +10,10 @@ import type { FleksjobState } from './state';
  */
 type FleksjobDraft = Draft<FleksjobState>;
 
-export function requireEmployed(state: FleksjobState, what: string): string | undefined {
+export function requireEmployed(state: FleksjobState, what: Text): Text | undefined {
   if (state.phase === 'employed') return undefined;
-  if (state.phase === 'awaiting-start') return `${what} is not possible before the fleksjob has started`;
-  return `${what} is not possible while the team reassesses the fleksjob`;
+  if (state.phase === 'awaiting-start') return msg('fleksjob.before-start', { what });
+  return msg('fleksjob.during-reassessment', { what });
 }
 
 export function threshold(state: FleksjobState): number | undefined {

@@ -15,12 +15,13 @@ import {
   yearlyCheckTimes,
 } from './periods';
 import type { FleksjobOutcome, FleksjobState } from './state';
+import { type Message, msg, type Text } from '../messages/message';
 
 type FleksjobDraft = Draft<FleksjobState>;
 
 const day = (instant: Instant) => instant.slice(0, 10);
 
-function requestReassessment(draft: FleksjobDraft, reason: string, at: Instant): void {
+function requestReassessment(draft: FleksjobDraft, reason: Message, at: Instant): void {
   draft.phase = 'reassessment';
   draft.reassessments.push({ requestedAt: at, reason });
   notify(
@@ -28,7 +29,8 @@ function requestReassessment(draft: FleksjobDraft, reason: string, at: Instant):
     `reassessment-${draft.reassessments.length}`,
     'fleksjob-reassessment',
     ['citizen', 'caseworker', 'relatives'],
-    { reason },
+    // Why, for logic only (letters do not show it): the message's key.
+    { reason: reason.key },
     at,
   );
 }
@@ -64,18 +66,18 @@ export const fleksjobRules: { [T in FleksjobEventType]: EventRule<FleksjobState,
   ...commonEventRules<FleksjobState>(),
 
   fleksjobStarted: {
-    refuse: (state) => (state.phase === 'awaiting-start' ? undefined : 'the fleksjob has already started'),
+    refuse: (state) => (state.phase === 'awaiting-start' ? undefined : msg('fleksjob.started-already')),
     apply: (draft, data, { at }) => {
       startJob(draft, data, at);
-      return { summary: `fleksjob started: ${data.weeklyHours} hours a week` };
+      return { summary: msg('fleksjob.started', { hours: data.weeklyHours }) };
     },
   },
 
   hoursChanged: {
     refuse: (state, data) =>
-      requireEmployed(state, 'changing the hours') ??
+      requireEmployed(state, msg('fleksjob.what.hours')) ??
       (state.job?.weeklyHours === data.weeklyHours
-        ? `the fleksjob already has ${data.weeklyHours} hours a week`
+        ? msg('fleksjob.hours-same', { hours: data.weeklyHours })
         : undefined),
     apply: (draft, data, { at }) => {
       const before = draft.job!.weeklyHours;
@@ -83,9 +85,11 @@ export const fleksjobRules: { [T in FleksjobEventType]: EventRule<FleksjobState,
       setHours(draft, data.weeklyHours, at);
       const isChecked = Boolean(openPeriod(draft as FleksjobState));
       const check =
-        wasChecked === isChecked ? '' : isChecked ? '; the yearly check starts' : '; the yearly check ends';
+        wasChecked === isChecked
+          ? ''
+          : msg(isChecked ? 'fleksjob.yearly-check-starts' : 'fleksjob.yearly-check-ends');
       return {
-        summary: `hours changed from ${before} to ${data.weeklyHours} a week${check}`,
+        summary: msg('fleksjob.hours-changed', { before, hours: data.weeklyHours, check }),
         reason: data.note,
       };
     },
@@ -93,11 +97,11 @@ export const fleksjobRules: { [T in FleksjobEventType]: EventRule<FleksjobState,
 
   fewHoursChosen: {
     refuse: (state, data) =>
-      requireEmployed(state, "recording the citizen's choice") ??
+      requireEmployed(state, msg('fleksjob.what.choice')) ??
       (Boolean(state.fewHoursChoice) === data.chosen
         ? data.chosen
-          ? 'the citizen’s choice of few hours is already recorded'
-          : 'no choice of few hours is recorded'
+          ? msg('fleksjob.choice-recorded')
+          : msg('fleksjob.no-choice')
         : undefined),
     apply: (draft, data, { at }) => {
       if (data.chosen) {
@@ -105,14 +109,14 @@ export const fleksjobRules: { [T in FleksjobEventType]: EventRule<FleksjobState,
         const open = openPeriod(draft as FleksjobState);
         if (open) draft.shortHourPeriods[open.index]!.until = at;
         return {
-          summary: 'the citizen has chosen few hours: respected, no yearly progression check',
+          summary: msg('fleksjob.choice-made'),
           reason: data.note,
         };
       }
       delete draft.fewHoursChoice;
       setHours(draft, draft.job!.weeklyHours, at);
       return {
-        summary: 'the citizen no longer chooses few hours',
+        summary: msg('fleksjob.choice-withdrawn'),
         reason: data.note,
       };
     },
@@ -120,10 +124,10 @@ export const fleksjobRules: { [T in FleksjobEventType]: EventRule<FleksjobState,
 
   progressionReviewRecorded: {
     refuse: (state) => {
-      if (!state.ruleset.fleksjob.progressionReview) return 'this ruleset has no progression review';
+      if (!state.ruleset.fleksjob.progressionReview) return msg('fleksjob.no-progression-review');
       if (state.progressionReview)
-        return `the progression review was recorded on ${day(state.progressionReview.at)}`;
-      return requireEmployed(state, 'a progression review');
+        return msg('fleksjob.progression-review-recorded', { on: day(state.progressionReview.at) });
+      return requireEmployed(state, msg('fleksjob.what.progression-review'));
     },
     apply: (draft, data, { at }) => {
       draft.progressionReview = {
@@ -134,7 +138,10 @@ export const fleksjobRules: { [T in FleksjobEventType]: EventRule<FleksjobState,
       };
       setHours(draft, data.weeklyHours, at);
       return {
-        summary: `progression review: work capacity ${data.workCapacity}, ${data.weeklyHours} hours a week`,
+        summary: msg('fleksjob.progression-review', {
+          workCapacity: msg(`value.work-capacity.${data.workCapacity}`),
+          hours: data.weeklyHours,
+        }),
         reason: data.note,
       };
     },
@@ -142,17 +149,19 @@ export const fleksjobRules: { [T in FleksjobEventType]: EventRule<FleksjobState,
 
   yearlyCheckRecorded: {
     refuse: (state, _data, { at }) => {
-      const employed = requireEmployed(state, 'a yearly check');
+      const employed = requireEmployed(state, msg('fleksjob.what.yearly-check'));
       if (employed) return employed;
-      if (!state.ruleset.fleksjob.shortHours)
-        return 'this ruleset has no yearly check of short-hour fleksjobs';
-      if (state.fewHoursChoice) return 'the citizen has chosen few hours: there is no yearly check';
+      if (!state.ruleset.fleksjob.shortHours) return msg('fleksjob.no-yearly-check');
+      if (state.fewHoursChoice) return msg('fleksjob.choice-no-check');
       const open = openPeriod(state);
       if (!open)
-        return `the fleksjob has ${state.job!.weeklyHours} hours a week: the yearly check applies under ${threshold(state)}`;
+        return msg('fleksjob.check-under-threshold', {
+          hours: state.job!.weeklyHours,
+          threshold: threshold(state) ?? '',
+        });
       const n = state.yearlyChecks.filter((check) => check.period === open.index).length + 1;
       const { dueMs, recordableFromMs } = yearlyCheckTimes(state, open.since, n);
-      return tooEarly('the next yearly check', at, dueMs, recordableFromMs);
+      return tooEarly(msg('fleksjob.what.next-yearly-check'), at, dueMs, recordableFromMs);
     },
     apply: (draft, data, { at }) => {
       const open = openPeriod(draft as FleksjobState)!;
@@ -178,14 +187,23 @@ export const fleksjobRules: { [T in FleksjobEventType]: EventRule<FleksjobState,
           {},
           at,
         );
-      } else if (!data.progression) requestReassessment(draft, 'no progression at the yearly check', at);
-      const outcome = data.progression
-        ? 'progression'
-        : offer
-          ? 'no progression, a reassessment offered to the citizen'
-          : 'no progression, back to the team';
+      } else if (!data.progression)
+        requestReassessment(draft, msg('fleksjob.reassessment.no-progression'), at);
+      const outcome = msg(
+        data.progression
+          ? 'fleksjob.check.progression'
+          : offer
+            ? 'fleksjob.check.reassessment-offered'
+            : 'fleksjob.check.back-to-team',
+      );
       return {
-        summary: `yearly check: ${outcome}, ${data.weeklyHours} hours a week${data.planFollowed ? '' : ', plan not followed'}`,
+        summary: msg(
+          data.planFollowed ? 'fleksjob.yearly-check' : 'fleksjob.yearly-check-plan-not-followed',
+          {
+            outcome,
+            hours: data.weeklyHours,
+          },
+        ),
         reason: data.note,
       };
     },
@@ -193,12 +211,12 @@ export const fleksjobRules: { [T in FleksjobEventType]: EventRule<FleksjobState,
 
   reassessmentRequested: {
     refuse: (state) =>
-      requireEmployed(state, 'a reassessment') ??
-      (state.reassessmentOffer ? undefined : 'no reassessment has been offered to the citizen'),
+      requireEmployed(state, msg('fleksjob.what.reassessment')) ??
+      (state.reassessmentOffer ? undefined : msg('fleksjob.no-reassessment-offered')),
     apply: (draft, data, { at }) => {
       delete draft.reassessmentOffer;
-      requestReassessment(draft, 'the citizen asked for a reassessment after a year without progression', at);
-      return { summary: 'the citizen asked for the team’s reassessment of the fleksjob', reason: data.note };
+      requestReassessment(draft, msg('fleksjob.reassessment.citizen-asked'), at);
+      return { summary: msg('fleksjob.reassessment-asked'), reason: data.note };
     },
   },
 
@@ -206,21 +224,23 @@ export const fleksjobRules: { [T in FleksjobEventType]: EventRule<FleksjobState,
     refuse: (state) =>
       state.phase === 'reassessment' && state.reassessments.some((candidate) => !candidate.answeredAt)
         ? undefined
-        : 'no reassessment by the team is pending',
+        : msg('fleksjob.no-team-reassessment'),
     apply: (draft, data, { at }) => {
       const pending = draft.reassessments.find((candidate) => !candidate.answeredAt)!;
       pending.answeredAt = at;
       pending.recommends = data.recommends;
       if (municipalityDecides(draft as FleksjobState)) {
         return {
-          summary: `the team recommends: ${data.recommends}; the municipality decides`,
+          summary: msg('fleksjob.team-recommends', {
+            recommends: msg(`value.fleksjob-recommends.${data.recommends}`),
+          }),
           reason: data.note,
         };
       }
       if (data.recommends === 'continue') {
         draft.phase = 'employed';
         return {
-          summary: 'the team reassessed the fleksjob: it continues',
+          summary: msg('fleksjob.team-continues'),
           reason: data.note,
         };
       }
@@ -232,7 +252,9 @@ export const fleksjobRules: { [T in FleksjobEventType]: EventRule<FleksjobState,
         data.reasoning,
       );
       return {
-        summary: `the team reassessed the fleksjob: ${data.recommends}`,
+        summary: msg('fleksjob.team-reassessed', {
+          recommends: msg(`value.fleksjob-recommends.${data.recommends}`),
+        }),
         reason: data.note,
       };
     },
@@ -240,20 +262,20 @@ export const fleksjobRules: { [T in FleksjobEventType]: EventRule<FleksjobState,
 
   reassessmentDecided: {
     refuse: (state) => {
-      if (!municipalityDecides(state)) return "under this ruleset the team's reassessment decides";
-      if (state.phase !== 'reassessment') return 'no reassessment is pending';
+      if (!municipalityDecides(state)) return msg('fleksjob.team-decides');
+      if (state.phase !== 'reassessment') return msg('fleksjob.no-reassessment');
       const last = state.reassessments[state.reassessments.length - 1];
-      if (!last?.recommends) return 'the team has not recommended yet: the municipality decides after it';
+      if (!last?.recommends) return msg('fleksjob.team-not-yet');
       return undefined;
     },
     apply: (draft, data, { at }) => {
       const last = draft.reassessments[draft.reassessments.length - 1]!;
       last.decision = { decision: data.decision, at, reasoning: data.reasoning };
-      const follows = last.recommends === data.decision ? 'following' : 'against';
+      const follows = msg(last.recommends === data.decision ? 'fleksjob.following' : 'fleksjob.against');
       if (data.decision === 'continue') {
         draft.phase = 'employed';
         return {
-          summary: `the municipality decides, ${follows} the team's recommendation: the fleksjob continues`,
+          summary: msg('fleksjob.decided-continues', { follows }),
           reason: data.reasoning,
         };
       }
@@ -265,7 +287,10 @@ export const fleksjobRules: { [T in FleksjobEventType]: EventRule<FleksjobState,
         data.reasoning,
       );
       return {
-        summary: `the municipality decides, ${follows} the team's recommendation: ${data.decision}`,
+        summary: msg('fleksjob.decided', {
+          follows,
+          decision: msg(`value.fleksjob-recommends.${data.decision}`),
+        }),
         reason: data.reasoning,
       };
     },
@@ -273,14 +298,15 @@ export const fleksjobRules: { [T in FleksjobEventType]: EventRule<FleksjobState,
 
   fleksjobStatusRecorded: {
     refuse: (state) => {
-      if (!state.ruleset.fleksjob.temporaryPeriod) return 'this ruleset has no temporary first fleksjob';
-      if (state.statusRecordedAt) return `the status was recorded on ${day(state.statusRecordedAt)}`;
-      return requireEmployed(state, 'a status of the temporary fleksjob');
+      if (!state.ruleset.fleksjob.temporaryPeriod) return msg('fleksjob.no-temporary');
+      if (state.statusRecordedAt)
+        return msg('fleksjob.status-recorded-already', { on: day(state.statusRecordedAt) });
+      return requireEmployed(state, msg('fleksjob.what.status'));
     },
     apply: (draft, data, { at }) => {
       draft.statusRecordedAt = at;
       return {
-        summary: 'status of the temporary fleksjob recorded',
+        summary: msg('fleksjob.status-recorded'),
         reason: data.note,
       };
     },
@@ -289,25 +315,24 @@ export const fleksjobRules: { [T in FleksjobEventType]: EventRule<FleksjobState,
   permanentFleksjobDecided: {
     refuse: (state, data, { at }) => {
       const rule = state.ruleset.fleksjob.temporaryPeriod;
-      if (!rule) return 'this ruleset has no temporary first fleksjob';
-      if (state.permanentDecision) return `it was decided on ${day(state.permanentDecision.at)}`;
-      const employed = requireEmployed(state, 'a decision on a permanent fleksjob');
+      if (!rule) return msg('fleksjob.no-temporary');
+      if (state.permanentDecision)
+        return msg('fleksjob.decided-already', { on: day(state.permanentDecision.at) });
+      const employed = requireEmployed(state, msg('fleksjob.what.permanent'));
       if (employed) return employed;
       const fromAge = rule.permanentFromAge;
       if (fromAge === undefined) {
-        return data.decision === 'new-temporary-period'
-          ? 'this ruleset has no new temporary period: the decision is permanent or end'
-          : undefined;
+        return data.decision === 'new-temporary-period' ? msg('fleksjob.no-new-period') : undefined;
       }
       if (data.decision === 'end') return undefined;
       const birthDate = birthDateFromCpr(state.citizen.cpr);
-      if (!birthDate) return "the citizen's age cannot be derived from the CPR number";
+      if (!birthDate) return msg('fleksjob.no-age');
       const age = ageOn(birthDate, at);
       // LAB § 120: 40 or older at the decision → permanent; under 40 → a new temporary period.
       if (data.decision === 'permanent' && age < fromAge)
-        return `the citizen is ${age}: under ${fromAge} a temporary fleksjob is followed by a new temporary period, not a permanent one`;
+        return msg('fleksjob.too-young-permanent', { age, fromAge });
       if (data.decision === 'new-temporary-period' && age >= fromAge)
-        return `the citizen is ${age}: from ${fromAge} a temporary fleksjob that continues becomes permanent`;
+        return msg('fleksjob.old-enough-permanent', { age, fromAge });
       return undefined;
     },
     apply: (draft, data, { at }) => {
@@ -327,7 +352,7 @@ export const fleksjobRules: { [T in FleksjobEventType]: EventRule<FleksjobState,
         draft.temporaryPeriod = { n: period.n + 1, since };
         delete draft.statusRecordedAt;
         return {
-          summary: `a new temporary period of the fleksjob from ${day(since)}`,
+          summary: msg('fleksjob.new-period', { from: day(since) }),
           reason: data.note,
         };
       }
@@ -335,7 +360,7 @@ export const fleksjobRules: { [T in FleksjobEventType]: EventRule<FleksjobState,
       if (data.decision === 'end') end(draft, 'temporary-period-ended', at, data.note, data.reasoning);
       return {
         summary:
-          data.decision === 'permanent' ? 'the fleksjob becomes permanent' : 'the temporary fleksjob ends',
+          data.decision === 'permanent' ? msg('fleksjob.becomes-permanent') : msg('fleksjob.temporary-ends'),
         reason: data.note,
       };
     },
@@ -343,9 +368,9 @@ export const fleksjobRules: { [T in FleksjobEventType]: EventRule<FleksjobState,
 
   jobChanged: {
     refuse: (state, data) =>
-      requireEmployed(state, 'a change of job') ??
+      requireEmployed(state, msg('fleksjob.what.job-change')) ??
       (data.employer === undefined && data.weeklyHours === undefined
-        ? 'a change of job names the new employer or the hours'
+        ? msg('fleksjob.job-change-needs')
         : undefined),
     apply: (draft, data, { at }) => {
       (draft.jobChanges ??= []).push({
@@ -358,7 +383,12 @@ export const fleksjobRules: { [T in FleksjobEventType]: EventRule<FleksjobState,
       const state = draft as FleksjobState;
       const rule = state.ruleset.fleksjob.temporaryPeriod;
       if (!rule?.restartsOnJobChange || state.permanentDecision) {
-        return { summary: `job changed${data.employer ? ` to ${data.employer}` : ''}`, reason: data.note };
+        return {
+          summary: data.employer
+            ? msg('fleksjob.job-changed-to', { employer: data.employer })
+            : msg('fleksjob.job-changed'),
+          reason: data.note,
+        };
       }
       // The ruleset says the temporary period runs in the same job: a new job starts it anew.
       const period = currentTemporaryPeriod(state)!;
@@ -371,7 +401,9 @@ export const fleksjobRules: { [T in FleksjobEventType]: EventRule<FleksjobState,
       draft.temporaryPeriod = { n: period.n + 1, since: at };
       delete draft.statusRecordedAt;
       return {
-        summary: `job changed${data.employer ? ` to ${data.employer}` : ''}: the temporary period starts anew`,
+        summary: data.employer
+          ? msg('fleksjob.job-changed-to-anew', { employer: data.employer })
+          : msg('fleksjob.job-changed-anew'),
         reason: data.note,
       };
     },
@@ -379,16 +411,21 @@ export const fleksjobRules: { [T in FleksjobEventType]: EventRule<FleksjobState,
 
   followUpConversationHeld: {
     refuse: (state, _data, { at }) => {
-      const employed = requireEmployed(state, 'a follow-up conversation');
+      const employed = requireEmployed(state, msg('fleksjob.what.conversation'));
       if (employed) return employed;
       const next = nextConversationTimes(state);
-      if (!next) return 'this ruleset has no follow-up conversations';
-      return tooEarly(`follow-up conversation ${next.n}`, at, next.dueMs, next.recordableFromMs);
+      if (!next) return msg('fleksjob.no-conversations');
+      return tooEarly(
+        msg('fleksjob.what.conversation-n', { n: next.n }),
+        at,
+        next.dueMs,
+        next.recordableFromMs,
+      );
     },
     apply: (draft, data, { at }) => {
       draft.followUpConversations.push(at);
       return {
-        summary: `follow-up conversation ${draft.followUpConversations.length} held`,
+        summary: msg('fleksjob.conversation-held', { n: draft.followUpConversations.length }),
         reason: data.note,
       };
     },
@@ -398,12 +435,19 @@ export const fleksjobRules: { [T in FleksjobEventType]: EventRule<FleksjobState,
     refuse: () => undefined,
     apply: (draft, data, { at }) => {
       end(draft, data.reason, at, data.note, data.reasoning);
-      return { summary: `the fleksjob ended: ${data.reason}`, reason: data.note };
+      return {
+        summary: msg('fleksjob.ended', { reason: msg(`value.ending.${data.reason}`) }),
+        reason: data.note,
+      };
     },
   },
 };
 
-function tooEarly(what: string, at: Instant, dueMs: number, recordableFromMs: number): string | undefined {
+function tooEarly(what: Text, at: Instant, dueMs: number, recordableFromMs: number): Text | undefined {
   if (toEpochMs(at) >= recordableFromMs) return undefined;
-  return `${what} is due ${day(toInstant(dueMs))}; it can be recorded from ${day(toInstant(recordableFromMs))}`;
+  return msg('fleksjob.too-early', {
+    what,
+    due: day(toInstant(dueMs)),
+    from: day(toInstant(recordableFromMs)),
+  });
 }

@@ -1,6 +1,7 @@
 import type { CaseBase } from '../engine/case';
 import type { Instant } from '../engine/time';
 import type { FleksjobEventData } from './events';
+import type { Text } from '../messages/message';
 
 export type FleksjobOutcome =
   FleksjobEventData<'fleksjobEnded'>['reason'] | 'end-fleksjob' | 'temporary-period-ended';
@@ -32,7 +33,7 @@ export interface FleksjobState extends CaseBase {
   }>;
   reassessments: Array<{
     requestedAt: Instant;
-    reason: string;
+    reason: Text;
     answeredAt?: Instant;
     recommends?: FleksjobEventData<'teamReassessment'>['recommends'];
     /** The municipality's decision after the recommendation, where the ruleset has it decide. */
