@@ -25,7 +25,7 @@ import { type ApiLanguage, parseOptions, requestLanguage } from './language';
 import { buildOpenApiDocument } from './openapi';
 import { HttpProblem, type Problem, sendProblem } from './problem';
 import { type ApiRoute, buildRoutes } from './routes';
-import { msg, renderTexts } from '../domain/messages';
+import { messageFromEnglish, msg, renderTexts } from '../domain/messages';
 
 export interface ApiDependencies {
   cases: CaseService;
@@ -167,7 +167,8 @@ export function parse<S extends z.ZodType>(
           ...issue.path.map(String),
           ...(issue.code === 'unrecognized_keys' ? [issue.keys.join(', ')] : []),
         ].join('.') || `(${where})`,
-      message: issue.message,
+      // The schemas' own rules are English; the table has them in both languages (zod's are Danish already).
+      message: messageFromEnglish(issue.message, 'field.') ?? issue.message,
     })),
   });
 }

@@ -128,7 +128,7 @@ describe('identifiers a person types: anything shaped like a CPR number is a 400
     await api.post('/api/v1/cases', { caseId: 'ID-1', municipality: '101', citizen });
     const answer = await api.post<Problem>(path, body);
     expect(answer.status).toBe(400);
-    expect(answer.body.errors?.[0]?.message).toMatch(/looks like a CPR number/);
+    expect(answer.body.errors?.[0]?.message).toMatch(/ligner et CPR-nummer/);
   });
 
   test('in a path and a query', async () => {
@@ -184,7 +184,7 @@ test('text with control characters and a spell from 1900 are refused; nothing is
   expect(spell.status).toBe(400);
   expect(spell.body.errors?.[0]).toEqual({
     field: 'spellStartedOn',
-    message: 'must be a date from 1990-01-01 to 2099-12-31',
+    message: 'skal være en dato fra 1990-01-01 til 2099-12-31',
   });
   expect((await api.get('/api/v1/cases/TXT-1')).status).toBe(404);
   expect((await api.get('/api/v1/cases/TXT-3')).status).toBe(404);

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { NOTIFICATION_TOPICS } from '../../src/domain';
-import { msg, parametersOf, render, renderTexts, texts } from '../../src/domain/messages';
+import { messageFromEnglish, msg, parametersOf, render, renderTexts, texts } from '../../src/domain/messages';
 import { loadTemplates } from '../../src/notifications/templates';
 import { letterSamples } from '../../scripts/lib/letter-samples';
 
@@ -115,6 +115,12 @@ describe('the message table', () => {
     for (const file of sources)
       for (const family of readFileSync(file, 'utf8').matchAll(/\bnamesOf\('([a-z][\w.-]*)'\)/g))
         prefixes.add(family[1]!);
+    // messageFromEnglish(text, 'field.'): a family the API looks up by its English text.
+    for (const file of sources)
+      for (const family of readFileSync(file, 'utf8').matchAll(
+        /\bmessageFromEnglish\([^,]+,\s*'([a-z][\w.-]*)'\)/g,
+      ))
+        prefixes.add(family[1]!);
     expect(missing).toEqual([]);
     const unused = entries
       .map(([key]) => key)
@@ -138,6 +144,13 @@ describe('the message table', () => {
           .map(([line, number]) => `${relative(ROOT, file)}:${number}: ${line.trim()}`),
       );
     expect(written).toEqual([]);
+  });
+
+  test("the schemas' field rules are found by their English text, with their parameters", () => {
+    const found = messageFromEnglish('must be a date from 1990-01-01 to 2100-12-31', 'field.');
+    expect(found).toEqual(msg('field.date-window', { from: '1990-01-01', to: '2100-12-31' }));
+    expect(render(found!)).toBe('skal være en dato fra 1990-01-01 til 2100-12-31');
+    expect(messageFromEnglish('Ugyldigt input', 'field.')).toBeUndefined();
   });
 
   test('renders in Danish by default, English on request, with nested messages and legacy text', () => {

@@ -1,4 +1,4 @@
-import { type Message, type MessageParam, type Text, isMessage } from './message';
+import { type Message, type MessageParam, type Text, isMessage, msg } from './message';
 import { type MessageKey, texts } from './texts';
 
 /** The languages the system speaks to staff and developers: Danish by default, English on request. */
@@ -65,6 +65,35 @@ export type Rendered<T> = T extends Text
     : T extends object
       ? { [K in keyof T]: Rendered<T[K]> }
       : T;
+
+/**
+ * The message of a family (`field.`) whose English text this is, with its parameters: how the API
+ * puts the schemas' own field rules, which the schemas write in English, in the caller's language.
+ * Undefined when no text of the family reads so.
+ */
+export function messageFromEnglish(text: string, family: string): Message | undefined {
+  for (const [key, entry] of Object.entries(texts)) {
+    if (!key.startsWith(family)) continue;
+    const names = parametersOf(entry.en);
+    const pattern = entry.en
+      .split(/\{\w+\}/)
+      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('(.+?)');
+    const match = new RegExp(`^${pattern}$`).exec(text);
+    if (match)
+      return msg(
+        key as MessageKey,
+        // A parameter the schema wrote in English words ("a case ID") is one of the table's values.
+        Object.fromEntries(
+          names.map((name, index) => {
+            const value = match[index + 1]!;
+            return [name, family === 'value.id.' ? value : (messageFromEnglish(value, 'value.id.') ?? value)];
+          }),
+        ),
+      );
+  }
+  return undefined;
+}
 
 export function hasKey(key: string): key is MessageKey {
   return Object.prototype.hasOwnProperty.call(texts, key);

@@ -1347,6 +1347,46 @@ export const texts = {
     da: 'fleksjobbet er allerede begyndt',
     en: 'the fleksjob has already started',
   },
+  // The schemas' own field rules, as the schemas write them in English (src/domain/**/events.ts, engine/fields.ts): the API finds them by their English text
+  'field.id-shape': {
+    da: '{min}–{max} bogstaver, cifre, punktummer, bindestreger eller understreger',
+    en: '{min}–{max} letters, digits, dots, dashes or underscores',
+  },
+  'field.cpr-like': {
+    da: 'ligner et CPR-nummer; {what} må ikke indeholde personoplysninger',
+    en: 'looks like a CPR number; {what} must not contain personal data',
+  },
+  'field.multiline': { da: 'må ikke indeholde kontroltegn', en: 'must not contain control characters' },
+  'field.line': { da: 'én linje, uden kontroltegn', en: 'one line, without control characters' },
+  'field.date-window': {
+    da: 'skal være en dato fra {from} til {to}',
+    en: 'must be a date from {from} to {to}',
+  },
+  'field.refusal-alternative': {
+    da: 'et afslag siger, hvad borgeren henvises til i stedet ("none", hvis intet); en bevilling gør ikke',
+    en: 'a refusal says what the citizen is directed to instead ("none" if nothing); a grant does not',
+  },
+  'field.granted-until-grant': {
+    da: 'kun en bevilling angiver perioden, forløbet er bevilget for (grantedUntil)',
+    en: 'only a grant gives the period the course is granted for (grantedUntil)',
+  },
+  'field.period-order': {
+    da: 'et forløb slutter, efter det er begyndt',
+    en: 'a course ends after it starts',
+  },
+  'field.complaint-offer': {
+    da: 'en klage over et tilbud angiver tilbuddet (offerId); andre klager gør ikke',
+    en: 'a complaint about an offer names the offer (offerId); other complaints do not',
+  },
+  'field.consent-covers': {
+    da: 'et samtykke angiver, hvad det dækker (decisions, deadlines, meetings); en tilbagetrækning dækker intet',
+    en: 'consent names what it covers (decisions, deadlines, meetings); a withdrawal covers nothing',
+  },
+  'field.hours-min': { da: 'mindst et kvarter', en: 'at least a quarter of an hour' },
+  'field.hours-max': { da: 'højst 37 timer', en: 'at most 37 hours' },
+  'value.id.any': { da: 'et ID', en: 'an ID' },
+  'value.id.case': { da: 'et sags-ID', en: 'a case ID' },
+  'value.id.caseworker': { da: 'et sagsbehandler-ID', en: 'a caseworker ID' },
 } as const satisfies Record<string, { da: string; en: string }>;
 
 export type MessageKey = keyof typeof texts;
