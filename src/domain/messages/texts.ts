@@ -1387,6 +1387,10 @@ export const texts = {
   'value.id.any': { da: 'et ID', en: 'an ID' },
   'value.id.case': { da: 'et sags-ID', en: 'a case ID' },
   'value.id.caseworker': { da: 'et sagsbehandler-ID', en: 'a caseworker ID' },
+  'field.dissent': {
+    da: 'en indstilling, der ikke er enstemmig, skal angive, hvem der var uenig og hvorfor (og en enstemmig ingen)',
+    en: 'a recommendation that is not unanimous must name who dissented and why (and a unanimous one none)',
+  },
 } as const satisfies Record<string, { da: string; en: string }>;
 
 export type MessageKey = keyof typeof texts;
