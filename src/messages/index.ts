@@ -240,6 +240,16 @@ export const fleksjobEventMessages = catalog<typeof fleksjobEvents>({
     'fleksjob/yearly-checks',
     'Record the yearly progression check of a short-hour fleksjob',
   ],
+  decisionBasisDescribed: [
+    'recordDecisionBasisDescription',
+    'decision-basis/description',
+    'Record the samlet beskrivelse af borgerens forudsætninger (instead of a team review, Lov nr. 1750/2025)',
+  ],
+  caseHealthAdviceGiven: [
+    'recordCaseHealthAdvice',
+    'decision-basis/health-advice',
+    "Record the health coordinator's advice on the case (instead of a team review, Lov nr. 1750/2025)",
+  ],
   reassessmentDecided: [
     'decideFleksjobReassessment',
     'fleksjob/reassessment-decision',

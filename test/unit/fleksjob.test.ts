@@ -273,6 +273,54 @@ describe('the yearly check of a short-hour fleksjob (under 5 hours a week)', () 
     expect(topics(state)).toContain('fleksjob-ended:citizen+caseworker');
   });
 
+  // Lov nr. 1750/2025 abolishes the mandatory team in fleksjob cases too: where the ruleset makes the
+  // team optional, a samlet beskrivelse and the health coordinator's advice answer the reassessment.
+  test('without a team (course.decisionBasis.teamRequired false): a samlet beskrivelse and the health advice answer the reassessment, the municipality decides', () => {
+    const withoutTeam: Ruleset = {
+      ...teamReassesses,
+      course: {
+        ...teamReassesses.course,
+        decisionBasis: {
+          teamRequired: false,
+          withoutTeam: ['samlet-beskrivelse', 'health-advice'],
+          source: 'Lov nr. 1750/2025',
+        },
+      },
+    };
+    const description = { description: 'Borgerens forudsætninger er beskrevet samlet.' };
+    const advice = { advice: 'Sundhedskoordinatoren vurderer arbejdsevnen som varigt nedsat.' };
+    // Under a ruleset that requires the team, neither may stand in for it.
+    const withTeam = send(
+      short(teamReassesses),
+      'yearlyCheckRecorded',
+      { progression: false, planFollowed: false, weeklyHours: 3 },
+      at('P1Y'),
+    );
+    expect(render(refusal(withTeam, 'decisionBasisDescribed', description, at('P13M'))!, 'en')).toMatch(
+      /only under a ruleset where the rehabilitation team is optional/,
+    );
+    let state = send(
+      short(withoutTeam),
+      'yearlyCheckRecorded',
+      { progression: false, planFollowed: false, weeklyHours: 3 },
+      at('P1Y'),
+    );
+    expect(state.phase).toBe('reassessment');
+    const decide = { decision: 'foertidspension', reasoning: 'Arbejdsevnen er varigt nedsat.' };
+    state = send(state, 'decisionBasisDescribed', description, at('P13M'));
+    expect(deadline(state, 'reassessment:1').status).toBe('pending');
+    expect(render(refusal(state, 'decisionBasisDescribed', description, at('P13M', DAY))!, 'en')).toMatch(
+      /already recorded/,
+    );
+    expect(refusal(state, 'reassessmentDecided', decide, at('P13M', DAY))).toBeDefined();
+    state = send(state, 'caseHealthAdviceGiven', advice, at('P13M', DAY));
+    expect(deadline(state, 'reassessment:1').status).toBe('met');
+    state = send(state, 'reassessmentDecided', decide, at('P13M', 2 * DAY));
+    expect(state).toMatchObject({ phase: 'ended', outcome: { reason: 'foertidspension' } });
+    expect(render(state.timeline[state.timeline.length - 1]!.summary, 'en')).toMatch(/no team/);
+    expect(topics(state)).toContain('fleksjob-ended:citizen+caseworker');
+  });
+
   test('a missing check escalates at the anniversary, not before', () => {
     const state = short();
     const dueMs = at('P1Y');

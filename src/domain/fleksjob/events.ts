@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CaseIdentityShape } from '../engine/identity';
-import { commonEventSchemas, type EventsOf } from '../engine/events';
+import { commonEventSchemas, type EventsOf, prose } from '../engine/events';
 import { text } from '../engine/fields';
 
 /**
@@ -42,6 +42,14 @@ export const fleksjobEvents = {
       reasoning: text(4000, { multiline: true }),
     })
     .strict(),
+  /**
+   * Lov nr. 1750 af 29. december 2025 (rulesets with `course.decisionBasis.teamRequired: false`): the
+   * team is no longer required in fleksjob cases either; a reassessment is answered by a samlet
+   * beskrivelse af borgerens forudsætninger and the health coordinator's advice, and the
+   * municipality decides on them (the same events, and schemas, as a ressourceforløb's).
+   */
+  decisionBasisDescribed: z.object({ description: prose(8000) }).strict(),
+  caseHealthAdviceGiven: z.object({ advice: prose(4000) }).strict(),
   fleksjobStatusRecorded: z.object({ note }).strict(),
   /** The decision at the end of a temporary period (LAB § 120): permanent (40 or older), a new temporary period (under 40), or the end. */
   permanentFleksjobDecided: z

@@ -61,6 +61,35 @@ function end(
 const municipalityDecides = (state: FleksjobState) =>
   state.ruleset.fleksjob.reassessmentDecidedBy === 'municipality';
 
+/**
+ * Without a team (Lov nr. 1750 af 29. december 2025; the ruleset's `course.decisionBasis.teamRequired:
+ * false`): a pending reassessment is answered by a samlet beskrivelse and the health coordinator's
+ * advice instead of the team's recommendation, and the municipality decides on them.
+ */
+function basisRefusal(state: FleksjobState, part: 'description' | 'healthAdvice'): Text | undefined {
+  const what = msg(part === 'description' ? 'decision-basis.description' : 'decision-basis.health-advice');
+  const basis = state.ruleset.course.decisionBasis;
+  if (!basis || basis.teamRequired) return msg('decision-basis.team-required', { what });
+  const pending = state.reassessments.find((candidate) => !candidate.answeredAt);
+  if (state.phase !== 'reassessment' || !pending) return msg('fleksjob.no-reassessment');
+  return pending.basis?.[part] ? msg('fleksjob.basis-already', { what }) : undefined;
+}
+
+function recordBasis(
+  draft: Draft<FleksjobState>,
+  part: 'description' | 'healthAdvice',
+  at: Instant,
+): Message {
+  const what = msg(part === 'description' ? 'decision-basis.description' : 'decision-basis.health-advice');
+  const pending = draft.reassessments.find((candidate) => !candidate.answeredAt)!;
+  (pending.basis ??= {})[part] = at;
+  if (!pending.basis.description || !pending.basis.healthAdvice)
+    return msg('decision-basis.recorded', { what });
+  // Complete: the reassessment is answered (its deadline met), and the municipality decides.
+  pending.answeredAt = at;
+  return msg('fleksjob.basis-complete', { what });
+}
+
 /** The rule of each event of a fleksjob follow-up: when it is refused, and what it changes. */
 export const fleksjobRules: { [T in FleksjobEventType]: EventRule<FleksjobState, FleksjobEventData<T>> } = {
   ...commonEventRules<FleksjobState>(),
@@ -260,18 +289,31 @@ export const fleksjobRules: { [T in FleksjobEventType]: EventRule<FleksjobState,
     },
   },
 
+  decisionBasisDescribed: {
+    refuse: (state) => basisRefusal(state, 'description'),
+    apply: (draft, _data, { at }) => ({ summary: recordBasis(draft, 'description', at) }),
+  },
+
+  caseHealthAdviceGiven: {
+    refuse: (state) => basisRefusal(state, 'healthAdvice'),
+    apply: (draft, _data, { at }) => ({ summary: recordBasis(draft, 'healthAdvice', at) }),
+  },
+
   reassessmentDecided: {
     refuse: (state) => {
       if (!municipalityDecides(state)) return msg('fleksjob.team-decides');
       if (state.phase !== 'reassessment') return msg('fleksjob.no-reassessment');
       const last = state.reassessments[state.reassessments.length - 1];
-      if (!last?.recommends) return msg('fleksjob.team-not-yet');
+      if (!last?.recommends && !(last?.basis?.description && last.basis.healthAdvice))
+        return msg('fleksjob.team-not-yet');
       return undefined;
     },
     apply: (draft, data, { at }) => {
       const last = draft.reassessments[draft.reassessments.length - 1]!;
       last.decision = { decision: data.decision, at, reasoning: data.reasoning };
-      const follows = msg(last.recommends === data.decision ? 'fleksjob.following' : 'fleksjob.against');
+      const follows = !last.recommends
+        ? msg('fleksjob.on-basis')
+        : msg(last.recommends === data.decision ? 'fleksjob.following' : 'fleksjob.against');
       if (data.decision === 'continue') {
         draft.phase = 'employed';
         return {

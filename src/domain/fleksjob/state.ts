@@ -36,6 +36,8 @@ export interface FleksjobState extends CaseBase {
     reason: Text;
     answeredAt?: Instant;
     recommends?: FleksjobEventData<'teamReassessment'>['recommends'];
+    /** Without a team (Lov nr. 1750/2025): when the samlet beskrivelse and the health advice were recorded. */
+    basis?: { description?: Instant; healthAdvice?: Instant };
     /** The municipality's decision after the recommendation, where the ruleset has it decide. */
     decision?: {
       decision: FleksjobEventData<'reassessmentDecided'>['decision'];

@@ -949,6 +949,18 @@ export const texts = {
     da: 'teamet har ikke givet sin indstilling endnu: kommunen træffer afgørelse efter den',
     en: 'the team has not recommended yet: the municipality decides after it',
   },
+  'fleksjob.on-basis': {
+    da: 'på grundlag af den samlede beskrivelse og sundhedskoordinatorens rådgivning (uden team), i stedet for',
+    en: 'on the samlet beskrivelse and the health coordinator’s advice (no team), instead of',
+  },
+  'fleksjob.basis-already': {
+    da: '{what} er allerede registreret til denne vurdering af fleksjobbet',
+    en: '{what} was already recorded for this reassessment of the fleksjob',
+  },
+  'fleksjob.basis-complete': {
+    da: '{what} er registreret (uden rehabiliteringsteam, Lov nr. 1750/2025): kommunen kan nu træffe afgørelse om fleksjobbet',
+    en: '{what} is recorded (no team review, Lov nr. 1750/2025): the municipality can now decide on the fleksjob',
+  },
   'fleksjob.following': { da: 'i tråd med', en: 'following' },
   'fleksjob.against': { da: 'imod', en: 'against' },
   'fleksjob.decided-continues': {
