@@ -9,9 +9,8 @@ import {
   courseEventValidators,
   fleksjobEventValidators,
 } from '../../src/domain/generated/event-validators';
-import { describeIssues, parseEvent, type Validator } from '../../src/domain/engine/validation';
+import { invalidEvent, parseEvent, type Validator } from '../../src/domain/engine/validation';
 import { assertValidatorsCurrent, validatorsFileIsCurrent } from '../../worker/validators';
-import { msg } from '../../src/domain/messages';
 
 /**
  * The workflows check events with validators generated from the zod schemas (worker/validators.ts).
@@ -204,7 +203,7 @@ function zodAnswer(schema: z.ZodType, type: string, data: unknown) {
   const result = schema.safeParse(data);
   return result.success
     ? { ok: true, event: { type, data: result.data } }
-    : { ok: false, reason: msg('event.invalid', { issues: describeIssues(result.error).join('; ') }) };
+    : { ok: false, reason: invalidEvent(result.error.issues) };
 }
 
 describe.each(kinds)(

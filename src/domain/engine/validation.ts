@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { msg, type Text } from '../messages/message';
+import { joined, type Message, msg, type Text } from '../messages/message';
+import { messageFromEnglish } from '../messages/render';
 
 /**
  * Checking data without zod: what the workflow sandbox runs. The schemas stay zod (the events of each
@@ -32,6 +33,23 @@ export function describeIssues(error: { issues: ReadonlyArray<Issue> }): string[
   });
 }
 
+/**
+ * Why an event's data is refused, field by field. A field's rule as the schema writes it (English) is
+ * found in the table (`field.*`) and said in the reader's language; zod's generic messages, which the
+ * table does not have, stay as they are.
+ */
+export function invalidEvent(issues: ReadonlyArray<Issue>): Message {
+  return msg('event.invalid', {
+    issues: joined(
+      issues.map((issue) => {
+        const rule = messageFromEnglish(issue.message, 'field.') ?? issue.message;
+        const path = issue.path.map(String).join('.');
+        return path ? msg('event.issue', { path, rule }) : msg('text.as-is', { text: rule });
+      }),
+    ),
+  });
+}
+
 export type ParsedEvent<E = { type: string; data: unknown }> =
   { ok: true; event: E } | { ok: false; reason: Text };
 
@@ -44,8 +62,6 @@ export function parseEvent<E extends { type: string; data: unknown }>(
   if (!Object.prototype.hasOwnProperty.call(validators, type))
     return { ok: false, reason: msg('event.unknown', { type }) };
   const result = validators[type]!(data);
-  // The fields' own messages are the schemas' (English until the schemas speak from the table).
-  if (!result.success)
-    return { ok: false, reason: msg('event.invalid', { issues: describeIssues(result).join('; ') }) };
+  if (!result.success) return { ok: false, reason: invalidEvent(result.issues) };
   return { ok: true, event: { type, data: result.data } as E };
 }

@@ -1297,6 +1297,7 @@ export const texts = {
     en: 'the citizen asked for a reassessment after a year without progression',
   },
   'event.invalid': { da: 'hændelsen er ikke gyldig: {issues}', en: 'the event is not valid: {issues}' },
+  'event.issue': { da: '{path}: {rule}', en: '{path}: {rule}' },
 
   'problem.waiting-times-supervisors': {
     da: 'ventetider er for ledere',
