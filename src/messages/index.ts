@@ -126,15 +126,8 @@ const common = {
   ],
 } as const satisfies { [T in keyof typeof commonEventSchemas]: [string, string, string, ActorRole[]?] };
 
-/** A ressourceforløb's events. */
-export const courseEventMessages = catalog<typeof courseEvents>({
-  ...common,
-  teamRecommendation: [
-    'recordTeamRecommendation',
-    'team-recommendations',
-    "Record the rehabilitation team's recommendation",
-  ],
-  municipalDecision: ['recordMunicipalDecision', 'decisions', "Record the municipality's decision"],
+/** Without a team (Lov nr. 1750/2025): the decision basis a ressourceforløb and a fleksjob case both take. */
+const decisionBasis: Record<'decisionBasisDescribed' | 'caseHealthAdviceGiven', [string, string, string]> = {
   decisionBasisDescribed: [
     'recordDecisionBasisDescription',
     'decision-basis/description',
@@ -145,6 +138,18 @@ export const courseEventMessages = catalog<typeof courseEvents>({
     'decision-basis/health-advice',
     "Record the health coordinator's advice on the case (instead of a team review, Lov nr. 1750/2025)",
   ],
+};
+
+/** A ressourceforløb's events. */
+export const courseEventMessages = catalog<typeof courseEvents>({
+  ...common,
+  teamRecommendation: [
+    'recordTeamRecommendation',
+    'team-recommendations',
+    "Record the rehabilitation team's recommendation",
+  ],
+  municipalDecision: ['recordMunicipalDecision', 'decisions', "Record the municipality's decision"],
+  ...decisionBasis,
   offerRegistered: ['registerOffer', 'offers', 'Register an offer (a measure)'],
   offerStarted: ['startOffer', 'offers/:offerId/start', 'Record that an offer has started'],
   offerEnded: ['endOffer', 'offers/:offerId/end', 'Record that an offer has ended or was withdrawn'],
@@ -240,16 +245,7 @@ export const fleksjobEventMessages = catalog<typeof fleksjobEvents>({
     'fleksjob/yearly-checks',
     'Record the yearly progression check of a short-hour fleksjob',
   ],
-  decisionBasisDescribed: [
-    'recordDecisionBasisDescription',
-    'decision-basis/description',
-    'Record the samlet beskrivelse af borgerens forudsætninger (instead of a team review, Lov nr. 1750/2025)',
-  ],
-  caseHealthAdviceGiven: [
-    'recordCaseHealthAdvice',
-    'decision-basis/health-advice',
-    "Record the health coordinator's advice on the case (instead of a team review, Lov nr. 1750/2025)",
-  ],
+  ...decisionBasis,
   reassessmentDecided: [
     'decideFleksjobReassessment',
     'fleksjob/reassessment-decision',

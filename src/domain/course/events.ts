@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CaseIdentityShape } from '../engine/identity';
-import { commonEventSchemas, type EventsOf, id, prose } from '../engine/events';
+import { commonEventSchemas, decisionBasisSchemas, type EventsOf, id, prose } from '../engine/events';
 import { dateWithin, text } from '../engine/fields';
 import { MeasureBasisSchema } from '../engine/ruleset';
 import { courseEventChecks } from './checks';
@@ -102,16 +102,8 @@ export const courseEvents = {
     })
     .strict(),
 
-  /**
-   * Lov nr. 1750 af 29. december 2025 (rulesets with `course.decisionBasis.teamRequired: false`): the
-   * "samlet beskrivelse af borgerens forudsætninger" the municipality prepares instead of a team
-   * review. With the health coordinator's advice (`caseHealthAdviceGiven`) it lets the municipality
-   * decide.
-   */
-  decisionBasisDescribed: z.object({ description: prose(8000) }).strict(),
-
-  /** The regional health coordinator's advice on the case (not on one offer), before a decision without a team. */
-  caseHealthAdviceGiven: z.object({ advice: prose(4000) }).strict(),
+  /** Without a team (Lov nr. 1750/2025): the samlet beskrivelse and the health advice. */
+  ...decisionBasisSchemas,
 
   /**
    * "Særlige grunde" (LAB § 113, stk. 2): why the case need not go back to the team when no counting

@@ -28,6 +28,17 @@ export const ConsentTopicSchema = z.enum(['decisions', 'deadlines', 'meetings'])
 export type ConsentTopic = z.infer<typeof ConsentTopicSchema>;
 
 /** Events every kind of case accepts. */
+/**
+ * Lov nr. 1750 af 29. december 2025 (rulesets with `course.decisionBasis.teamRequired: false`): the
+ * decision basis the municipality records instead of a team review, in a ressourceforløb and in a
+ * fleksjob case alike — the "samlet beskrivelse af borgerens forudsætninger" and the regional health
+ * coordinator's advice on the case (not on one offer).
+ */
+export const decisionBasisSchemas = {
+  decisionBasisDescribed: z.object({ description: prose(8000) }).strict(),
+  caseHealthAdviceGiven: z.object({ advice: prose(4000) }).strict(),
+} as const;
+
 export const commonEventSchemas = {
   caseworkerAssigned: z
     .object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CaseIdentityShape } from '../engine/identity';
-import { commonEventSchemas, type EventsOf, prose } from '../engine/events';
+import { commonEventSchemas, decisionBasisSchemas, type EventsOf } from '../engine/events';
 import { text } from '../engine/fields';
 
 /**
@@ -48,8 +48,7 @@ export const fleksjobEvents = {
    * beskrivelse af borgerens forudsætninger and the health coordinator's advice, and the
    * municipality decides on them (the same events, and schemas, as a ressourceforløb's).
    */
-  decisionBasisDescribed: z.object({ description: prose(8000) }).strict(),
-  caseHealthAdviceGiven: z.object({ advice: prose(4000) }).strict(),
+  ...decisionBasisSchemas,
   fleksjobStatusRecorded: z.object({ note }).strict(),
   /** The decision at the end of a temporary period (LAB § 120): permanent (40 or older), a new temporary period (under 40), or the end. */
   permanentFleksjobDecided: z

@@ -1232,53 +1232,7 @@ function v122(input: any, path: Path, issues: Found[]): any {
   return value;
 }
 
-function v126(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 8000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 8000), cont: true }); return input; }
-  let value = input;
-  const start = issues.length;
-  let aborted = issues.slice(start).some((i) => i.cont !== true);
-  if (!aborted) value = value.trim();
-  if (!issues.slice(start).some((i) => i.cont === false) && value.length < 1) { issues.push({ path: path, message: "Too small: expected string to have >=1 characters", cont: true }); aborted = aborted || false; }
-  if (!issues.slice(start).some((i) => i.cont === false) && value.length > 8000) { issues.push({ path: path, message: "Too big: expected string to have <=8000 characters", cont: true }); aborted = aborted || false; }
-  if (!aborted && !checks.printableText(value)) { issues.push({ path: path, message: "must not contain control characters", cont: true }); aborted = aborted || false; }
-  return value;
-}
-
 function v125(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
-  const start = issues.length;
-  const value: any = {};
-  { const r = v126(input["description"], [...path, "description"], issues); if (r !== undefined || "description" in input) value["description"] = r; }
-  const unknown: string[] = [];
-  for (const key in input) if (!K18.has(key)) unknown.push(key);
-  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
-  return value;
-}
-
-function v128(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 4000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 4000), cont: true }); return input; }
-  let value = input;
-  const start = issues.length;
-  let aborted = issues.slice(start).some((i) => i.cont !== true);
-  if (!aborted) value = value.trim();
-  if (!issues.slice(start).some((i) => i.cont === false) && value.length < 1) { issues.push({ path: path, message: "Too small: expected string to have >=1 characters", cont: true }); aborted = aborted || false; }
-  if (!issues.slice(start).some((i) => i.cont === false) && value.length > 4000) { issues.push({ path: path, message: "Too big: expected string to have <=4000 characters", cont: true }); aborted = aborted || false; }
-  if (!aborted && !checks.printableText(value)) { issues.push({ path: path, message: "must not contain control characters", cont: true }); aborted = aborted || false; }
-  return value;
-}
-
-function v127(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
-  const start = issues.length;
-  const value: any = {};
-  { const r = v128(input["advice"], [...path, "advice"], issues); if (r !== undefined || "advice" in input) value["advice"] = r; }
-  const unknown: string[] = [];
-  for (const key in input) if (!K19.has(key)) unknown.push(key);
-  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
-  return value;
-}
-
-function v129(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
@@ -1289,16 +1243,16 @@ function v129(input: any, path: Path, issues: Found[]): any {
   return value;
 }
 
-function v131(input: any, path: Path, issues: Found[]): any {
+function v127(input: any, path: Path, issues: Found[]): any {
   if (!K54.has(input)) issues.push({ path, message: "Invalid option: expected one of \"permanent\"|\"new-temporary-period\"|\"end\"", cont: undefined });
   return input;
 }
 
-function v130(input: any, path: Path, issues: Found[]): any {
+function v126(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
-  { const r = v131(input["decision"], [...path, "decision"], issues); if (r !== undefined || "decision" in input) value["decision"] = r; }
+  { const r = v127(input["decision"], [...path, "decision"], issues); if (r !== undefined || "decision" in input) value["decision"] = r; }
   if ("note" in input) value["note"] = v108(input["note"], [...path, "note"], issues);
   if ("reasoning" in input) value["reasoning"] = v120(input["reasoning"], [...path, "reasoning"], issues);
   const unknown: string[] = [];
@@ -1307,7 +1261,7 @@ function v130(input: any, path: Path, issues: Found[]): any {
   return value;
 }
 
-function v134(input: any, path: Path, issues: Found[]): any {
+function v130(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 200) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 200), cont: true }); return input; }
   let value = input;
   const start = issues.length;
@@ -1319,20 +1273,20 @@ function v134(input: any, path: Path, issues: Found[]): any {
   return value;
 }
 
-function v133(input: any, path: Path, issues: Found[]): any {
-  return input === undefined ? undefined : v134(input, path, issues);
+function v129(input: any, path: Path, issues: Found[]): any {
+  return input === undefined ? undefined : v130(input, path, issues);
 }
 
-function v135(input: any, path: Path, issues: Found[]): any {
+function v131(input: any, path: Path, issues: Found[]): any {
   return input === undefined ? undefined : v104(input, path, issues);
 }
 
-function v132(input: any, path: Path, issues: Found[]): any {
+function v128(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
-  if ("employer" in input) value["employer"] = v133(input["employer"], [...path, "employer"], issues);
-  if ("weeklyHours" in input) value["weeklyHours"] = v135(input["weeklyHours"], [...path, "weeklyHours"], issues);
+  if ("employer" in input) value["employer"] = v129(input["employer"], [...path, "employer"], issues);
+  if ("weeklyHours" in input) value["weeklyHours"] = v131(input["weeklyHours"], [...path, "weeklyHours"], issues);
   if ("note" in input) value["note"] = v108(input["note"], [...path, "note"], issues);
   const unknown: string[] = [];
   for (const key in input) if (!K56.has(key)) unknown.push(key);
@@ -1340,7 +1294,7 @@ function v132(input: any, path: Path, issues: Found[]): any {
   return value;
 }
 
-function v136(input: any, path: Path, issues: Found[]): any {
+function v132(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
@@ -1351,16 +1305,16 @@ function v136(input: any, path: Path, issues: Found[]): any {
   return value;
 }
 
-function v138(input: any, path: Path, issues: Found[]): any {
+function v134(input: any, path: Path, issues: Found[]): any {
   if (!K57.has(input)) issues.push({ path, message: "Invalid option: expected one of \"foertidspension\"|\"ordinary-job\"|\"resigned\"|\"other\"", cont: undefined });
   return input;
 }
 
-function v137(input: any, path: Path, issues: Found[]): any {
+function v133(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
-  { const r = v138(input["reason"], [...path, "reason"], issues); if (r !== undefined || "reason" in input) value["reason"] = r; }
+  { const r = v134(input["reason"], [...path, "reason"], issues); if (r !== undefined || "reason" in input) value["reason"] = r; }
   if ("note" in input) value["note"] = v108(input["note"], [...path, "note"], issues);
   if ("reasoning" in input) value["reasoning"] = v120(input["reasoning"], [...path, "reasoning"], issues);
   const unknown: string[] = [];
@@ -1369,12 +1323,12 @@ function v137(input: any, path: Path, issues: Found[]): any {
   return value;
 }
 
-function v140(input: any, path: Path, issues: Found[]): any {
+function v136(input: any, path: Path, issues: Found[]): any {
   if (!K59.has(input)) issues.push({ path, message: "Invalid option: expected one of \"employment\"|\"education\"|\"other-benefit\"|\"moved\"|\"other\"", cont: undefined });
   return input;
 }
 
-function v142(input: any, path: Path, issues: Found[]): any {
+function v138(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 2000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 2000), cont: true }); return input; }
   let value = input;
   const start = issues.length;
@@ -1386,20 +1340,52 @@ function v142(input: any, path: Path, issues: Found[]): any {
   return value;
 }
 
+function v137(input: any, path: Path, issues: Found[]): any {
+  return input === undefined ? undefined : v138(input, path, issues);
+}
+
+function v135(input: any, path: Path, issues: Found[]): any {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
+  const start = issues.length;
+  const value: any = {};
+  { const r = v136(input["reason"], [...path, "reason"], issues); if (r !== undefined || "reason" in input) value["reason"] = r; }
+  if ("note" in input) value["note"] = v137(input["note"], [...path, "note"], issues);
+  const unknown: string[] = [];
+  for (const key in input) if (!K60.has(key)) unknown.push(key);
+  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
+  return value;
+}
+
 function v141(input: any, path: Path, issues: Found[]): any {
-  return input === undefined ? undefined : v142(input, path, issues);
+  if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 2000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 2000), cont: true }); return input; }
+  let value = input;
+  const start = issues.length;
+  let aborted = issues.slice(start).some((i) => i.cont !== true);
+  if (!aborted) value = value.trim();
+  if (!issues.slice(start).some((i) => i.cont === false) && value.length < 1) { issues.push({ path: path, message: "Too small: expected string to have >=1 characters", cont: true }); aborted = aborted || false; }
+  if (!issues.slice(start).some((i) => i.cont === false) && value.length > 2000) { issues.push({ path: path, message: "Too big: expected string to have <=2000 characters", cont: true }); aborted = aborted || false; }
+  if (!aborted && !checks.printableText(value)) { issues.push({ path: path, message: "must not contain control characters", cont: true }); aborted = aborted || false; }
+  return value;
+}
+
+function v140(input: any, path: Path, issues: Found[]): any {
+  return input === undefined ? undefined : v141(input, path, issues);
 }
 
 function v139(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
-  { const r = v140(input["reason"], [...path, "reason"], issues); if (r !== undefined || "reason" in input) value["reason"] = r; }
-  if ("note" in input) value["note"] = v141(input["note"], [...path, "note"], issues);
+  if ("note" in input) value["note"] = v140(input["note"], [...path, "note"], issues);
   const unknown: string[] = [];
-  for (const key in input) if (!K60.has(key)) unknown.push(key);
+  for (const key in input) if (!K50.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
   return value;
+}
+
+function v143(input: any, path: Path, issues: Found[]): any {
+  if (!K61.has(input)) issues.push({ path, message: "Invalid option: expected one of \"team\"|\"measure\"", cont: undefined });
+  return input;
 }
 
 function v145(input: any, path: Path, issues: Found[]): any {
@@ -1418,60 +1404,28 @@ function v144(input: any, path: Path, issues: Found[]): any {
   return input === undefined ? undefined : v145(input, path, issues);
 }
 
-function v143(input: any, path: Path, issues: Found[]): any {
+function v142(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
+  { const r = v143(input["outcome"], [...path, "outcome"], issues); if (r !== undefined || "outcome" in input) value["outcome"] = r; }
   if ("note" in input) value["note"] = v144(input["note"], [...path, "note"], issues);
-  const unknown: string[] = [];
-  for (const key in input) if (!K50.has(key)) unknown.push(key);
-  if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
-  return value;
-}
-
-function v147(input: any, path: Path, issues: Found[]): any {
-  if (!K61.has(input)) issues.push({ path, message: "Invalid option: expected one of \"team\"|\"measure\"", cont: undefined });
-  return input;
-}
-
-function v149(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'string') { issues.push(typeIssue(path, 'string', input)); if (input != null && input.length !== undefined && input.length < 1) issues.push({ path, message: 'Too small: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '>=', 1), cont: true }); if (input != null && input.length !== undefined && input.length > 2000) issues.push({ path, message: 'Too big: expected ' + lengthOrigin(input) + ' ' + sizeWords(lengthOrigin(input), '<=', 2000), cont: true }); return input; }
-  let value = input;
-  const start = issues.length;
-  let aborted = issues.slice(start).some((i) => i.cont !== true);
-  if (!aborted) value = value.trim();
-  if (!issues.slice(start).some((i) => i.cont === false) && value.length < 1) { issues.push({ path: path, message: "Too small: expected string to have >=1 characters", cont: true }); aborted = aborted || false; }
-  if (!issues.slice(start).some((i) => i.cont === false) && value.length > 2000) { issues.push({ path: path, message: "Too big: expected string to have <=2000 characters", cont: true }); aborted = aborted || false; }
-  if (!aborted && !checks.printableText(value)) { issues.push({ path: path, message: "must not contain control characters", cont: true }); aborted = aborted || false; }
-  return value;
-}
-
-function v148(input: any, path: Path, issues: Found[]): any {
-  return input === undefined ? undefined : v149(input, path, issues);
-}
-
-function v146(input: any, path: Path, issues: Found[]): any {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
-  const start = issues.length;
-  const value: any = {};
-  { const r = v147(input["outcome"], [...path, "outcome"], issues); if (r !== undefined || "outcome" in input) value["outcome"] = r; }
-  if ("note" in input) value["note"] = v148(input["note"], [...path, "note"], issues);
   const unknown: string[] = [];
   for (const key in input) if (!K62.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
   return value;
 }
 
-function v151(input: any, path: Path, issues: Found[]): any {
+function v147(input: any, path: Path, issues: Found[]): any {
   if (!K63.has(input)) issues.push({ path, message: "Invalid option: expected one of \"aktivitetsparat\"|\"jobparat\"", cont: undefined });
   return input;
 }
 
-function v150(input: any, path: Path, issues: Found[]): any {
+function v146(input: any, path: Path, issues: Found[]): any {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) { issues.push(typeIssue(path, 'object', input)); return input; }
   const start = issues.length;
   const value: any = {};
-  { const r = v151(input["category"], [...path, "category"], issues); if (r !== undefined || "category" in input) value["category"] = r; }
+  { const r = v147(input["category"], [...path, "category"], issues); if (r !== undefined || "category" in input) value["category"] = r; }
   const unknown: string[] = [];
   for (const key in input) if (!K64.has(key)) unknown.push(key);
   if (unknown.length) issues.push({ path, message: 'Unrecognized key' + (unknown.length > 1 ? 's' : '') + ': ' + unknown.map((k) => '"' + k + '"').join(', '), cont: true });
@@ -1519,13 +1473,13 @@ export const fleksjobEventValidators: ValidatorsOf<typeof fleksjobEvents> = {
   reassessmentRequested: run(v117),
   teamReassessment: run(v118),
   reassessmentDecided: run(v122),
-  decisionBasisDescribed: run(v125),
-  caseHealthAdviceGiven: run(v127),
-  fleksjobStatusRecorded: run(v129),
-  permanentFleksjobDecided: run(v130),
-  jobChanged: run(v132),
-  followUpConversationHeld: run(v136),
-  fleksjobEnded: run(v137),
+  decisionBasisDescribed: run(v47),
+  caseHealthAdviceGiven: run(v49),
+  fleksjobStatusRecorded: run(v125),
+  permanentFleksjobDecided: run(v126),
+  jobChanged: run(v128),
+  followUpConversationHeld: run(v132),
+  fleksjobEnded: run(v133),
 };
 
 export const cashBenefitEventValidators: ValidatorsOf<typeof cashBenefitEvents> = {
@@ -1533,11 +1487,11 @@ export const cashBenefitEventValidators: ValidatorsOf<typeof cashBenefitEvents> 
   relativeRegistered: run(v5),
   relativeConsent: run(v10),
   escalationAcknowledged: run(v15),
-  cashBenefitInterrupted: run(v139),
-  caseSentToTeam: run(v143),
-  afklaringRecorded: run(v146),
-  categoryChanged: run(v150),
+  cashBenefitInterrupted: run(v135),
+  caseSentToTeam: run(v139),
+  afklaringRecorded: run(v142),
+  categoryChanged: run(v146),
 };
 
 /** What the generator made this file from (checked when the workflows are bundled). */
-export const validatorsFingerprint = 'b7dabfa105036bb9ae3c50a634961a12';
+export const validatorsFingerprint = '94a79bb460514323532d847fa0f65e27';
