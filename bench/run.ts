@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { Connection } from '@temporalio/client';
 import { DefaultLogger, type LogEntry, Runtime } from '@temporalio/worker';
 import { bundleAll } from './lib/bundles';
+import { startClusterServer } from './lib/cluster-server';
 import type { RunContext } from './lib/context';
 import { renderProfiles, summariseProfiles } from './lib/profile-summary';
 import { machineInfo, type PartResult, renderTable } from './lib/report';
@@ -31,6 +32,8 @@ const usage = `usage: npm run bench [-- [starts|events|storm|scale|simulation|wo
   --rounds R        starts: alternating blocks per kind (default 4)
   --minutes M       scale: stop opening cases after M minutes (default 40)
   --db memory|file  scale: the dev server's store (default file: a SQLite file, its size reported)
+  --server dev|cluster  the Temporal every part runs against: the CLI's dev server (default), or a
+                    fresh local cluster (Temporal server on PostgreSQL, as npm run cluster)
   --cache K         scale: the case worker's maxCachedWorkflows (default: the worker's, from its heap limit)
   --profile         write CPU profiles of the worker and of this process to bench/results/profiles/
   --keep            keep the run's scratch folder (outboxes, SQLite files) under bench/results/
@@ -43,6 +46,7 @@ interface Options {
   minutes?: number;
   cache?: number;
   db: 'memory' | 'file';
+  server: 'dev' | 'cluster';
   profile: boolean;
   keep: boolean;
 }
@@ -68,6 +72,7 @@ const argsConfig = {
     minutes: { type: 'string' },
     cache: { type: 'string' },
     db: { type: 'string' },
+    server: { type: 'string' },
     profile: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
@@ -96,6 +101,8 @@ function parse(): { parts: PartName[]; options: Options } {
   };
   if (values.db !== undefined && values.db !== 'memory' && values.db !== 'file')
     throw new UsageError('--db is memory or file');
+  if (values.server !== undefined && values.server !== 'dev' && values.server !== 'cluster')
+    throw new UsageError('--server is dev or cluster');
   return {
     parts: positionals.length > 0 ? (positionals as PartName[]) : partNames,
     options: {
@@ -105,6 +112,7 @@ function parse(): { parts: PartName[]; options: Options } {
       ...(values.minutes ? { minutes: positive('minutes', values.minutes) } : {}),
       ...(values.cache ? { cache: positive('cache', values.cache) } : {}),
       db: (values.db as 'memory' | 'file' | undefined) ?? 'file',
+      server: (values.server as 'dev' | 'cluster' | undefined) ?? 'dev',
       profile: values.profile,
       keep: values.keep,
     },
@@ -141,8 +149,8 @@ async function runPart(name: PartName, context: RunContext, options: Options): P
   }
 }
 
-async function serverVersion(): Promise<string | undefined> {
-  const server = await startDevServer();
+async function serverVersion(kind: 'dev' | 'cluster'): Promise<string | undefined> {
+  const server = kind === 'cluster' ? await startClusterServer() : await startDevServer();
   try {
     const connection = await Connection.connect({ address: server.address });
     try {
@@ -182,9 +190,10 @@ async function main(): Promise<void> {
     resultsDir,
     workDir,
     bundles: await bundleAll(join(workDir, 'bundles')),
+    server: options.server,
     ...(options.profile ? { profileDir: join(resultsDir, 'profiles', runId) } : {}),
   };
-  const machine = machineInfo(await serverVersion());
+  const machine = machineInfo(await serverVersion(options.server), options.server);
   const results: PartResult[] = [];
   const failures: Record<string, string> = {};
   for (const name of parts) {

@@ -76,21 +76,23 @@ async function main(): Promise<void> {
     counters.noops.push(Date.now());
     counters.noopDueAt.push(dueAt);
   });
-  for (const [queue, codec] of [
-    [config.bareQueue, false],
-    [config.codecQueue, true],
+  for (const [queue, kind] of [
+    [config.bareQueue, 'baseline'],
+    [config.codecQueue, 'baseline+codec'],
+    [config.bareUncachedQueue, 'baseline-uncached'],
   ] as const) {
     if (!queue) continue;
     workers.push({
       queue,
-      kind: codec ? 'baseline+codec' : 'baseline',
+      kind,
       worker: await Worker.create({
         connection,
         namespace: config.namespace,
         taskQueue: queue,
         workflowBundle: { codePath: config.baselineBundle! },
         activities,
-        ...(codec ? { dataConverter: createDataConverter(keyRing) } : {}),
+        ...(kind === 'baseline+codec' ? { dataConverter: createDataConverter(keyRing) } : {}),
+        ...(kind === 'baseline-uncached' ? { maxCachedWorkflows: 0 } : {}),
       }),
     });
   }

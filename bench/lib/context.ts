@@ -12,6 +12,8 @@ export interface RunContext {
   /** Scratch space of this run (token file, outboxes, databases): removed at the end unless kept. */
   workDir: string;
   bundles: Bundles;
+  /** The Temporal every part runs against: the CLI's dev server (default) or a fresh local cluster. */
+  server: 'dev' | 'cluster';
   /** With --profile: where the worker's and the benchmark's CPU profiles go. */
   profileDir?: string;
 }

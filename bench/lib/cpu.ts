@@ -1,17 +1,17 @@
 import { cpuSecondsOf } from './temporal-server';
 
-/** CPU seconds used so far by the three processes of a part: the dev server, the worker, this one. */
+/** CPU seconds used so far by a part's processes: Temporal's (the dev server, or the cluster's server and PostgreSQL), the worker, this one. */
 export interface CpuSnapshot {
   server: number;
   worker: number;
   bench: number;
 }
 
-export function cpuSnapshot(pids: { server: number; worker: number }): CpuSnapshot {
+export function cpuSnapshot(of: { server: () => number; worker: number }): CpuSnapshot {
   const own = process.cpuUsage();
   return {
-    server: cpuSecondsOf(pids.server),
-    worker: cpuSecondsOf(pids.worker),
+    server: of.server(),
+    worker: cpuSecondsOf(of.worker),
     bench: (own.user + own.system) / 1e6,
   };
 }

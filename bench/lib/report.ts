@@ -66,7 +66,10 @@ function packageVersion(name: string): string {
   return 'unknown';
 }
 
-export function machineInfo(serverVersion?: string): Record<string, unknown> {
+export function machineInfo(
+  serverVersion?: string,
+  server: 'dev' | 'cluster' = 'dev',
+): Record<string, unknown> {
   const cli = findTemporalCli();
   let cliVersion = 'not installed';
   if (cli) {
@@ -85,6 +88,8 @@ export function machineInfo(serverVersion?: string): Record<string, unknown> {
     node: process.version,
     temporalCli: cliVersion,
     ...(serverVersion ? { temporalServer: serverVersion } : {}),
+    server:
+      server === 'dev' ? 'Temporal CLI dev server (SQLite)' : 'local cluster (Temporal server, PostgreSQL)',
     temporalTestServer: findTestServer() ? TEST_SERVER_VERSION : 'not installed',
     sdk: {
       '@temporalio/client': packageVersion('@temporalio/client'),

@@ -13,13 +13,14 @@ import { createDataConverter } from '../../src/temporal/data-converter';
 import { benchKeyRing, type RunContext } from './context';
 import { type CpuSnapshot, cpuSnapshot } from './cpu';
 import { HttpClient } from './http';
-import { type DevServer, freePort, startDevServer } from './temporal-server';
+import { startClusterServer } from './cluster-server';
+import { type BenchServer, freePort, startDevServer } from './temporal-server';
 import { type BenchPeople, benchTokens } from './tokens';
 import { startWorkerProcess, type WorkerHost } from './worker-host';
 import { API_CACHED_VIEWS } from '../../src/config';
 
 export interface BenchSystem {
-  server: DevServer;
+  server: BenchServer;
   connection: Connection;
   /** A client with the default data converter: what the bare baselines use. */
   bareClient: Client;
@@ -28,7 +29,7 @@ export interface BenchSystem {
   cases: CaseService;
   keyRing: KeyRing;
   worker: WorkerHost;
-  queues: { cases: string; bare: string; codec: string };
+  queues: { cases: string; bare: string; codec: string; bareUncached: string };
   outboxDir: string;
   api: { url: string; http: HttpClient; people: BenchPeople };
   /** CPU seconds used so far by the dev server, the worker process and this process. */
@@ -38,11 +39,11 @@ export interface BenchSystem {
 
 export interface SystemOptions {
   part: string;
-  /** A SQLite file for the dev server; in memory without. */
+  /** A SQLite file for the dev server; in memory without (the cluster keeps PostgreSQL in the run's scratch folder). */
   dbFile?: string;
   /** The ruleset the API pins new cases to (seeds-2017 by default: no deadline falls during a part). */
   ruleset?: Ruleset;
-  workers?: { cases?: boolean; bare?: boolean; codec?: boolean };
+  workers?: { cases?: boolean; bare?: boolean; codec?: boolean; bareUncached?: boolean };
   /** The case worker's cache limit (maxCachedWorkflows); the worker's default (from its heap limit) without. */
   maxCachedWorkflows?: number;
   /** HTTP client sockets (the load's concurrency). */
@@ -50,17 +51,21 @@ export interface SystemOptions {
 }
 
 /**
- * One part's system: a fresh dev server, a worker process (the product's case worker and the
+ * One part's system: a fresh dev server (or local cluster, `--server cluster`), a worker process (the product's case worker and the
  * baselines' workers), two clients (bare and with the codec) and the HTTP API in this process.
  */
 export async function startSystem(context: RunContext, options: SystemOptions): Promise<BenchSystem> {
-  const workers = { cases: true, bare: true, codec: true, ...options.workers };
-  const server = await startDevServer(options.dbFile ? { dbFile: options.dbFile } : {});
+  const workers = { cases: true, bare: true, codec: true, bareUncached: false, ...options.workers };
+  const server =
+    context.server === 'cluster'
+      ? await startClusterServer()
+      : await startDevServer(options.dbFile ? { dbFile: options.dbFile } : {});
   const { keyRing, key } = benchKeyRing();
   const queues = {
     cases: `bench-cases-${options.part}`,
     bare: `bench-bare-${options.part}`,
     codec: `bench-codec-${options.part}`,
+    bareUncached: `bench-bare-uncached-${options.part}`,
   };
   const outboxDir = join(context.workDir, `${options.part}-outbox`);
   mkdirSync(outboxDir, { recursive: true });
@@ -72,6 +77,7 @@ export async function startSystem(context: RunContext, options: SystemOptions): 
       ...(workers.cases ? { caseQueue: queues.cases, outboxDir, caseBundle: context.bundles.cases } : {}),
       ...(workers.bare ? { bareQueue: queues.bare } : {}),
       ...(workers.codec ? { codecQueue: queues.codec } : {}),
+      ...(workers.bareUncached ? { bareUncachedQueue: queues.bareUncached } : {}),
       baselineBundle: context.bundles.baseline,
       metricsPort: await freePort(),
       ...(options.maxCachedWorkflows ? { maxCachedWorkflows: options.maxCachedWorkflows } : {}),
@@ -112,7 +118,7 @@ export async function startSystem(context: RunContext, options: SystemOptions): 
     queues,
     outboxDir,
     api: { url, http, people },
-    cpu: () => cpuSnapshot({ server: server.pid, worker: worker.pid }),
+    cpu: () => cpuSnapshot({ server: () => server.cpuSeconds(), worker: worker.pid }),
     async stop() {
       http.close();
       listening.closeAllConnections();

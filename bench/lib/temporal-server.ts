@@ -8,14 +8,19 @@ import { ensureTemporalCli } from '../../scripts/lib/temporal-binaries';
 
 export { freePort };
 
-export interface DevServer {
+/** The Temporal a part runs against: the CLI's dev server (the default) or a local cluster (`--server cluster`). */
+export interface BenchServer {
+  kind: 'dev' | 'cluster';
+  /** How the report names it: "dev server" or "cluster (Temporal server + PostgreSQL)". */
+  name: string;
+  /** How the report names its store: "SQLite" or "PostgreSQL". */
+  storeName: string;
   address: string;
-  pid: number;
-  /** The SQLite file, or undefined when the server keeps everything in memory. */
-  dbFile?: string;
-  /** Resident memory of the server process, bytes. */
+  /** Resident memory of the server's processes, bytes (PostgreSQL's shared memory counted once). */
   rss(): number;
-  /** Bytes of the SQLite database and its WAL/SHM files (0 in memory). */
+  /** CPU seconds used so far by the server's processes. */
+  cpuSeconds(): number;
+  /** Bytes the store holds: the SQLite file and its WAL/SHM (0 in memory), or PostgreSQL's databases. */
   dbBytes(): number;
   stop(): Promise<void>;
 }
@@ -24,7 +29,7 @@ export interface DevServer {
  * The Temporal CLI's dev server (the same binary `npm start` runs), on free ports, without the UI,
  * with the product's search attributes registered: in memory, or persisting to a fresh SQLite file.
  */
-export async function startDevServer(options: { dbFile?: string } = {}): Promise<DevServer> {
+export async function startDevServer(options: { dbFile?: string } = {}): Promise<BenchServer> {
   const cli = ensureTemporalCli((line) => process.stderr.write(`${line}\n`));
   const port = await freePort();
   const address = `127.0.0.1:${port}`;
@@ -58,10 +63,12 @@ export async function startDevServer(options: { dbFile?: string } = {}): Promise
   );
   const pid = proc.child.pid!;
   return {
+    kind: 'dev',
+    name: 'dev server',
+    storeName: options.dbFile ? 'SQLite' : 'memory',
     address,
-    pid,
-    ...(options.dbFile ? { dbFile: options.dbFile } : {}),
     rss: () => rssOf(pid),
+    cpuSeconds: () => cpuSecondsOf(pid),
     dbBytes: () => (options.dbFile ? sqliteBytes(options.dbFile) : 0),
     async stop() {
       await stopProcess(proc);
@@ -99,14 +106,23 @@ export function sqliteBytes(file: string): number {
 
 /** Child processes still running, stopped if the benchmark is interrupted. */
 const running = new Set<ManagedProcess>();
-function track(proc: ManagedProcess): void {
+/** Servers that are not one child process (the cluster): how to stop each, gently and at once. */
+const others = new Set<{ stop(): Promise<void>; killNow(): void }>();
+export function track(proc: ManagedProcess): void {
   running.add(proc);
 }
-function untrack(proc: ManagedProcess): void {
+export function untrack(proc: ManagedProcess): void {
   running.delete(proc);
 }
-export function stopAllServers(): Promise<void> {
-  return Promise.all([...running].map((proc) => stopProcess(proc, 5_000))).then(() => running.clear());
+export function trackOther(server: { stop(): Promise<void>; killNow(): void }): () => void {
+  others.add(server);
+  return () => others.delete(server);
+}
+export async function stopAllServers(): Promise<void> {
+  await Promise.all([...running].map((proc) => stopProcess(proc, 5_000)));
+  running.clear();
+  await Promise.all([...others].map((server) => server.stop().catch(() => undefined)));
+  others.clear();
 }
 /** On a hard exit, kill what is left by its own ID (each runs in its own process group). */
 export function killServersNow(): void {
@@ -117,15 +133,21 @@ export function killServersNow(): void {
       // already gone
     }
   }
+  for (const server of others) server.killNow();
 }
 
 /** CPU seconds (user + system) a process has used, from /proc (0 if it is gone). */
-export function cpuSecondsOf(pid: number): number {
+export function cpuSecondsOf(pid: number, options: { withExitedChildren?: boolean } = {}): number {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the command name (which may contain spaces): state is the 3rd field, utime the 14th.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+    // Fields after the command name (which may contain spaces): state is the 3rd field, utime the
+    // 14th, stime the 15th, then cutime and cstime (children that exited and were waited for).
+    const fields = stat
+      .slice(stat.lastIndexOf(')') + 2)
+      .split(' ')
+      .map(Number);
+    const own = fields[11]! + fields[12]!;
+    return (options.withExitedChildren ? own + fields[13]! + fields[14]! : own) / CLOCK_TICKS;
   } catch {
     return 0;
   }

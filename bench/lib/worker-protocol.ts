@@ -11,6 +11,8 @@ export interface WorkerProcessConfig {
   /** Baseline workers: bare (default data converter) and with the product's encryption codec. */
   bareQueue?: string;
   codecQueue?: string;
+  /** A bare worker without a sticky cache (maxCachedWorkflows 0): every task it runs replays the history. */
+  bareUncachedQueue?: string;
   baselineBundle?: string;
   /** The case worker's sticky cache limit (Worker option maxCachedWorkflows); the worker's default (from its heap limit) without. */
   maxCachedWorkflows?: number;

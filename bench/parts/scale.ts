@@ -42,23 +42,25 @@ interface Sample {
 }
 
 /**
- * Part 4, scale: opens as many cases as the dev server holds in a bounded run (N, or until the time
+ * Part 4, scale: opens as many cases as Temporal holds in a bounded run (N, or until the time
  * is up) through the HTTP API, keeping at most MAX_BACKLOG starts ahead of the worker; samples the
- * start rate, the worker's memory against its cache limit, the dev server's memory and the SQLite
- * file; then times a supervisor's list query and a single-case query at that size. Baselines at the
+ * start rate, the worker's memory against its cache limit, the server's memory and its store (the
+ * dev server's SQLite file, or the cluster's PostgreSQL databases); then times a supervisor's list query and a single-case query at that size. Baselines at the
  * same size: bare starts, the same visibility query sent straight to Temporal, a bare query.
  */
 export async function runScale(context: RunContext, options: ScaleOptions): Promise<PartResult> {
   const started = Date.now();
-  const dbFile = options.db === 'file' ? join(context.workDir, 'scale.sqlite') : undefined;
+  const dbFile =
+    options.db === 'file' && context.server === 'dev' ? join(context.workDir, 'scale.sqlite') : undefined;
   const system = await startSystem(context, {
     part: 'scale',
     ...(dbFile ? { dbFile } : {}),
-    workers: { cases: true, bare: true, codec: false },
+    workers: { cases: true, bare: true, codec: false, bareUncached: true },
     maxSockets: options.concurrency,
     ...(options.cache ? { maxCachedWorkflows: options.cache } : {}),
   });
   const { caseworker, supervisor } = system.api.people;
+  const measuresStore = system.server.storeName !== 'memory';
   const queue = system.queues.cases;
   const firstTasks = async (q: string) =>
     metricOf(await system.worker.metrics(), 'temporal_workflow_task_execution_latency_count', q);
@@ -71,7 +73,7 @@ export async function runScale(context: RunContext, options: ScaleOptions): Prom
   const maxCached = idle.worker.workers.find((worker) => worker.kind === 'case')?.maxCachedWorkflows ?? 0;
   step(
     `worker idle: ${Math.round(idle.worker.rss / MiB)} MiB RSS, cache limit ${maxCached} workflows; ` +
-      `dev server ${Math.round(idle.serverRss / MiB)} MiB${dbFile ? `, SQLite ${(idle.db / MiB).toFixed(1)} MiB` : ''}`,
+      `${system.server.name} ${Math.round(idle.serverRss / MiB)} MiB${measuresStore ? `, ${system.server.storeName} ${(idle.db / MiB).toFixed(1)} MiB` : ''}`,
   );
 
   // Opening: HTTP starts, paced by the worker's backlog.
@@ -109,7 +111,7 @@ export async function runScale(context: RunContext, options: ScaleOptions): Prom
           };
           samples.push(sample);
           progress.note(
-            `| ${sample.rate}/s settled, worker ${sample.workerRssMiB} MiB (${sample.cachedWorkflows} cached), server ${sample.serverRssMiB} MiB${dbFile ? `, db ${sample.dbMiB} MiB` : ''}`,
+            `| ${sample.rate}/s settled, worker ${sample.workerRssMiB} MiB (${sample.cachedWorkflows} cached), server ${sample.serverRssMiB} MiB${measuresStore ? `, db ${sample.dbMiB} MiB` : ''}`,
           );
           lastSettled = settled;
           lastAt = now;
@@ -293,6 +295,22 @@ export async function runScale(context: RunContext, options: ScaleOptions): Prom
   const bareQuery = await timed(QUERY_SAMPLES, async () => {
     await system.bareClient.workflow.getHandle(`bench-scale-bare-${random(bareN)}`).query(countQuery);
   });
+  // A bare Query that the worker must answer by replaying: bare workflows on a worker without a
+  // sticky cache, so the baseline of a case read when it is not cached is the same operation.
+  const uncachedN = 200;
+  await pool(uncachedN, options.concurrency, async (index) => {
+    await system.bareClient.workflow.start('benchTimer', {
+      taskQueue: system.queues.bareUncached,
+      workflowId: `bench-scale-bare-uncached-${index}`,
+      args: [{}],
+    });
+  });
+  while ((await firstTasks(system.queues.bareUncached)) < uncachedN) await sleep(50);
+  const bareQueryUncached = await timed(QUERY_SAMPLES, async () => {
+    await system.bareClient.workflow
+      .getHandle(`bench-scale-bare-uncached-${random(uncachedN)}`)
+      .query(countQuery);
+  });
   const serverRssAfter = system.server.rss();
   const workerPid = system.worker.pid;
   const workerRssEnd = rssOf(workerPid);
@@ -374,6 +392,22 @@ export async function runScale(context: RunContext, options: ScaleOptions): Prom
       baselineLabel: 'bare Query (random)',
     }),
     costFigure({
+      id: 'scale.case.uncachedBaseline.p50',
+      label: 'single case (random) p50, against a replay',
+      unit: 'ms',
+      product: round(queries.caseAny.p50),
+      baseline: round(bareQueryUncached.p50),
+      baselineLabel: 'bare Query, worker without a cache',
+    }),
+    costFigure({
+      id: 'scale.case.uncachedBaseline.p95',
+      label: 'single case (random) p95, against a replay',
+      unit: 'ms',
+      product: round(queries.caseAny.p95),
+      baseline: round(bareQueryUncached.p95),
+      baselineLabel: 'bare Query, worker without a cache',
+    }),
+    costFigure({
       id: 'scale.case.again.p50',
       label: 'the same case read again, unchanged, p50',
       unit: 'ms',
@@ -416,18 +450,18 @@ export async function runScale(context: RunContext, options: ScaleOptions): Prom
     }),
     costFigure({
       id: 'scale.server.rss',
-      label: 'dev server RSS',
+      label: `${system.server.kind === 'dev' ? 'dev server RSS' : 'Temporal server + PostgreSQL memory'}`,
       unit: 'MiB',
       product: Math.round(atSize.serverRss / MiB),
       baseline: Math.round(idle.serverRss / MiB),
-      baselineLabel: 'the empty dev server',
+      baselineLabel: `the empty ${system.server.kind === 'dev' ? 'dev server' : 'cluster'}`,
     }),
   ];
-  if (dbFile) {
+  if (measuresStore) {
     figures.push(
       costFigure({
         id: 'scale.db.perCase',
-        label: `SQLite per case (${(atSize.db / MiB).toFixed(0)} MiB in all)`,
+        label: `${system.server.storeName} per case (${(atSize.db / MiB).toFixed(0)} MiB in all)`,
         unit: 'KiB',
         product: round((atSize.db - idle.db) / Math.max(1, opened) / 1024, 2),
         baseline: round(bareDbBytes / bareN / 1024, 2),
@@ -442,7 +476,8 @@ export async function runScale(context: RunContext, options: ScaleOptions): Prom
       opened,
       concurrency: options.concurrency,
       minutes: options.minutes,
-      db: options.db,
+      server: system.server.name,
+      db: context.server === 'dev' ? options.db : 'PostgreSQL',
       maxBacklog: MAX_BACKLOG,
       maxCachedWorkflows: maxCached,
       cacheLimitSet: options.cache ?? 'worker default (from the heap limit)',
@@ -472,7 +507,7 @@ export async function runScale(context: RunContext, options: ScaleOptions): Prom
         visibleRunningCases: atSize.visible,
       },
       end: { workerRssMiB: Math.round(workerRssEnd / MiB), serverRssMiB: Math.round(serverRssAfter / MiB) },
-      queriesMs: { ...queries, bareQuery },
+      queriesMs: { ...queries, bareQuery, bareQueryUncached },
       bare: {
         n: bareN,
         seconds: round(bareSeconds, 1),

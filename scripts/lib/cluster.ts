@@ -21,6 +21,7 @@ import {
   type TemporalServerBinaries,
 } from './cluster-binaries';
 import type { Log } from './install';
+import { isPortFree } from './processes';
 import { requireTemporalCli } from './temporal-binaries';
 
 /**
@@ -77,6 +78,37 @@ export function portsAround(frontend: number, postgres: number): ClusterPorts {
     matchingMembership: frontend - 298,
     worker: frontend + 6,
     workerMembership: frontend - 294,
+  };
+}
+
+/**
+ * Free ports for a whole cluster, below the system's ephemeral range and below 32768 (which
+ * Temporal's membership table cannot hold), chosen at random so that two runs on one machine rarely
+ * meet: for the cluster tests and the benchmark, which must not take `npm run cluster`'s ports.
+ */
+export async function freeClusterPorts(): Promise<ClusterPorts> {
+  const taken = new Set<number>();
+  const free = async (): Promise<number> => {
+    for (let attempt = 0; attempt < 200; attempt += 1) {
+      const port = 20_000 + Math.floor(Math.random() * (MAX_MEMBERSHIP_PORT - 20_000));
+      if (!taken.has(port) && (await isPortFree(port))) {
+        taken.add(port);
+        return port;
+      }
+    }
+    throw new Error('no free port between 20000 and 32767');
+  };
+  return {
+    postgres: await free(),
+    frontend: await free(),
+    frontendHttp: await free(),
+    frontendMembership: await free(),
+    history: await free(),
+    historyMembership: await free(),
+    matching: await free(),
+    matchingMembership: await free(),
+    worker: await free(),
+    workerMembership: await free(),
   };
 }
 
