@@ -201,6 +201,8 @@ export async function runCase<S extends AnyCaseState>(shell: CaseShell<S>): Prom
     }
   })();
 
+  // Runs from before `standing-timer` re-armed their timer after every change, and replay so.
+  const timer = wf.patched('standing-timer') ? new StandingTimer() : undefined;
   for (;;) {
     commit(rules.advanceClock(state, Date.now()));
     publishSearchAttributes(state);
@@ -210,11 +212,9 @@ export async function runCase<S extends AnyCaseState>(shell: CaseShell<S>): Prom
     const seen = revision;
     const retryAt = nextRetryAt(state);
     const wakeAt = earliest(rules.nextWakeUp(state), retryAt);
-    await sleepUntil(
-      wakeAt,
-      () => revision !== seen,
-      wakeAt === undefined ? undefined : timerSummary(rules, state, wakeAt, retryAt),
-    );
+    const summary = wakeAt === undefined ? undefined : timerSummary(rules, state, wakeAt, retryAt);
+    if (timer) await timer.sleepUntil(wakeAt, () => revision !== seen, summary);
+    else await sleepUntil(wakeAt, () => revision !== seen, summary);
 
     if (shouldContinueAsNew(shell.historyLimit)) {
       pausingDeliveries = true;
@@ -228,6 +228,7 @@ export async function runCase<S extends AnyCaseState>(shell: CaseShell<S>): Prom
     }
   }
 
+  timer?.cancel();
   // Closed: the last notifications still go out before the case's workflow ends.
   while (hasUndelivered(state)) {
     const seen = revision;
@@ -285,6 +286,39 @@ function refusal(decision: { reason: Text; refusal?: string }): wf.ApplicationFa
   const type =
     decision.refusal === 'caseload-limit' ? failureTypes.caseloadLimitReached : failureTypes.eventRefused;
   return wf.ApplicationFailure.nonRetryable(render(decision.reason, 'en'), type, decision.reason);
+}
+
+/**
+ * The case's durable timer, kept while the time it is set for stays the same. An event that leaves
+ * the next reminder, deadline or retry where it was (most do: a relative registered, a note, a letter
+ * delivered) then adds no TimerCanceled and TimerStarted to the history, which `sleepUntil` (a new
+ * timer for every wait) did: two of the seven events an accepted event wrote.
+ */
+class StandingTimer {
+  private current: { at: number; scope: wf.CancellationScope; fired: boolean } | undefined;
+
+  /** Until `wakeAt` (if any) or until `changed` becomes true; `summary` names a new timer in the UI. */
+  async sleepUntil(wakeAt: number | undefined, changed: () => boolean, summary?: string): Promise<void> {
+    if (this.current && (this.current.fired || this.current.at !== wakeAt)) this.cancel();
+    if (wakeAt !== undefined && !this.current) {
+      const scope = new wf.CancellationScope();
+      const current = { at: wakeAt, scope, fired: false };
+      scope
+        .run(() => wf.sleep(Math.max(wakeAt - Date.now(), 1), summary ? { summary } : {}))
+        .then(
+          () => (current.fired = true),
+          () => undefined, // cancelled: the time changed
+        );
+      this.current = current;
+    }
+    const current = this.current;
+    await wf.condition(() => changed() || current?.fired === true);
+  }
+
+  cancel(): void {
+    if (this.current && !this.current.fired) this.current.scope.cancel();
+    this.current = undefined;
+  }
 }
 
 /** A durable timer until `wakeAt` (if any), cut short when `changed` becomes true; `summary` names it in the UI. */
