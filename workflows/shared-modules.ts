@@ -14,6 +14,8 @@ import * as searchAttributes from '../src/messages/search-attributes';
  *
  * What is shared must not change once evaluated: no module-level state, nothing mutated in place, and
  * no regular expression with the g or y flag kept in a constant (test() and replace() write its
- * lastIndex). The workflow tests run every workflow with these modules preloaded.
+ * lastIndex). The one exception is a memo of a pure function (the calendar's zoned arithmetic,
+ * engine/calendar.ts): it changes how often an answer is computed, never the answer, so no workflow
+ * can see another through it. The workflow tests run every workflow with these modules preloaded.
  */
 export const sharedModules = { immer, domain, eventValidators, messageTable, messages, searchAttributes };

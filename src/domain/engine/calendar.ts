@@ -67,6 +67,14 @@ export function holidayOn(isoDate: string, calendar: CaseCalendar): string | und
  */
 export function isWorkingDay(epochMs: number, calendar?: CaseCalendar | null): boolean {
   if (!calendar) return true;
+  return remembered(
+    workingDays,
+    `${epochMs}|${calendar.zone}|${calendar.holidays}|${calendar.extraNonWorkingDays.join()}`,
+    () => computeIsWorkingDay(epochMs, calendar),
+  );
+}
+
+function computeIsWorkingDay(epochMs: number, calendar: CaseCalendar): boolean {
   const date = local(epochMs, calendar);
   if (date.weekday >= 6) return false;
   const isoDate = date.toISODate()!;
@@ -125,9 +133,41 @@ export function shiftInCalendar(
   sign: 1 | -1,
   calendar: CaseCalendar,
 ): number {
+  const key = `${epochMs}|${sign}|${parts.years},${parts.months},${parts.weeks},${parts.days},${parts.hours},${parts.minutes},${parts.seconds}|${calendar.zone}`;
+  return remembered(shifts, key, () => computeShift(epochMs, parts, sign, calendar));
+}
+
+function computeShift(
+  epochMs: number,
+  parts: Parameters<typeof shiftInCalendar>[1],
+  sign: 1 | -1,
+  calendar: CaseCalendar,
+): number {
   const date = local(epochMs, calendar);
   const calendarUnits = { years: parts.years, months: parts.months, weeks: parts.weeks, days: parts.days };
   const shifted = sign === 1 ? date.plus(calendarUnits) : date.minus(calendarUnits);
   const exact = ((parts.hours * 60 + parts.minutes) * 60 + parts.seconds) * 1000;
   return shifted.toMillis() + sign * exact;
+}
+
+/**
+ * Zoned arithmetic is the costliest thing a case does: Luxon works out the zone's offset through
+ * `Intl` for every date it makes, and a case resolves the same deadlines from the same instants again
+ * at every event, timer and read (in the events benchmark, half the workflow thread's time). Both
+ * functions above are pure — the same instant, duration and calendar always give the same answer —
+ * so their answers are remembered: the memo changes no result, only how often one is computed, which
+ * is why it may be shared by every workflow in the worker (see workflows/shared-modules.ts). Bounded:
+ * emptied when full.
+ */
+const MEMO_LIMIT = 20_000;
+const shifts = new Map<string, number>();
+const workingDays = new Map<string, boolean>();
+
+function remembered<T>(memo: Map<string, T>, key: string, compute: () => T): T {
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  const value = compute();
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
+  return value;
 }
