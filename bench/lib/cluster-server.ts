@@ -9,7 +9,7 @@ import {
   stopCluster,
 } from '../../scripts/lib/cluster';
 import { ensurePostgres, ensureTemporalServer } from '../../scripts/lib/cluster-binaries';
-import { type BenchServer, cpuSecondsOf, rssOf, trackOther } from './temporal-server';
+import { type BenchServer, cpuSecondsOf, procMemory, rssOf, trackOther } from './temporal-server';
 
 /**
  * A fresh local cluster for one part (`npm run bench -- … --server cluster`): PostgreSQL and the
@@ -91,7 +91,10 @@ function postgresChildren(postmaster: number): number[] {
 function postgresMemory(state: ClusterState): number {
   const postmaster = postmasterPid(state);
   if (!postmaster) return 0;
-  return [postmaster, ...postgresChildren(postmaster)].reduce((sum, pid) => sum + pssOf(pid), 0);
+  return [postmaster, ...postgresChildren(postmaster)].reduce(
+    (sum, pid) => sum + procMemory(pid, 'smaps_rollup', 'Pss'),
+    0,
+  );
 }
 
 /** CPU of the postmaster, of its running children, and of the children that exited (closed connections). */
@@ -102,16 +105,6 @@ function postgresCpuSeconds(state: ClusterState): number {
     cpuSecondsOf(postmaster, { withExitedChildren: true }) +
     postgresChildren(postmaster).reduce((sum, pid) => sum + cpuSecondsOf(pid), 0)
   );
-}
-
-function pssOf(pid: number): number {
-  try {
-    const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
-    const match = /^Pss:\s+(\d+)\s+kB/m.exec(rollup);
-    return match ? Number(match[1]) * 1024 : 0;
-  } catch {
-    return 0;
-  }
 }
 
 function folderBytes(dir: string): number {

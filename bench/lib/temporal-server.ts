@@ -79,9 +79,14 @@ export async function startDevServer(options: { dbFile?: string } = {}): Promise
 
 /** VmRSS of a process from /proc, in bytes (0 if it is gone or /proc is not there). */
 export function rssOf(pid: number): number {
+  return procMemory(pid, 'status', 'VmRSS');
+}
+
+/** A memory figure of a process in bytes (`Name:  N kB` in a /proc file), 0 if it is gone or unreadable. */
+export function procMemory(pid: number, file: 'status' | 'smaps_rollup', field: string): number {
   try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
+    const text = readFileSync(`/proc/${pid}/${file}`, 'utf8');
+    const match = new RegExp(`^${field}:\\s+(\\d+)\\s+kB`, 'm').exec(text);
     return match ? Number(match[1]) * 1024 : 0;
   } catch {
     return 0;
