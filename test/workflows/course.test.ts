@@ -1,3 +1,4 @@
+import { temporal } from '@temporalio/proto';
 import { EventRefusedError } from '../../src/client/case-service';
 import type { Actor, CourseState, CaseView } from '../../src/domain';
 import { loadRuleset } from '../../src/config/rulesets';
@@ -12,6 +13,7 @@ const seeds = loadRuleset('seeds-2017');
 /** The rules of cases pinned to version 1 (the recorded histories were made with them). */
 const seedsV1 = loadRuleset('seeds-2017@1');
 const DAY = 86_400_000;
+const EventType = temporal.api.enums.v1.EventType;
 let h: TimeSkippingHarness;
 
 beforeAll(async () => {
@@ -290,6 +292,38 @@ test('version 1: a refusal without complaint closes the case when the complaint 
     .result()) as CourseState;
   expect(final.outcome?.outcome).toBe('refused');
   expect(Date.parse(final.outcome!.at) - Date.parse(final.refusedAt!)).toBe(28 * DAY);
+});
+
+test('an event that leaves the next wake-up where it was keeps the durable timer: no TimerCanceled or TimerStarted is written (patch standing-timer), so a case history grows by the event alone', async () => {
+  await openCourse('ts-standing');
+  const handle = h.env.client.workflow.getHandle(workflowIdForCase('ts-standing'));
+  const timerEvents = async () => {
+    const types = ((await handle.fetchHistory()).events ?? []).map((event) => event.eventType);
+    return {
+      started: types.filter((type) => type === EventType.EVENT_TYPE_TIMER_STARTED).length,
+      canceled: types.filter((type) => type === EventType.EVENT_TYPE_TIMER_CANCELED).length,
+    };
+  };
+  const { deadlines: before } = await courseState('ts-standing');
+  const timersBefore = await timerEvents();
+  // A relative registered changes no deadline, reminder or retry.
+  await h.cases.send(
+    'ts-standing',
+    'relativeRegistered',
+    { relativeId: 'r1', name: 'Mette', relation: 'spouse', email: 'mette@example.dk' },
+    caseworker,
+  );
+  await h.cases.send(
+    'ts-standing',
+    'relativeConsent',
+    { relativeId: 'r1', consent: true, covers: ['decisions', 'deadlines'] },
+    caseworker,
+  );
+  const { deadlines: after } = await courseState('ts-standing');
+  expect(after.map(({ id, dueAt }) => `${id}@${dueAt}`)).toEqual(
+    before.map(({ id, dueAt }) => `${id}@${dueAt}`),
+  );
+  expect(await timerEvents()).toEqual(timersBefore);
 });
 
 test('an invalid signal is recorded as rejected, not lost; a valid one is applied', async () => {
