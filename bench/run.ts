@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { Connection } from '@temporalio/client';
 import { DefaultLogger, type LogEntry, Runtime } from '@temporalio/worker';
 import { bundleAll } from './lib/bundles';
-import { startClusterServer } from './lib/cluster-server';
+import { installedTemporalServerVersion } from '../scripts/lib/cluster';
 import type { RunContext } from './lib/context';
 import { renderProfiles, summariseProfiles } from './lib/profile-summary';
 import { machineInfo, type PartResult, renderTable } from './lib/report';
@@ -103,6 +103,9 @@ function parse(): { parts: PartName[]; options: Options } {
     throw new UsageError('--db is memory or file');
   if (values.server !== undefined && values.server !== 'dev' && values.server !== 'cluster')
     throw new UsageError('--server is dev or cluster');
+  // The cluster keeps its history and visibility in PostgreSQL: there is no store to choose.
+  if (values.db !== undefined && values.server === 'cluster')
+    throw new UsageError("--db chooses the dev server's store; the cluster keeps its data in PostgreSQL");
   return {
     parts: positionals.length > 0 ? (positionals as PartName[]) : partNames,
     options: {
@@ -149,8 +152,13 @@ async function runPart(name: PartName, context: RunContext, options: Options): P
   }
 }
 
+/**
+ * The Temporal server's version. The cluster's binary says it without starting (a cluster is
+ * PostgreSQL and the server: about 20 s to start); the dev server is asked over gRPC.
+ */
 async function serverVersion(kind: 'dev' | 'cluster'): Promise<string | undefined> {
-  const server = kind === 'cluster' ? await startClusterServer() : await startDevServer();
+  if (kind === 'cluster') return installedTemporalServerVersion();
+  const server = await startDevServer();
   try {
     const connection = await Connection.connect({ address: server.address });
     try {

@@ -113,10 +113,10 @@ export function sqliteBytes(file: string): number {
 const running = new Set<ManagedProcess>();
 /** Servers that are not one child process (the cluster): how to stop each, gently and at once. */
 const others = new Set<{ stop(): Promise<void>; killNow(): void }>();
-export function track(proc: ManagedProcess): void {
+function track(proc: ManagedProcess): void {
   running.add(proc);
 }
-export function untrack(proc: ManagedProcess): void {
+function untrack(proc: ManagedProcess): void {
   running.delete(proc);
 }
 export function trackOther(server: { stop(): Promise<void>; killNow(): void }): () => void {

@@ -475,6 +475,11 @@ export async function stopCluster(state: ClusterState, log: Log = console.log): 
   stopPostgres(state, log);
 }
 
+/** The installed Temporal server's version, read from its binary without starting it. */
+export function installedTemporalServerVersion(): string {
+  return serverVersion(requireTemporalServer().server);
+}
+
 function serverVersion(server: string): string {
   const result = spawnSync(server, ['--version'], { encoding: 'utf8' });
   return /(\d+\.\d+\.\d+)/.exec(result.stdout ?? '')?.[1] ?? TEMPORAL_SERVER_VERSION;
