@@ -31,6 +31,7 @@ import {
 import { applyRulesetMove, planRulesetMove, wasApplied } from '../src/domain/ruleset-move';
 import { isMessage, joined, msg, render, type Text } from '../src/domain/messages';
 import { deliverOnce } from './delivery';
+import type { RunPatches } from './patches';
 import { searchAttributePublisher } from './search-attributes';
 import { caseMetrics } from './sinks';
 import { currentDetails, timerSummary } from './ui-summaries';
@@ -59,6 +60,8 @@ export interface CaseShell<S extends AnyCaseState> {
   messages: Record<string, EventMessage>;
   historyLimit: number;
   recentUpdates?: RecentUpdates;
+  /** Which changes this run takes (`runPatches()`, the run's first command). */
+  patches: RunPatches;
   /** Continues the case in a new run with this state (history stays bounded). */
   continueAsNew(state: S, recentUpdates: RecentUpdates): Promise<never>;
 }
@@ -71,12 +74,12 @@ export interface CaseShell<S extends AnyCaseState> {
  * state once the case is closed and its last notifications are delivered.
  */
 export async function runCase<S extends AnyCaseState>(shell: CaseShell<S>): Promise<S> {
-  const { rules, messages } = shell;
+  const { rules, messages, patches } = shell;
   let state = shell.state;
   let revision = 0;
   let delivering = false;
   let pausingDeliveries = false;
-  const publishSearchAttributes = searchAttributePublisher(rules);
+  const publishSearchAttributes = searchAttributePublisher(rules, patches);
 
   // Temporal answers a repeated Update ID itself within a run; across runs the case remembers.
   const recentUpdates = new Map<string, EventAnswer | EventReceipt>(shell.recentUpdates ?? []);
@@ -111,7 +114,7 @@ export async function runCase<S extends AnyCaseState>(shell: CaseShell<S>): Prom
   wf.setHandler(
     moveRulesetUpdate,
     ({ actor, moveId, to, reason }) => {
-      if (!wf.patched('ruleset-move')) throw moveRefused(msg('move.not-this-release'));
+      if (!patches.patched('ruleset-move')) throw moveRefused(msg('move.not-this-release'));
       commit(rules.advanceClock(state, Date.now()));
       const result = applyRulesetMove(rules, state, { moveId, to, reason }, actor, Date.now());
       if (!result.ok) throw moveRefused(result.plan.reasons);
@@ -202,7 +205,7 @@ export async function runCase<S extends AnyCaseState>(shell: CaseShell<S>): Prom
   })();
 
   // Runs from before `standing-timer` re-armed their timer after every change, and replay so.
-  const timer = wf.patched('standing-timer') ? new StandingTimer() : undefined;
+  const timer = patches.patched('standing-timer') ? new StandingTimer() : undefined;
   for (;;) {
     commit(rules.advanceClock(state, Date.now()));
     publishSearchAttributes(state);
@@ -221,7 +224,7 @@ export async function runCase<S extends AnyCaseState>(shell: CaseShell<S>): Prom
       await wf.condition(() => !delivering && wf.allHandlersFinished());
       await shell.continueAsNew(
         state,
-        wf.patched('whole-answers-for-a-day')
+        patches.patched('whole-answers-for-a-day')
           ? carried(recentUpdates, (seq) => state.timeline[seq - 1]?.at, Date.now())
           : carried(recentUpdates),
       );

@@ -8,19 +8,22 @@ import {
 } from '../src/domain/core';
 import { failureTypes, fleksjobEventMessages, type FleksjobWorkflowInput } from '../src/messages';
 import { DEFAULT_HISTORY_LIMIT, runCase } from './case-shell';
+import { type RunPatches, runPatches } from './patches';
 
 /**
  * The follow-up of a fleksjob, for as long as it runs — decades, in runs of bounded history. It
  * keeps the case's ID, so the API and supervisors' queries find the case across every run.
  */
 export async function fleksjobFollowUp(input: FleksjobWorkflowInput): Promise<FleksjobState> {
+  const patches = runPatches();
   const historyLimit = input.historyLimit ?? DEFAULT_HISTORY_LIMIT;
   return runCase({
     rules: fleksjob,
-    state: withYearlyCheckFix(initialState(input)),
+    state: withYearlyCheckFix(initialState(input), patches),
     messages: fleksjobEventMessages,
     historyLimit,
     recentUpdates: input.recentUpdates,
+    patches,
     continueAsNew: (state, recentUpdates) =>
       wf.continueAsNew<typeof fleksjobFollowUp>({ state, historyLimit, recentUpdates }),
   });
@@ -43,9 +46,9 @@ function initialState(input: FleksjobWorkflowInput): FleksjobState {
  * that began before that fix keeps the old behaviour (its history has no timer for the next check);
  * every run after it, including its own continuation, has the fix.
  */
-function withYearlyCheckFix(state: FleksjobState): FleksjobState {
+function withYearlyCheckFix(state: FleksjobState, patches: RunPatches): FleksjobState {
   const { yearlyChecksStopAfterMiss: _old, ...fixed } = state;
-  return wf.patched('fleksjob-yearly-check-every-year')
+  return patches.patched('fleksjob-yearly-check-every-year')
     ? fixed
     : { ...fixed, yearlyChecksStopAfterMiss: true };
 }

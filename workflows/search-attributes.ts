@@ -1,28 +1,43 @@
 import * as wf from '@temporalio/workflow';
 import type { AnyCaseState, CaseRules } from '../src/domain/core';
 import { searchAttributes } from '../src/messages/search-attributes';
+import type { CasePatch, RunPatches } from './patches';
 
 /**
  * Cases that started before the operators' figures were published upsert them from their next change
  * on; their recorded histories replay as they were.
  */
-export const CASE_FIGURES_PATCH = 'case-figures-search-attributes';
+export const CASE_FIGURES_PATCH: CasePatch = 'case-figures-search-attributes';
 
 /**
  * Cases that started before the worklist's attributes (overdue since, which deadlines, open
  * escalations) upsert them from their next change on; their recorded histories replay as they were.
  */
-export const WORKLIST_PATCH = 'worklist-search-attributes';
+export const WORKLIST_PATCH: CasePatch = 'worklist-search-attributes';
 
 /**
- * Upserts the supervisors' search attributes when they change (each upsert is a history event, so
- * only a change is published), and the operators' figures the worker's gauges sum (open breaches,
- * open escalations by level, queued mail and its oldest). Nothing here identifies a citizen: only
- * case facts.
+ * Before this, every delivered mail republished the mail figures, even while more of the same
+ * batch waited (a breach's two letters: three upserts where two tell the same).
  */
-export function searchAttributePublisher<S extends AnyCaseState>(rules: CaseRules<S>): (state: S) => void {
+export const MAIL_FIGURES_PATCH: CasePatch = 'mail-figures-when-settled';
+
+/**
+ * Upserts the supervisors' search attributes when they change (each upsert is a history event and a
+ * visibility write, so only a change is published), and the operators' figures the worker's gauges
+ * sum (open breaches, open escalations by level, queued mail and its oldest). A delivered mail that
+ * leaves mail of the same age queued is not published by itself: the queue's count is published when
+ * it grows, when its oldest mail changes, when it empties, and with any other change. So the gauge of
+ * queued mail may count a case's batch as it was queued until the batch is out (seconds, or a
+ * delivery round in an outage), and the age of the oldest is always right. Nothing here identifies a
+ * citizen: only case facts.
+ */
+export function searchAttributePublisher<S extends AnyCaseState>(
+  rules: CaseRules<S>,
+  patches: RunPatches,
+): (state: S) => void {
   let published = '';
   let publishedFigures = '';
+  let lastFigures: ReturnType<typeof caseFigures> | undefined;
   let publishedWorklist = '';
   return (state) => {
     const next = rules.deadlines(state).find((deadline) => deadline.status === 'pending');
@@ -47,16 +62,21 @@ export function searchAttributePublisher<S extends AnyCaseState>(rules: CaseRule
       worklistFingerprint === publishedWorklist
     )
       return;
-    const withFigures = wf.patched(CASE_FIGURES_PATCH);
+    const withFigures = patches.patched(CASE_FIGURES_PATCH);
     // Only where the figures are published (every case since that patch) are the worklist's.
-    const withWorklist = withFigures && wf.patched(WORKLIST_PATCH);
+    const withWorklist = withFigures && patches.patched(WORKLIST_PATCH);
     const changed =
       fingerprint !== published ||
-      (withFigures && figuresFingerprint !== publishedFigures) ||
+      (withFigures &&
+        figuresFingerprint !== publishedFigures &&
+        !(onlyMailDelivered(lastFigures, figures) && patches.patched(MAIL_FIGURES_PATCH))) ||
       (withWorklist && worklistFingerprint !== publishedWorklist);
     if (!changed) return;
     published = fingerprint;
-    if (withFigures) publishedFigures = figuresFingerprint;
+    if (withFigures) {
+      publishedFigures = figuresFingerprint;
+      lastFigures = figures;
+    }
     if (withWorklist) publishedWorklist = worklistFingerprint;
     wf.upsertSearchAttributes([
       { key: searchAttributes.caseKind, value: rules.kind },
@@ -126,6 +146,24 @@ export function worklistFigures<S extends AnyCaseState>(
         ].join('|'),
       ),
   };
+}
+
+/**
+ * The figures differ from those published only in fewer mails queued, some still queued and the
+ * oldest of them as old as before: mail of one batch went out while the rest of it waits.
+ */
+function onlyMailDelivered(
+  before: ReturnType<typeof caseFigures> | undefined,
+  now: ReturnType<typeof caseFigures>,
+): boolean {
+  return (
+    before !== undefined &&
+    now.mailsQueued > 0 &&
+    now.mailsQueued < before.mailsQueued &&
+    now.mailOldestQueued === before.mailOldestQueued &&
+    now.breachesOpen === before.breachesOpen &&
+    now.escalationsOpen.join() === before.escalationsOpen.join()
+  );
 }
 
 /** What the worker's gauges count: breaches and escalations of an open case, its undelivered mail. */

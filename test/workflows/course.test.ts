@@ -82,6 +82,51 @@ test('no real offer within a year: breach at 12 months, the citizen gets the rig
   expect(deadlineOf(await courseState('ts-breach'), 'existing-evidence-decision')?.status).toBe('pending');
 });
 
+/** What a run's upserts published, in order: each upsert's attributes by name, as JSON text. */
+async function upsertsOf(caseId: string): Promise<Array<Record<string, string>>> {
+  const history = await h.env.client.workflow.getHandle(workflowIdForCase(caseId)).fetchHistory();
+  return (history.events ?? []).flatMap((event) => {
+    const fields = event.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields;
+    if (!fields) return [];
+    return [
+      Object.fromEntries(
+        Object.entries(fields).map(([name, payload]) => [name, Buffer.from(payload.data ?? []).toString()]),
+      ),
+    ];
+  });
+}
+
+test("a breach's letters: the mail figures are published when the letters are queued and when the last is out, not after each (every upsert is a history event and a visibility write)", async () => {
+  const start = await openCourse('ts-breach-mail');
+  await h.sleepUntil(start + 367 * DAY);
+  const state = await courseState('ts-breach-mail');
+  const queuedAtBreach = state.notifications.filter(
+    (notification) => notification.createdAt === deadlineOf(state, 'real-offer')?.dueAt,
+  ).length;
+  expect(queuedAtBreach).toBeGreaterThanOrEqual(2);
+  expect(state.notifications.every((notification) => notification.delivery.status === 'sent')).toBe(true);
+  const published = (await upsertsOf('ts-breach-mail'))
+    .map((upsert) => upsert.RfMailsQueued)
+    .filter((count) => count !== undefined)
+    .map(Number);
+  // The breach queues its letters (counted from 0), then the count goes straight back to 0.
+  expect(published.slice(-2)).toEqual([queuedAtBreach, 0]);
+});
+
+test('a new run writes one patch marker and one TemporalChangeVersion upsert, for every change it takes (patch case-patches-2026-12-01)', async () => {
+  const start = await openCourse('ts-one-marker');
+  await h.sleepUntil(start + 367 * DAY);
+  const history = await h.env.client.workflow.getHandle(workflowIdForCase('ts-one-marker')).fetchHistory();
+  const markers = (history.events ?? []).filter(
+    (event) => event.eventType === EventType.EVENT_TYPE_MARKER_RECORDED,
+  );
+  expect(markers.map((event) => event.markerRecordedEventAttributes?.markerName)).toEqual(['core_patch']);
+  const changeVersions = (await upsertsOf('ts-one-marker')).filter(
+    (upsert) => 'TemporalChangeVersion' in upsert,
+  );
+  expect(changeVersions).toEqual([{ TemporalChangeVersion: '["case-patches-2026-12-01"]' }]);
+});
+
 test('a real offer started at 11 months: no breach after the year', async () => {
   const start = await openCourse('ts-met');
   await h.cases.send(

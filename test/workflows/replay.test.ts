@@ -12,7 +12,8 @@ installQuietRuntime();
  * Cases already running must keep running after every change: today's workflow code replays the
  * histories recorded from earlier versions. Each folder of test/histories is one recording, kept for
  * good; add a new one with `RECORD_HISTORIES=<date-and-topic> npm run histories:record` after a
- * change, and use patched() when a change would not replay an older folder.
+ * change, and put a change that would not replay an older folder behind a patch (workflows/patches.ts:
+ * asked through the run's `patches`, so that a run started with the release marker asks it too).
  */
 const histories = recordedHistories();
 
