@@ -56,6 +56,22 @@ async function openCourse(caseId: string, rules = seeds, options = {}): Promise<
   return h.grantCourse(caseId, caseworker, { caseworkerId: 'cw-1', name: 'Sara', email: 'sara@kk.dk' });
 }
 
+/** A spouse registered as the citizen's relative, who consents to hear of decisions and deadlines. */
+async function registerRelativeWithConsent(caseId: string): Promise<void> {
+  await h.cases.send(
+    caseId,
+    'relativeRegistered',
+    { relativeId: 'r1', name: 'Mette', relation: 'spouse', email: 'mette@example.dk' },
+    caseworker,
+  );
+  await h.cases.send(
+    caseId,
+    'relativeConsent',
+    { relativeId: 'r1', consent: true, covers: ['decisions', 'deadlines'] },
+    caseworker,
+  );
+}
+
 const courseState = (caseId: string) => h.cases.stateOf(caseId, 'ressourceforloeb');
 const deadlineOf = (state: CaseView, id: string) => state.deadlines.find((deadline) => deadline.id === id);
 const mailTo = (caseId: string, to: string) =>
@@ -352,18 +368,7 @@ test('an event that leaves the next wake-up where it was keeps the durable timer
   const { deadlines: before } = await courseState('ts-standing');
   const timersBefore = await timerEvents();
   // A relative registered changes no deadline, reminder or retry.
-  await h.cases.send(
-    'ts-standing',
-    'relativeRegistered',
-    { relativeId: 'r1', name: 'Mette', relation: 'spouse', email: 'mette@example.dk' },
-    caseworker,
-  );
-  await h.cases.send(
-    'ts-standing',
-    'relativeConsent',
-    { relativeId: 'r1', consent: true, covers: ['decisions', 'deadlines'] },
-    caseworker,
-  );
+  await registerRelativeWithConsent('ts-standing');
   const { deadlines: after } = await courseState('ts-standing');
   expect(after.map(({ id, dueAt }) => `${id}@${dueAt}`)).toEqual(
     before.map(({ id, dueAt }) => `${id}@${dueAt}`),
@@ -398,18 +403,7 @@ test('an invalid signal is recorded as rejected, not lost; a valid one is applie
 test('a whole three-year course with realistic events, continuing as new along the way, keeps its state', async () => {
   const started = Date.now();
   const start = await openCourse('ts-full', seedsV1, { historyLimit: 60 });
-  await h.cases.send(
-    'ts-full',
-    'relativeRegistered',
-    { relativeId: 'r1', name: 'Mette', relation: 'spouse', email: 'mette@example.dk' },
-    caseworker,
-  );
-  await h.cases.send(
-    'ts-full',
-    'relativeConsent',
-    { relativeId: 'r1', consent: true, covers: ['decisions', 'deadlines'] },
-    caseworker,
-  );
+  await registerRelativeWithConsent('ts-full');
   await h.cases.send(
     'ts-full',
     'offerRegistered',
